@@ -1,0 +1,98 @@
+"""The only place that wires everything: command line, QApplication, paths, workspace, window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from careerpivot import APP_ID, APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerpivot",
+        description="Turn informational interviews into evidence and a career-change plan.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--database", metavar="PATH",
+                        help="the workspace file to open (created if it does not exist)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the sample workspace (created on first use)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    return run_gui(args)
+
+
+def create_application(argv: list[str]):  # -> QApplication
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName(APP_NAME)
+    from careerpivot.ui import icons
+
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+def build_window(workspace_path: Path | None, *, demo: bool = False):
+    """Create the context, session and main window, and open the workspace. Returns the window
+    (or None when the user chose to quit at a start-up problem)."""
+    from PySide6.QtGui import QUndoStack
+
+    from careerpivot import paths
+    from careerpivot.settings import Settings
+    from careerpivot.ui.context import AppContext, DataBus
+    from careerpivot.ui.dialogs.startup import open_at_start
+    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.session import Session
+
+    settings = Settings()
+    ctx = AppContext(settings=settings, undo=QUndoStack(), bus=DataBus())
+    session = Session()
+    if demo:
+        from careerpivot.services import demo as demo_service
+        from careerpivot.services import workspace
+
+        target = paths.sample_workspace()
+        if not target.exists():
+            demo_service.create_demo_workspace(target)
+            workspace.close()
+        workspace_path = target
+    if workspace_path is None:
+        last = settings.last_workspace
+        workspace_path = Path(last) if last and Path(last).exists() else paths.default_workspace()
+    if not open_at_start(session, Path(workspace_path)):
+        return None
+    window = MainWindow(ctx, session)
+    ctx.undo.setParent(window)
+    session.setParent(window)
+    return window
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from careerpivot import paths
+    from careerpivot.ui import crash
+
+    paths.secure_umask()
+    app = create_application(sys.argv[:1])
+    crash.setup_logging(paths.logs_dir())
+    crash.install()
+    database = Path(args.database).expanduser() if args.database else None
+    window = build_window(database, demo=args.demo)
+    if window is None:
+        return 1
+    window.show()
+    if window.session.info is not None and not window.session.info.created:
+        window.start_backup("auto")
+    return app.exec()

@@ -1,0 +1,456 @@
+"""Opening a workspace file safely, and the one way to write to it.
+
+The open sequence (the caller holds the single-instance lock first):
+
+1. locate the file; an existing zero-byte file is treated as damaged, never as new;
+2. connect with explicit pragmas and read them back; failures are classified by the root
+   SQLite error into a message a person understands;
+3. check the application id (another program's database is refused) and refuse a schema newer
+   than this version of the app;
+4. ``quick_check``;
+5. a real write probe; if it fails the workspace opens read-only;
+6. a verified backup, then the forward migration (``migrations.py``).
+
+Every write goes through :func:`write`, one ``BEGIN IMMEDIATE`` transaction whose failures
+are turned into :class:`~careerpivot.errors.StoreWriteError` with a message to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import errno
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import peewee as pw
+
+from careerpivot.errors import StoreWriteError, WorkspaceOpenError
+from careerpivot.store import models
+
+#: Marks a SQLite file as a CareerPivot workspace ("CPiv").
+APPLICATION_ID = 0x43506976
+
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("busy_timeout", 5000),
+)
+
+database = models.database
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenedWorkspace:
+    path: Path
+    read_only: bool
+    created: bool
+    schema_before: int  # 0 for a new file
+    schema_now: int
+    backup_before_migration: Path | None = None
+
+
+def _message(kind: str, path: Path) -> str:
+    name = str(path)
+    return {
+        "missing_folder": f"The folder for {name} does not exist.",
+        "missing": f"There is no workspace at {name}.",
+        "directory": f"{name} is a folder, not a workspace file.",
+        "no_permission": f"You do not have permission to open {name}.",
+        "empty": (
+            f"{name} is empty (zero bytes). It may have been damaged by a crash or a failed "
+            "copy. It was left untouched; restore a backup or choose another file."
+        ),
+        "not_database": (
+            f"{name} is not a CareerPivot workspace: it is damaged or is another kind of file. "
+            "It was left untouched."
+        ),
+        "foreign": (
+            f"{name} is a database of another program, not a CareerPivot workspace. "
+            "It was left untouched."
+        ),
+        "newer": (
+            f"{name} was written by a newer version of CareerPivot. Install the newer version "
+            "to open it; this version left it untouched."
+        ),
+        "corrupt": (
+            f"{name} is damaged (the database check found errors). It was left untouched; "
+            "restore a backup to continue."
+        ),
+        "locked": (
+            f"{name} is in use by another program and could not be read. Close the other "
+            "program and try again."
+        ),
+        "io": f"{name} could not be read because of a disk error.",
+    }[kind]
+
+
+def root_sqlite_error(exc: BaseException) -> BaseException:
+    """The deepest SQLite/OS error behind ``exc`` (peewee wraps; disk-full hides behind a
+    rollback error whose ``__context__`` holds the real cause)."""
+    seen: set[int] = set()
+    best = exc
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, sqlite3.Error | OSError):
+            best = cur
+            if "no transaction is active" not in str(cur):
+                break
+        cur = cur.__cause__ or cur.__context__
+    return best
+
+
+def _error_text(exc: BaseException) -> str:
+    texts = []
+    cur: BaseException | None = exc
+    seen: set[int] = set()
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        texts.append(str(cur).lower())
+        cur = cur.__cause__ or cur.__context__
+    return " | ".join(texts)
+
+
+def classify_write_error(exc: BaseException) -> StoreWriteError:
+    text = _error_text(exc)
+    root = root_sqlite_error(exc)
+    full_errno = isinstance(root, OSError) and root.errno in (
+        errno.ENOSPC, errno.EFBIG, errno.EDQUOT
+    )
+    if full_errno or any(t in text for t in ("disk is full", "file too large")):
+        kind = "disk_full"
+    elif "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
+        kind = "read_only"
+    elif "locked" in text or "busy" in text:
+        kind = "busy"
+    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+        kind = "corrupt"
+    else:
+        kind = "io"
+    where = current_path()
+    disk = f"The disk that holds {where.parent}" if where is not None else "The disk"
+    message = {
+        "disk_full": f"{disk} is full, so your change could not be saved. Free some space; "
+        "your text is kept and saved again when you edit.",
+        "read_only": "The workspace is read-only, so your change could not be saved.",
+        "busy": "Another program is using the workspace, so your change could not be saved "
+        "yet. It is kept and will be saved on the next edit.",
+        "corrupt": "The workspace file is damaged; your change could not be saved. "
+        "Restore a backup (File > Restore) to continue.",
+        "io": "Your change could not be saved because of a disk error.",
+    }[kind]
+    return StoreWriteError(kind, message, detail=str(root))
+
+
+#: Set by open_workspace(); services refuse to write when True.
+_state = {"read_only": False, "path": None}
+
+
+def is_read_only() -> bool:
+    return bool(_state["read_only"])
+
+
+def current_path() -> Path | None:
+    return _state["path"]  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def write() -> Iterator[None]:
+    """One IMMEDIATE write transaction; errors become StoreWriteError. Nested calls join the
+    outer transaction as a savepoint."""
+    if _state["read_only"]:
+        raise StoreWriteError(
+            "read_only",
+            "This workspace is open read-only (the file or its folder cannot be written), "
+            "so changes cannot be saved.",
+        )
+    if database.transaction_depth() > 0:
+        with database.atomic():
+            yield
+        return
+    try:
+        with database.atomic("IMMEDIATE"):
+            yield
+    except (pw.DatabaseError, sqlite3.Error, OSError) as exc:
+        if isinstance(exc, pw.IntegrityError):
+            raise
+        raise classify_write_error(exc) from exc
+
+
+def _secure(path: Path) -> None:
+    """Workspace files are readable by the user alone."""
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        with contextlib.suppress(OSError):
+            if p.exists() and stat.S_IMODE(p.stat().st_mode) & 0o077:
+                os.chmod(p, 0o600)
+
+
+def _classify_open_error(exc: BaseException, path: Path) -> WorkspaceOpenError:
+    text = _error_text(exc)
+    if "not a database" in text or "file is encrypted" in text:
+        kind = "not_database"
+    elif "malformed" in text or "corrupt" in text:
+        kind = "corrupt"
+    elif "locked" in text or "busy" in text:
+        kind = "locked"
+    elif "unable to open" in text:
+        if path.is_dir():
+            kind = "directory"
+        elif not path.parent.exists():
+            kind = "missing_folder"
+        else:
+            kind = "no_permission"
+    elif "disk i/o" in text:
+        kind = "io"
+    else:
+        kind = "not_database"
+    return WorkspaceOpenError(kind, str(path), _message(kind, path), detail=str(exc))
+
+
+def check_file(path: Path, *, create: bool) -> bool:
+    """Step 1 of the open sequence. Returns True when a new file will be created."""
+    if path.is_dir():
+        raise WorkspaceOpenError("directory", str(path), _message("directory", path))
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise WorkspaceOpenError("missing_folder", str(path), _message("missing_folder", path))
+        if not create:
+            raise WorkspaceOpenError("missing", str(path), _message("missing", path))
+        return True
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except PermissionError as exc:
+        raise WorkspaceOpenError(
+            "no_permission", str(path), _message("no_permission", path), detail=str(exc)
+        ) from exc
+    except OSError as exc:
+        raise WorkspaceOpenError("io", str(path), _message("io", path), detail=str(exc)) from exc
+    if size == 0:
+        raise WorkspaceOpenError("empty", str(path), _message("empty", path))
+    if header != b"SQLite format 3\x00":
+        raise WorkspaceOpenError("not_database", str(path), _message("not_database", path))
+    return False
+
+
+def _live_wal(path: Path) -> bool:
+    """True when ``path`` has a non-empty ``-wal`` (committed changes not yet in the file)."""
+    try:
+        return Path(str(path) + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _inspect(path: Path) -> tuple[int, bool]:
+    """Steps 2-4 of the open sequence on a connection that cannot change anything on disk.
+
+    Returns ``(user_version, fresh)``; raises WorkspaceOpenError for a file to refuse.
+
+    The normal connection is a writer in disguise: ``journal_mode=wal`` rewrites the header of
+    a rollback-journal file, and a WAL connection creates ``-wal``/``-shm`` files and
+    checkpoints into the file when it closes (a damaged file keeps them). So a file without a
+    live ``-wal`` is read with ``immutable=1`` (no locks, no side files; exact, because all its
+    content is in the file), and a file with one (left by a crash) with ``mode=ro``, which
+    reads the existing WAL and never checkpoints.
+    """
+    from careerpivot.store import migrations
+
+    uri = path.absolute().as_uri() + ("?mode=ro" if _live_wal(path) else "?immutable=1")
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise _classify_open_error(exc, path) from exc
+    try:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]
+        if app_id == 0 and version == 0 and not tables:
+            return 0, True  # an empty SQLite file: nothing to lose, it becomes a workspace
+        if app_id != APPLICATION_ID:
+            raise WorkspaceOpenError("foreign", str(path), _message("foreign", path))
+        if version > migrations.CURRENT_VERSION:
+            raise WorkspaceOpenError("newer", str(path), _message("newer", path))
+        result = [str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            raise WorkspaceOpenError(
+                "corrupt", str(path), _message("corrupt", path), detail="; ".join(result[:5])
+            )
+        return version, False
+    except sqlite3.Error as exc:
+        raise _classify_open_error(exc, path) from exc
+    finally:
+        con.close()
+
+
+def _connect(path: Path, *, read_only: bool) -> None:
+    if database.database is not None and not database.is_closed():
+        database.close()
+    if not read_only:
+        database.init(str(path), pragmas=PRAGMAS)
+        database.connect()
+        return
+    # mode=ro needs to create the -shm of a WAL file, which a read-only folder forbids; then
+    # immutable=1 still reads it exactly, provided no live -wal holds newer content.
+    base = Path(path).absolute().as_uri()
+    queries = ["?mode=ro"] if _live_wal(path) else ["?mode=ro", "?immutable=1"]
+    for n, query in enumerate(queries, 1):
+        database.init(base + query, pragmas=(("foreign_keys", 1), ("busy_timeout", 5000)),
+                      uri=True)
+        try:
+            database.connect()
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except (pw.DatabaseError, sqlite3.Error):
+            if not database.is_closed():
+                database.close()
+            if n == len(queries):
+                raise
+
+
+def read_pragmas() -> dict[str, object]:
+    return {
+        name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    }
+
+
+def _write_probe() -> bool:
+    """A real committed write: only that reveals a read-only file or folder."""
+    try:
+        with database.atomic("IMMEDIATE"):
+            database.execute_sql("CREATE TABLE IF NOT EXISTS _write_probe(x)")
+            database.execute_sql("DROP TABLE _write_probe")
+    except (pw.DatabaseError, sqlite3.Error, OSError):
+        return False
+    return True
+
+
+def _open_read_only(path: Path, version: int, cause: BaseException | None) -> OpenedWorkspace:
+    from careerpivot.store import migrations
+
+    try:
+        _connect(path, read_only=True)
+    except (pw.DatabaseError, sqlite3.Error) as exc:
+        raise _classify_open_error(cause or exc, path) from exc
+    _state.update(read_only=True, path=path)
+    if version < migrations.CURRENT_VERSION:
+        raise WorkspaceOpenError(
+            "read_only_old", str(path),
+            f"{path} is read-only and was written by an older version of CareerPivot; "
+            "it must be updated before it can be opened. Copy it to a folder you can "
+            "write to and open the copy.",
+        )
+    return OpenedWorkspace(path, True, False, version, version)
+
+
+def _migrate(path: Path, version: int, backup_dir: Path) -> Path:
+    """Step 6: a verified backup, then the climb; returns the backup's path."""
+    from careerpivot.store import backup, migrations
+
+    try:
+        backup_path = backup.make_backup(path, backup_dir, reason="pre-migration")
+    except backup.BackupError as exc:
+        raise WorkspaceOpenError(
+            "backup_failed", str(path),
+            f"{path} needs an update for this version of CareerPivot, but the backup that "
+            f"must come first could not be made ({exc.message}) It was left untouched.",
+            detail=exc.message,
+        ) from exc
+    try:
+        migrations.migrate()
+    except Exception as exc:
+        raise WorkspaceOpenError(
+            "migration_failed", str(path),
+            f"{path} could not be updated from version {version} to this version of "
+            f"CareerPivot. The update was undone, so the file is as it was; a copy made "
+            f"before the update is at {backup_path}.",
+            detail=f"{type(exc).__name__}: {exc}",
+        ) from exc
+    return backup_path
+
+
+def open_workspace(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    backup_dir: str | os.PathLike[str] | None = None,
+) -> OpenedWorkspace:
+    """Open (or create) the workspace at ``path`` following the sequence in this module's
+    docstring. Raises WorkspaceOpenError with a message for every file it refuses; a refused
+    file is never written to."""
+    from careerpivot.store import migrations
+
+    path = Path(path)
+    close()
+    new_file = check_file(path, create=create)
+    version, fresh = (0, True) if new_file else _inspect(path)
+    try:
+        try:
+            _connect(path, read_only=False)
+            writable = _write_probe()
+        except (pw.DatabaseError, sqlite3.Error) as exc:
+            # A read-only file cannot switch to WAL, a read-only folder cannot hold the -wal.
+            close()
+            if new_file:
+                raise _classify_open_error(exc, path) from exc
+            return _open_read_only(path, version, exc)
+        if not writable:
+            if fresh:
+                raise WorkspaceOpenError(
+                    "no_permission", str(path), _message("no_permission", path)
+                )
+            return _open_read_only(path, version, None)
+        _state.update(read_only=False, path=path)
+        _secure(path)
+        backup_path = None
+        if fresh:
+            migrations.create_schema()
+        elif version < migrations.CURRENT_VERSION:
+            if backup_dir is None:
+                backup_dir = path.parent / (path.stem + "-backups")
+            backup_path = _migrate(path, version, Path(backup_dir))
+        _secure(path)
+        return OpenedWorkspace(
+            path, False, fresh, 0 if fresh else version, migrations.CURRENT_VERSION, backup_path
+        )
+    except WorkspaceOpenError:
+        close()
+        raise
+    except (pw.DatabaseError, sqlite3.Error) as exc:
+        close()
+        raise _classify_open_error(exc, path) from exc
+    except BaseException:
+        close()
+        raise
+
+
+def close() -> None:
+    if database.database is not None and not database.is_closed():
+        with contextlib.suppress(pw.DatabaseError, sqlite3.Error):
+            database.close()
+    _state.update(read_only=False, path=None)
+
+
+def integrity_report() -> list[str]:
+    """Full integrity and foreign-key checks; an empty list means healthy."""
+    problems = [r[0] for r in database.execute_sql("PRAGMA integrity_check").fetchall()]
+    problems = [] if problems == ["ok"] else problems
+    for row in database.execute_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"table {row[0]} row {row[1]} refers to a missing {row[2]} row")
+    return problems
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection without touching the session's state."""
+    if database.database is not None and not database.is_closed():
+        with contextlib.suppress(pw.DatabaseError, sqlite3.Error):
+            database.close()

@@ -1,0 +1,80 @@
+"""Every menu action, built in one place with standard shortcuts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+SK = QKeySequence.StandardKey
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+@dataclasses.dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    open_sample: QAction
+    backup_now: QAction
+    check_database: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    next_tab: QAction
+    previous_tab: QAction
+    about: QAction
+    data_location: QAction
+    about_qt: QAction
+
+
+def _action(parent: QWidget, name: str, text: str, shortcut: object = None,
+            tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def build(parent: QWidget) -> Actions:
+    quit_action = _action(parent, "actionQuit", tr("&Quit"), SK.Quit)
+    if quit_action.shortcuts() == []:  # some platforms define no standard Quit key
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    about = _action(parent, "actionAbout", tr("&About CareerPivot"))
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    about_qt = _action(parent, "actionAboutQt", tr("About &Qt"))
+    about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+    return Actions(
+        new=_action(parent, "actionNew", tr("&New Workspace…"), SK.New,
+                    tr("Create a new, empty workspace file")),
+        open=_action(parent, "actionOpen", tr("&Open Workspace…"), SK.Open,
+                     tr("Open another workspace file")),
+        open_sample=_action(parent, "actionOpenSample", tr("Open &Sample Workspace"),
+                            tip=tr("Open a workspace filled with realistic example data")),
+        backup_now=_action(parent, "actionBackupNow", tr("&Back Up Now"),
+                           tip=tr("Make a verified backup of this workspace")),
+        check_database=_action(parent, "actionCheckDatabase", tr("&Check Workspace"),
+                               tip=tr("Run the database integrity checks")),
+        quit=quit_action,
+        undo=_action(parent, "actionUndo", tr("&Undo"), SK.Undo),
+        redo=_action(parent, "actionRedo", tr("&Redo"), SK.Redo),
+        find=_action(parent, "actionFind", tr("&Find…"), SK.Find,
+                     tr("Search the current list")),
+        next_tab=_action(parent, "actionNextTab", tr("&Next Tab"), SK.NextChild),
+        previous_tab=_action(parent, "actionPreviousTab", tr("&Previous Tab"),
+                             SK.PreviousChild),
+        about=about,
+        data_location=_action(parent, "actionDataLocation", tr("Where Is My &Data?")),
+        about_qt=about_qt,
+    )

@@ -1,0 +1,421 @@
+"""The main window: a thin shell of menus and tabs. Tabs and dialogs are their own modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from careerpivot import APP_NAME, __version__, paths
+from careerpivot.errors import CareerPivotError, WorkspaceOpenError
+from careerpivot.services import workspace
+from careerpivot.ui import actions as actions_mod
+from careerpivot.ui import workers
+from careerpivot.ui.context import AppContext
+from careerpivot.ui.session import Session, WorkspaceLockedError
+from careerpivot.ui.tabs.base import TabBase
+
+#: Automatic backups while the app is open: this long after the first unsaved-to-backup change.
+AUTO_BACKUP_MS = 10 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 800)
+        self.setMinimumSize(720, 480)
+
+        self.actions = actions_mod.build(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_tabs()
+        self._build_menus()
+        self._connect()
+
+        self._read_only_label = QLabel(self.tr("Read-only: changes cannot be saved"))
+        self._read_only_label.setObjectName("readOnlyIndicator")
+        self._read_only_label.setStyleSheet("color: palette(highlighted-text); "
+                                            "background: palette(highlight); padding: 2px 8px;")
+        self.statusBar().addPermanentWidget(self._read_only_label)
+        self._read_only_label.hide()
+
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.setInterval(AUTO_BACKUP_MS)
+        self._backup_timer.timeout.connect(lambda: self.start_backup("auto"))
+        self._backup_task: workers.Task | None = None
+
+        self._restore_state()
+        if session.info is not None:
+            self._on_opened(session.info)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        from careerpivot.ui.tabs.development import DevelopmentTab
+        from careerpivot.ui.tabs.interviews import InterviewsTab
+        from careerpivot.ui.tabs.network import NetworkTab
+        from careerpivot.ui.tabs.overview import OverviewTab
+        from careerpivot.ui.tabs.paths import PathsTab
+        from careerpivot.ui.tabs.plan import PlanTab
+        from careerpivot.ui.tabs.summary import SummaryTab
+
+        specs = [
+            (OverviewTab, "overviewTab", self.tr("&Overview")),
+            (PathsTab, "pathsTab", self.tr("&Paths")),
+            (NetworkTab, "networkTab", self.tr("&Network")),
+            (InterviewsTab, "interviewsTab", self.tr("&Interviews")),
+            (DevelopmentTab, "developmentTab", self.tr("&Development")),
+            (PlanTab, "planTab", self.tr("P&lan")),
+            (SummaryTab, "summaryTab", self.tr("&Summary")),
+        ]
+        self.tab_widgets: dict[str, TabBase] = {}
+        for cls, name, title in specs:
+            tab = cls(self.ctx, self.tabs)
+            tab.setObjectName(name)
+            self.tabs.addTab(tab, title)
+            self.tab_widgets[name] = tab
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menuFile")
+        file_menu.addAction(a.new)
+        file_menu.addAction(a.open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.open_sample)
+        file_menu.addSeparator()
+        self.file_export_anchor = file_menu.addSeparator()
+        file_menu.addAction(a.backup_now)
+        file_menu.addAction(a.check_database)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        self.file_menu = file_menu
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("menuEdit")
+        edit_menu.addAction(a.undo)
+        edit_menu.addAction(a.redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.find)
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("menuView")
+        for index in range(self.tabs.count()):
+            title = self.tabs.tabText(index).replace("&", "")
+            action = view_menu.addAction(title)
+            action.setObjectName(f"actionShowTab{index + 1}")
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+        view_menu.addSeparator()
+        view_menu.addAction(a.next_tab)
+        view_menu.addAction(a.previous_tab)
+        self.view_menu = view_menu
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        help_menu.addAction(a.data_location)
+        help_menu.addSeparator()
+        help_menu.addAction(a.about)
+        help_menu.addAction(a.about_qt)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(self.new_workspace)
+        a.open.triggered.connect(self.open_workspace_dialog)
+        a.open_sample.triggered.connect(self.open_sample)
+        a.backup_now.triggered.connect(lambda: self.start_backup("manual"))
+        a.check_database.triggered.connect(self.check_database)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find)
+        a.next_tab.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
+        a.previous_tab.triggered.connect(
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
+        a.about.triggered.connect(self.about)
+        a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.data_location.triggered.connect(self.show_data_location)
+
+        undo = self.ctx.undo
+        a.undo.triggered.connect(undo.undo)
+        a.redo.triggered.connect(undo.redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        undo.canUndoChanged.connect(a.undo.setEnabled)
+        undo.canRedoChanged.connect(a.redo.setEnabled)
+        undo.undoTextChanged.connect(
+            lambda t: a.undo.setText(self.tr("&Undo {0}").format(t) if t else self.tr("&Undo")))
+        undo.redoTextChanged.connect(
+            lambda t: a.redo.setText(self.tr("&Redo {0}").format(t) if t else self.tr("&Redo")))
+
+        self.ctx.bus.changed.connect(self._on_data_changed)
+        self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ctx.bus.show_item.connect(self.show_item)
+        self.session.opened.connect(self._on_opened)
+
+    # --- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ctx.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.ctx.settings.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_state(self) -> None:
+        self.ctx.settings.set_window_state("geometry", self.saveGeometry())
+        self.ctx.settings.set_window_state("state", self.saveState())
+        for tab in self.tab_widgets.values():
+            save = getattr(tab, "save_state", None)
+            if save is not None:
+                save(self.ctx.settings)
+        self.ctx.settings.sync()
+
+    def _on_opened(self, info: workspace.WorkspaceInfo) -> None:
+        self.setWindowTitle(f"{info.path.name} — {APP_NAME}")
+        self.setWindowFilePath(str(info.path))
+        self._read_only_label.setVisible(info.read_only)
+        self.ctx.settings.last_workspace = str(info.path)
+        self.ctx.settings.add_recent(str(info.path))
+        self.ctx.undo.clear()
+        for tab in self.tab_widgets.values():
+            restore = getattr(tab, "restore_state", None)
+            if restore is not None:
+                restore(self.ctx.settings)
+        self.ctx.bus.changed.emit("all")
+        if info.migrated_from:
+            self.statusBar().showMessage(
+                self.tr("The workspace was updated to the current format; a backup of the "
+                        "previous version was kept."), 10000)
+        elif info.read_only:
+            self.statusBar().showMessage(
+                self.tr("This workspace is read-only: you can look, but changes cannot be "
+                        "saved."), 10000)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area != "all" and not self._backup_timer.isActive():
+            self._backup_timer.start()
+
+    # --- workspace files ------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        last = self.ctx.settings.last_folder("workspace")
+        return last or str(paths.documents_dir())
+
+    def _filter(self) -> str:
+        return self.tr("CareerPivot workspaces (*.careerpivot *.db);;All files (*)")
+
+    def new_workspace(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New Workspace"),
+            str(Path(self._start_folder()) / ("career" + paths.WORKSPACE_SUFFIX)),
+            self._filter())
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(paths.WORKSPACE_SUFFIX)
+        if path.exists():
+            QMessageBox.warning(
+                self, self.tr("New Workspace"),
+                self.tr("{0} already exists. Open it with File > Open, or choose another "
+                        "name: a new workspace never replaces an existing file.").format(path))
+            return
+        self.ctx.settings.set_last_folder("workspace", str(path.parent))
+        self.open_path(path, create=True)
+
+    def open_workspace_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Workspace"), self._start_folder(), self._filter())
+        if name:
+            self.ctx.settings.set_last_folder("workspace", str(Path(name).parent))
+            self.open_path(Path(name), create=False)
+
+    def open_sample(self) -> None:
+        from careerpivot.services import demo
+
+        path = paths.sample_workspace()
+        if not path.exists():
+            previous = self.session.info.path if self.session.info else None
+            self.session.close()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                demo.create_demo_workspace(path)
+            except CareerPivotError as exc:
+                QMessageBox.warning(self, self.tr("Sample workspace"), exc.message)
+                path = previous
+            finally:
+                workspace.close()
+                QApplication.restoreOverrideCursor()
+            if path is None:
+                return
+        self.open_path(path, create=False)
+
+    def open_path(self, path: Path, *, create: bool) -> bool:
+        """Open ``path`` in place of the current workspace; on failure, say why and keep the
+        current one."""
+        remove_stale = False
+        while True:
+            try:
+                self.session.open(path, create=create, remove_stale_lock=remove_stale)
+                return True
+            except WorkspaceLockedError as exc:
+                answer = QMessageBox.warning(
+                    self, self.tr("Workspace in use"),
+                    exc.message + "\n\n" + self.tr(
+                        "If you are sure no other CareerPivot window is open (for example "
+                        "after a crash), you can remove the lock and open the workspace."),
+                    QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Ignore,
+                    QMessageBox.StandardButton.Cancel)
+                if answer != QMessageBox.StandardButton.Ignore or remove_stale:
+                    return False
+                remove_stale = True
+            except WorkspaceOpenError as exc:
+                self.ctx.settings.remove_recent(str(path)) if exc.kind in (
+                    "missing", "missing_folder") else None
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr(exc.title), exc.message,
+                                  QMessageBox.StandardButton.Ok, self)
+                box.setObjectName("openErrorDialog")
+                if exc.detail:
+                    box.setDetailedText(exc.detail)
+                box.exec()
+                return False
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.ctx.settings.recent_workspaces
+        if not recent:
+            self.recent_menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
+            return
+        for number, item in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {item}" if number < 10 else item)
+            action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p), create=False))
+
+    # --- backups --------------------------------------------------------------------------
+    def start_backup(self, reason: str) -> workers.Task | None:
+        info = self.session.info
+        if info is None or info.read_only or self._backup_task is not None:
+            return None
+
+        def job(_job: workers.Job, path: Path, folder: Path) -> Path:
+            return workspace.backup_now(reason, path=path, folder=folder)
+
+        task = workers.submit(job, info.path, info.backup_dir)
+        self._backup_task = task
+        self.statusBar().showMessage(self.tr("Backing up…"))
+
+        def finished(result: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backed up to {0}").format(result), 8000)
+
+        def failed(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
+            if reason == "manual":
+                QMessageBox.warning(self, self.tr("Backup failed"), message)
+            else:
+                self.statusBar().showMessage(self.tr("Automatic backup failed: {0}").format(
+                    message), 15000)
+
+        def done() -> None:
+            self._backup_task = None
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        task.signals.done.connect(done)
+        return task
+
+    def check_database(self) -> None:
+        try:
+            problems = workspace.check_database()
+        except CareerPivotError as exc:
+            problems = [exc.message]
+        if not problems:
+            QMessageBox.information(self, self.tr("Check Workspace"),
+                                    self.tr("The workspace passed every check. It is healthy."))
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check Workspace"),
+                              self.tr("The workspace check found problems. Restore a recent "
+                                      "backup to be safe; the current file is kept."),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setDetailedText("\n".join(problems[:50]))
+            box.exec()
+
+    # --- find and navigation --------------------------------------------------------------
+    def find(self) -> None:
+        tab = self.tabs.currentWidget()
+        focus = getattr(tab, "focus_search", None)
+        if focus is not None:
+            focus()
+
+    def show_item(self, kind: str, item_id: int) -> None:
+        for tab in self.tab_widgets.values():
+            if tab.show_item(kind, item_id):
+                self.tabs.setCurrentWidget(tab)
+                return
+
+    def show_tab(self, object_name: str) -> TabBase:
+        tab = self.tab_widgets[object_name]
+        self.tabs.setCurrentWidget(tab)
+        return tab
+
+    # --- help -----------------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About CareerPivot"),
+            self.tr("<h3>CareerPivot {0}</h3><p>Turn informational interviews into evidence "
+                    "and a plan for changing careers.</p><p>Everything stays on this "
+                    "computer: CareerPivot makes no network connection of its own.</p>")
+            .format(__version__))
+
+    def data_location_text(self) -> str:
+        info = self.session.info
+        lines = [self.tr("Workspace: {0}").format(info.path if info else self.tr("none open"))]
+        if info is not None:
+            lines.append(self.tr("Backups: {0}").format(info.backup_dir))
+        lines.append(self.tr("Application data: {0}").format(paths.data_dir()))
+        lines.append(self.tr("Settings: {0}").format(paths.config_file()))
+        return "\n".join(lines)
+
+    def show_data_location(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Where Is My Data?"),
+                          self.tr("Everything you enter is stored on this computer, in these "
+                                  "places. Every change is saved when you make it."),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("dataLocationDialog")
+        box.setInformativeText(self.data_location_text())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_button:
+            folder = self.session.info.path.parent if self.session.info else paths.data_dir()
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # --- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.tab_widgets.values():
+            flush = getattr(tab, "flush_edits", None)
+            if flush is not None:
+                flush()
+        self._save_state()
+        workers.wait_all()
+        self.session.close(backup=True)
+        event.accept()

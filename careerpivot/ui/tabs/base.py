@@ -1,0 +1,54 @@
+"""The base of every tab: reloads from services when its data changes, lazily when hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from careerpivot.ui.context import AppContext
+
+
+class TabBase(QWidget):
+    #: Areas of DataBus.changed that make this tab reload ("all" always does).
+    areas: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, area: str) -> None:
+        if area == "all" or area in self.areas:
+            self._stale = True
+            if self.isVisible():
+                self.reload_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload_now()
+
+    def reload_now(self) -> None:
+        self._stale = False
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the tab's data from services and show it."""
+
+    def show_item(self, kind: str, item_id: int) -> bool:
+        """Select an item of this tab (for Find and links). True when found."""
+        return False
+
+
+class PlaceholderTab(TabBase):
+    """An honest empty state for a part of the product that is not built yet."""
+
+    def __init__(self, ctx: AppContext, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
+        label.setWordWrap(True)
+        label.setObjectName("emptyState")
+        layout.addWidget(label)
+        layout.addStretch(1)

@@ -1,0 +1,18 @@
+"""The Network tab."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from careerpivot.ui.context import AppContext
+from careerpivot.ui.tabs.base import PlaceholderTab
+
+
+class NetworkTab(PlaceholderTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx,
+            self.tr("Network"),
+            self.tr("Your contacts."),
+            parent,
+        )

@@ -1,0 +1,103 @@
+"""Long work off the GUI thread through one small helper over QThreadPool.
+
+``submit(fn, *args)`` runs ``fn(job, *args)`` in the pool. The function receives a :class:`Job`
+to report progress and to check for cancellation; it gets plain data and returns plain data.
+Results come back to the GUI thread through the task's signals.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user cancelled it."""
+
+
+class Job:
+    def __init__(self, task: Task) -> None:
+        self._task = task
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._task.signals.progress.emit(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception (with __traceback_text__)
+    cancelled = Signal()
+    done = Signal()  # after any of the three above
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = TaskSignals()
+        self.job = Job(self)
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self._fn(self.job, *self._args, **self._kwargs)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # reported to the GUI thread, never lost
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            if self.job.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.failed.emit(exc)
+        else:
+            if self.job.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+        finally:
+            _close_thread_connection()
+            self.signals.done.emit()
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+
+def _close_thread_connection() -> None:
+    """Workers may read the workspace through services; peewee opens one connection per
+    thread, which must be closed before the pool thread is reused or ends."""
+    from careerpivot.services import workspace
+
+    workspace.close_thread_connection()
+
+
+_running: set[Task] = set()
+
+
+def submit(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+    task = Task(fn, args, kwargs)
+    _running.add(task)
+    task.signals.done.connect(lambda: _running.discard(task))
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def wait_all(timeout_ms: int = 30000) -> bool:
+    """Wait for every running task (at exit): their files must not be left half-written."""
+    for task in list(_running):
+        task.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
