@@ -57,7 +57,7 @@ class Session(QObject):
             return lock
         error = lock.error()
         if error == QLockFile.LockError.LockFailedError:
-            _ok, pid, host, _app = lock.getLockInfo()
+            pid, host, _app = lock.getLockInfo()[:3]
             message = tr(
                 "This workspace is already open in another CareerPivot window "
                 "(process {0} on {1}). Switch to that window, or close it first."

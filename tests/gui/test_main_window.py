@@ -1,0 +1,216 @@
+"""The main window as a person meets it: tabs, menus, shortcuts, state, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from careerpivot import __version__
+
+TAB_NAMES = ["overviewTab", "pathsTab", "networkTab", "interviewsTab", "developmentTab",
+             "planTab", "summaryTab"]
+
+
+def test_tabs_have_stable_names_in_order(main_window):
+    names = [main_window.tabs.widget(i).objectName() for i in range(main_window.tabs.count())]
+    assert names == TAB_NAMES
+    assert main_window.objectName() == "mainWindow"
+
+
+def test_menus_use_standard_shortcuts(main_window):
+    a = main_window.actions
+    assert QKeySequence(QKeySequence.StandardKey.Open) in a.open.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.New) in a.new.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in a.undo.shortcuts()
+    assert QKeySequence(QKeySequence.StandardKey.Find) in a.find.shortcuts()
+    assert a.quit.shortcuts(), "Quit needs a shortcut"
+    titles = [m.title() for m in main_window.menuBar().findChildren(type(main_window.file_menu))
+              if m.parent() is main_window.menuBar()]
+    assert titles[:4] == ["&File", "&Edit", "&View", "&Help"]
+
+
+def test_view_shortcuts_switch_tabs(main_window, qtbot):
+    action = main_window.findChild(type(main_window.actions.open), "actionShowTab3")
+    action.trigger()
+    assert main_window.tabs.currentWidget().objectName() == "networkTab"
+
+
+def test_window_title_names_the_workspace(main_window):
+    assert main_window.session.info.path.name in main_window.windowTitle()
+
+
+def test_help_tells_where_the_data_lives(main_window):
+    text = main_window.data_location_text()
+    assert str(main_window.session.info.path) in text
+    assert str(main_window.session.info.backup_dir) in text
+
+
+def test_window_geometry_is_kept_between_sessions(qtbot, app_ctx, tmp_path):
+    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.session import Session
+
+    session = Session()
+    session.open(tmp_path / "a.careerpivot")
+    window = MainWindow(app_ctx, session)
+    qtbot.addWidget(window)
+    window.resize(760, 530)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    session2 = Session()
+    session2.open(tmp_path / "a.careerpivot")
+    again = MainWindow(app_ctx, session2)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (760, 530)
+    again.close()
+
+
+def test_an_unexpected_error_shows_a_dialog_instead_of_crashing(qtbot, monkeypatch):
+    from careerpivot.ui import crash
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        crash.report(*sys.exc_info())
+    assert shown and "Your data is safe" in shown[0]
+
+
+def test_a_second_window_on_the_same_workspace_is_refused(qtbot, tmp_path):
+    from careerpivot.ui.session import Session, WorkspaceLockedError
+
+    first = Session()
+    first.open(tmp_path / "w.careerpivot")
+    # A different process holds the lock: simulate with a child that locks and waits.
+    first.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sys;from PySide6.QtCore import QLockFile;"
+            f"l=QLockFile({str(tmp_path / 'w.careerpivot.lock')!r});l.setStaleLockTime(0);"
+            "assert l.tryLock(1000);print('locked',flush=True);sys.stdin.readline()")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "locked"
+        second = Session()
+        with pytest.raises(WorkspaceLockedError) as info:
+            second.open(tmp_path / "w.careerpivot")
+        assert "already open" in info.value.message
+    finally:
+        child.communicate("\n", timeout=10)
+
+
+def test_a_lock_left_by_a_killed_app_is_reclaimed(qtbot, tmp_path):
+    from careerpivot.ui.session import Session
+
+    lock = tmp_path / "w.careerpivot.lock"
+    child = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import os,sys;from PySide6.QtCore import QLockFile;"
+            f"l=QLockFile({str(lock)!r});assert l.tryLock(1000);"
+            "print('locked',flush=True);sys.stdin.readline();os._exit(9)")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "locked"
+    child.kill()
+    child.communicate(timeout=10)
+    assert lock.exists()
+    session = Session()
+    info = session.open(tmp_path / "w.careerpivot")
+    assert info.path.name == "w.careerpivot"
+    session.close()
+
+
+def test_open_failure_keeps_the_current_workspace(main_window, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.careerpivot"
+    broken.write_bytes(b"this is not a database at all" * 100)
+    before = broken.read_bytes()
+    messages = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(box.text()) or 0)
+    current = main_window.session.info.path
+    assert main_window.open_path(broken, create=False) is False
+    assert messages and "not a CareerPivot workspace" in messages[0]
+    assert main_window.session.info.path == current
+    assert broken.read_bytes() == before
+
+
+def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, tmp_path, monkeypatch):
+    from careerpivot.ui.dialogs import startup
+    from careerpivot.ui.session import Session
+
+    empty = tmp_path / "empty.careerpivot"
+    empty.write_bytes(b"")
+    asked = []
+
+    def ask(error, parent=None):
+        asked.append(error.kind)
+        return startup.StartupProblemDialog.QUIT
+
+    monkeypatch.setattr(startup.StartupProblemDialog, "ask", ask)
+    assert startup.open_at_start(Session(), empty) is False
+    assert asked == ["empty"]
+    assert empty.read_bytes() == b""
+
+
+def test_startup_dialog_lists_the_choices(qtbot):
+    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.ui.dialogs.startup import StartupProblemDialog
+
+    dialog = StartupProblemDialog(WorkspaceOpenError("corrupt", "/x", "It is damaged."))
+    qtbot.addWidget(dialog)
+    labels = {b.text() for b in dialog.buttons()}
+    assert {"Open Another…", "New Workspace…", "Quit"} <= labels
+    assert dialog.text() == "It is damaged."
+
+
+def test_version_on_the_command_line():
+    result = subprocess.run([sys.executable, "-m", "careerpivot", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_start_up_imports_no_heavy_modules():
+    """ReportLab, QtCharts and QtPdf load only when a document or chart is first needed."""
+    code = (
+        "import sys, os; os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "import careerpivot.app, careerpivot.ui.main_window;"
+        "heavy=[m for m in ('reportlab','PySide6.QtCharts','PySide6.QtPdf') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=Path(__file__).parents[2])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_back_up_now_writes_a_verified_backup_in_a_worker(main_window, qtbot):
+    from careerpivot.store import backup
+
+    task = main_window.start_backup("manual")
+    assert task is not None
+    with qtbot.waitSignal(task.signals.done, timeout=10000):
+        pass
+    found = backup.list_backups(main_window.session.info.backup_dir)
+    assert [b.reason for b in found] == ["manual"]
+    assert backup.verify(found[0].path)
+
+
+def test_closing_the_window_backs_up_changed_data(qtbot, app_ctx, tmp_path):
+    from careerpivot.services import workspace
+    from careerpivot.store import backup
+    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.session import Session
+
+    session = Session()
+    info = session.open(tmp_path / "c.careerpivot")
+    window = MainWindow(app_ctx, session)
+    qtbot.addWidget(window)
+    workspace.mark_changed()
+    window.close()
+    assert [b.reason for b in backup.list_backups(info.backup_dir)] == ["auto"]
+    assert not (tmp_path / "c.careerpivot.lock").exists()
