@@ -20,11 +20,31 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the workspace file to open (created if it does not exist)")
     parser.add_argument("--demo", action="store_true",
                         help="open the sample workspace (created on first use)")
+    parser.add_argument("--install-desktop-entry", action="store_true",
+                        help="add CareerPivot to this user's applications menu (Linux) and exit")
+    parser.add_argument("--uninstall-desktop-entry", action="store_true",
+                        help="remove CareerPivot from this user's applications menu and exit")
+    parser.add_argument("file", nargs="?", metavar="FILE",
+                        help="a workspace file to open (as when it is double-clicked)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from careerpivot import desktop_entry
+
+        if args.install_desktop_entry:
+            written = desktop_entry.install()
+            print(f"Added CareerPivot to the applications menu ({written[0]}).")
+        else:
+            removed = desktop_entry.uninstall()
+            print(f"Removed {len(removed)} files of CareerPivot's menu entry.")
+        return 0
+    if args.file and args.database:
+        build_parser().error("give either FILE or --database, not both")
+    if args.file:
+        args.database = args.file
     return run_gui(args)
 
 

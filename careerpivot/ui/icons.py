@@ -6,17 +6,17 @@ from importlib import resources
 
 from PySide6.QtGui import QIcon, QPixmap
 
+from careerpivot import APP_ID
 
-def _resource_bytes(name: str) -> bytes:
-    return resources.files("careerpivot").joinpath("resources", "icons", name).read_bytes()
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def app_icon() -> QIcon:
     icon = QIcon()
-    data = _resource_bytes("careerpivot.svg")
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.loadFromData(data, "SVG")
-        if not pixmap.isNull():
-            icon.addPixmap(pixmap.scaled(size, size))
+    base = resources.files("careerpivot").joinpath("resources", "icons", "hicolor")
+    for size in SIZES:
+        data = base.joinpath(f"{size}x{size}", "apps", f"{APP_ID}.png").read_bytes()
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data, "PNG"):
+            icon.addPixmap(pixmap)
     return icon
