@@ -1,0 +1,549 @@
+"""Skills, the ranked development list, and learning items and experiments.
+
+:func:`ranked_skills` reads every skill with its evidence in one grouped query over the skill
+mentions (joined to the interview and the contact for distinct people, organizations and
+experience levels), plus one query for the number of conversations and one for the linked
+learning items, and ranks them with :mod:`careerpivot.core.priority`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import peewee as pw
+
+from careerpivot.core import priority as _priority
+from careerpivot.core import vocab
+from careerpivot.core.validation import (
+    ValidationError,
+    check_choice,
+    check_range,
+    clean_line,
+    clean_text,
+    clean_url,
+    name_key,
+    parse_date,
+)
+from careerpivot.services import workspace
+from careerpivot.services._base import (
+    delete_with_snapshot,
+    get_or_fail,
+    set_fields,
+    utcnow,
+    write,
+)
+from careerpivot.store.models import (
+    Contact,
+    Interview,
+    LearningItem,
+    LearningSkill,
+    Skill,
+    SkillMention,
+    database,
+)
+
+Snapshot = workspace.Snapshot
+
+#: Skill levels: 0 none .. 4 expert.
+MIN_LEVEL, MAX_LEVEL = 0, 4
+MAX_HOURS = 100_000.0
+MAX_COST = 1_000_000_000.0
+MAX_UNITS = 1_000_000
+
+# --- name_key() in SQL -----------------------------------------------------------------------
+
+#: SQL name of :func:`careerpivot.core.validation.name_key` (its arguments are joined by a
+#: space), so lists can group and search by it in the same query.
+FOLD_SQL = "cp_fold"
+
+
+def _fold(*texts: object) -> str:
+    try:
+        return name_key(" ".join(str(t) for t in texts if t is not None))
+    except Exception:  # a SQL function must never raise
+        return ""
+
+
+database.register_function(_fold, FOLD_SQL, -1, deterministic=True)
+
+
+def fold(*columns: pw.Node) -> pw.Function:
+    """``cp_fold(columns...)`` as a peewee expression."""
+    return pw.fn.cp_fold(*columns)
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class SkillRow:
+    id: int
+    name: str
+    kind: str
+    current_level: int
+    target_level: int
+    transferable: bool
+    notes: str
+    mention_count: int
+
+
+@dataclasses.dataclass(frozen=True)
+class RankedSkill:
+    skill_id: int
+    name: str
+    kind: str
+    current_level: int
+    target_level: int
+    transferable: bool
+    gap: int
+    score: float
+    evidence: float
+    explanation: str
+    mentions: int
+    essential: int  # conversations that rated it essential
+    important: int
+    nice: int
+    interviews: int
+    people: int
+    organizations: int
+    levels: int
+    total_conversations: int
+    learning: tuple[str, ...]  # titles of linked learning items that are not dropped
+
+
+@dataclasses.dataclass(frozen=True)
+class LearningRow:
+    id: int
+    title: str
+    kind: str
+    status: str
+    start_date: _dt.date | None
+    end_date: _dt.date | None
+    hours_planned: float
+    hours_spent: float
+    units_done: int
+    units_total: int
+    cost: float
+    provider: str
+    url: str
+    outcome: str
+    hypothesis: str
+    result: str
+    schedule_day: int | None
+    schedule_time: str
+    schedule_minutes: int
+    skills: tuple[tuple[int, str], ...]  # (skill id, name) of linked skills
+
+    @property
+    def is_experiment(self) -> bool:
+        return self.kind in vocab.EXPERIMENT_KINDS
+
+    @property
+    def progress(self) -> float | None:
+        """Units done of total (0-1), or None when no total is set."""
+        if self.units_total > 0:
+            return min(self.units_done / self.units_total, 1.0)
+        return None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().casefold() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _level(field: str, value: object) -> int:
+    return int(check_range(field, value, MIN_LEVEL, MAX_LEVEL, integer=True))
+
+
+def _as_date(value: object) -> _dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date):
+        return value
+    return parse_date("date", str(value)[:10])
+
+
+# --- skills ----------------------------------------------------------------------------------
+
+
+def _clean_skill_name(skill_id: int | None, value: object, field: str = "name") -> tuple[str, str]:
+    name = clean_line(field, value, required=True)
+    key = name_key(name)
+    query = Skill.select(Skill.id).where(Skill.key == key)
+    if skill_id is not None:
+        query = query.where(Skill.id != skill_id)
+    if query.exists():
+        raise ValidationError(field, "A skill with this name already exists.")
+    return name, key
+
+
+_SKILL_FIELDS: dict[str, Callable[[object], object]] = {
+    "kind": lambda v: check_choice("kind", str(v), vocab.SKILL_KINDS),
+    "current_level": lambda v: _level("current_level", v),
+    "target_level": lambda v: _level("target_level", v),
+    "transferable": _bool,
+    "notes": lambda v: clean_text("notes", v),
+}
+
+
+def list_skills() -> list[SkillRow]:
+    """Every skill by name, with how many mentions it has."""
+    mentions = SkillMention.select(pw.fn.COUNT(SkillMention.id)).where(
+        SkillMention.skill == Skill.id)
+    query = Skill.select(
+        Skill.id, Skill.name, Skill.kind, Skill.current_level, Skill.target_level,
+        Skill.transferable, Skill.notes, mentions.alias("n_mentions"),
+    ).order_by(Skill.key)
+    return [
+        SkillRow(i, n, k, c, t, bool(tr), no, m) for i, n, k, c, t, tr, no, m in query.tuples()
+    ]
+
+
+def get_skill(skill_id: int) -> SkillRow:
+    for row in list_skills():
+        if row.id == skill_id:
+            return row
+    get_or_fail(Skill, skill_id, "skill")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def add_skill(name: str, kind: str = "technical", current_level: int = 0,
+              target_level: int = 0, transferable: bool = False, notes: str = "") -> int:
+    values = {
+        "kind": _SKILL_FIELDS["kind"](kind),
+        "current_level": _SKILL_FIELDS["current_level"](current_level),
+        "target_level": _SKILL_FIELDS["target_level"](target_level),
+        "transferable": _bool(transferable),
+        "notes": _SKILL_FIELDS["notes"](notes),
+    }
+    with write():
+        clean_name, key = _clean_skill_name(None, name)
+        row_id = Skill.insert(name=clean_name, key=key, **values).execute()
+    workspace.mark_changed()
+    return int(row_id)
+
+
+def ensure_skill(name: str, kind: str | None = None, *, field: str = "skill") -> int:
+    """The id of the skill called ``name`` (any case, any spacing), created when new with
+    ``kind`` (default technical). An existing skill keeps its kind."""
+    clean_name = clean_line(field, name, required=True)
+    kind_key = check_choice("kind", kind or "technical", vocab.SKILL_KINDS)
+    key = name_key(clean_name)
+    with write():
+        found = Skill.select(Skill.id).where(Skill.key == key).tuples().first()
+        if found:
+            return int(found[0])
+        row_id = Skill.insert(name=clean_name, key=key, kind=kind_key).execute()
+    workspace.mark_changed()
+    return int(row_id)
+
+
+def update_skill(skill_id: int, field: str, value: object) -> None:
+    """Change one field: name (unique in any case), kind, current_level, target_level
+    (0-4), transferable or notes."""
+    if field == "name":
+        with write():
+            get_or_fail(Skill, skill_id, "skill")
+            clean_name, key = _clean_skill_name(skill_id, value)
+            Skill.update(name=clean_name, key=key, updated_at=utcnow()).where(
+                Skill.id == skill_id).execute()
+        workspace.mark_changed()
+        return
+    validate = _SKILL_FIELDS.get(field)
+    if validate is None:
+        raise ValidationError(field, "This field cannot be changed here.")
+    set_fields(Skill, skill_id, {field: validate(value)}, "skill")
+
+
+def delete_skill(skill_id: int) -> Snapshot:
+    """Delete a skill with its mentions and links (undo restores them)."""
+    get_or_fail(Skill, skill_id, "skill")
+    return delete_with_snapshot(Skill, [skill_id], "skill")
+
+
+# --- the development list --------------------------------------------------------------------
+
+
+def total_conversations() -> int:
+    """Conversations held: interviews completed or with at least one skill mention."""
+    has_mention = pw.fn.EXISTS(
+        SkillMention.select(pw.SQL("1")).where(SkillMention.interview == Interview.id))
+    return int(
+        Interview.select(pw.fn.COUNT(Interview.id))
+        .where((Interview.status == "completed") | has_mention)
+        .scalar()
+    )
+
+
+def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
+    """Every skill with its evidence, priority and explanation, highest priority first.
+    Transferable strengths are flagged (``transferable``) for the list to show apart. Three
+    queries whatever the number of skills and mentions."""
+    m = SkillMention
+
+    def by_importance(condition: pw.Expression) -> pw.Function:
+        return pw.fn.COUNT(pw.Case(None, [(condition, m.interview)], None).distinct())
+
+    query = (
+        Skill.select(
+            Skill.id, Skill.name, Skill.kind, Skill.current_level, Skill.target_level,
+            Skill.transferable,
+            pw.fn.COUNT(m.id),
+            by_importance(m.importance >= 3),
+            by_importance(m.importance == 2),
+            by_importance(m.importance <= 1),
+            pw.fn.COUNT(m.interview.distinct()),
+            pw.fn.COUNT(Interview.contact.distinct()),
+            pw.fn.COUNT(pw.fn.NULLIF(fold(Contact.organization), "").distinct()),
+            pw.fn.COUNT(pw.fn.NULLIF(fold(Contact.level), "").distinct()),
+        )
+        .join(m, pw.JOIN.LEFT_OUTER, on=(m.skill == Skill.id))
+        .join(Interview, pw.JOIN.LEFT_OUTER, on=(m.interview == Interview.id))
+        .join(Contact, pw.JOIN.LEFT_OUTER, on=(Interview.contact == Contact.id))
+        .group_by(Skill.id)
+    )
+    if not include_transferable:
+        query = query.where(Skill.transferable == False)  # noqa: E712
+    total = total_conversations()
+    learning: dict[int, list[str]] = defaultdict(list)
+    links = (
+        LearningSkill.select(LearningSkill.skill, LearningItem.title)
+        .join(LearningItem)
+        .where(LearningItem.status != "dropped")
+        .order_by(LearningItem.start_date.is_null(), LearningItem.start_date, LearningItem.id)
+    )
+    for skill_id, title in links.tuples():
+        learning[skill_id].append(title)
+    rows = []
+    for (skill_id, name, kind, current, target, transferable, mentions, essential, important,
+         nice, interviews, people, organizations, levels) in query.tuples():
+        ev = _priority.SkillEvidence(
+            mentions=mentions, essential=essential, important=important, nice=nice,
+            interviews=interviews, people=people, organizations=organizations,
+            levels=levels, total_conversations=total,
+        )
+        p = _priority.priority(ev, current, target, bool(transferable))
+        rows.append(RankedSkill(
+            skill_id=skill_id, name=name, kind=kind, current_level=current,
+            target_level=target, transferable=bool(transferable), gap=p.gap, score=p.score,
+            evidence=p.evidence, explanation=p.explanation, mentions=mentions,
+            essential=essential, important=important, nice=nice, interviews=interviews,
+            people=people, organizations=organizations, levels=levels,
+            total_conversations=max(total, interviews),
+            learning=tuple(learning.get(skill_id, ())),
+        ))
+    rows.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))
+    return rows
+
+
+# --- learning items and experiments ----------------------------------------------------------
+
+_HHMM = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def _clean_time(value: object) -> str:
+    text = clean_line("schedule_time", value, max_len=10)
+    if not text:
+        return ""
+    m = _HHMM.fullmatch(text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ValidationError("schedule_time", "Write the time as HH:MM, for example 18:30.")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _clean_day(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return int(check_range("schedule_day", value, 0, 6, integer=True))
+
+
+_LEARNING_FIELDS: dict[str, Callable[[object], object]] = {
+    "title": lambda v: clean_line("title", v, required=True),
+    "kind": lambda v: check_choice("kind", str(v), vocab.LEARNING_KINDS),
+    "status": lambda v: check_choice("status", str(v), vocab.LEARNING_STATUSES),
+    "start_date": lambda v: parse_date("start_date", v),
+    "end_date": lambda v: parse_date("end_date", v),
+    "hours_planned": lambda v: check_range("hours_planned", v, 0, MAX_HOURS),
+    "hours_spent": lambda v: check_range("hours_spent", v, 0, MAX_HOURS),
+    "units_done": lambda v: check_range("units_done", v, 0, MAX_UNITS, integer=True),
+    "units_total": lambda v: check_range("units_total", v, 0, MAX_UNITS, integer=True),
+    "cost": lambda v: check_range("cost", v, 0, MAX_COST),
+    "provider": lambda v: clean_line("provider", v),
+    "url": lambda v: clean_url("url", v),
+    "outcome": lambda v: clean_text("outcome", v),
+    "hypothesis": lambda v: clean_text("hypothesis", v),
+    "result": lambda v: clean_text("result", v),
+    "schedule_day": _clean_day,
+    "schedule_time": _clean_time,
+    "schedule_minutes": lambda v: check_range("schedule_minutes", v, 0, 1440, integer=True),
+}
+
+
+def _check_pairs(values: dict, changed: str | None = None) -> None:
+    """Cross-field rules over a learning item's complete values. ``changed`` names the field
+    just edited, so the message appears next to it."""
+    start, end = _as_date(values.get("start_date")), _as_date(values.get("end_date"))
+    if start and end and end < start:
+        field = "start_date" if changed == "start_date" else "end_date"
+        raise ValidationError(
+            field, f"The end ({end.isoformat()}) cannot be before the start "
+                   f"({start.isoformat()}).")
+    done, total = int(values.get("units_done") or 0), int(values.get("units_total") or 0)
+    if done > total:
+        field = "units_total" if changed == "units_total" else "units_done"
+        raise ValidationError(
+            field, f"Units done ({done}) cannot be more than the total ({total}).")
+
+
+_LEARNING_COLUMNS = (
+    LearningItem.id, LearningItem.title, LearningItem.kind, LearningItem.status,
+    LearningItem.start_date, LearningItem.end_date, LearningItem.hours_planned,
+    LearningItem.hours_spent, LearningItem.units_done, LearningItem.units_total,
+    LearningItem.cost, LearningItem.provider, LearningItem.url, LearningItem.outcome,
+    LearningItem.hypothesis, LearningItem.result, LearningItem.schedule_day,
+    LearningItem.schedule_time, LearningItem.schedule_minutes,
+)
+
+
+def _learning_rows(query: pw.ModelSelect) -> list[LearningRow]:
+    items = list(query.tuples())
+    ids = [row[0] for row in items]
+    skills: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if ids:
+        links = (
+            LearningSkill.select(LearningSkill.learning, Skill.id, Skill.name)
+            .join(Skill)
+            .order_by(Skill.key)
+        )
+        if len(ids) <= 500:
+            links = links.where(LearningSkill.learning.in_(ids))
+        for learning_id, skill_id, skill_name in links.tuples():
+            skills[learning_id].append((skill_id, skill_name))
+    return [
+        LearningRow(*row[:4], _as_date(row[4]), _as_date(row[5]), float(row[6]),
+                    float(row[7]), *row[8:10], float(row[10]), *row[11:],
+                    skills=tuple(skills.get(row[0], ())))
+        for row in items
+    ]
+
+
+def list_learning(*, skill_id: int | None = None, experiments: bool | None = None,
+                  status: str | None = None) -> list[LearningRow]:
+    """Learning items (optionally only those linked to a skill, only experiments or only
+    non-experiments, one status), by start date then title. Two queries."""
+    query = LearningItem.select(*_LEARNING_COLUMNS).order_by(
+        LearningItem.start_date.is_null(), LearningItem.start_date, LearningItem.title,
+        LearningItem.id)
+    if skill_id is not None:
+        query = query.where(LearningItem.id.in_(
+            LearningSkill.select(LearningSkill.learning).where(LearningSkill.skill == skill_id)))
+    if experiments is not None:
+        kinds = sorted(vocab.EXPERIMENT_KINDS)
+        query = query.where(LearningItem.kind.in_(kinds) if experiments
+                            else LearningItem.kind.not_in(kinds))
+    if status:
+        query = query.where(LearningItem.status == status)
+    return _learning_rows(query)
+
+
+def learning_for_skill(skill_id: int) -> list[LearningRow]:
+    return list_learning(skill_id=skill_id)
+
+
+def get_learning(learning_id: int) -> LearningRow:
+    rows = _learning_rows(
+        LearningItem.select(*_LEARNING_COLUMNS).where(LearningItem.id == learning_id))
+    if not rows:
+        get_or_fail(LearningItem, learning_id, "learning item")
+    return rows[0]
+
+
+def add_learning(title: str, kind: str = "course", *, skill_ids: Iterable[int] = (),
+                 **fields: object) -> int:
+    """A new learning item or experiment. ``fields`` may hold any column of
+    :class:`LearningRow` (status, start_date, end_date, hours_planned, hours_spent,
+    units_done, units_total, cost, provider, url, outcome, hypothesis, result,
+    schedule_day, schedule_time, schedule_minutes)."""
+    values: dict[str, object] = {"title": _LEARNING_FIELDS["title"](title),
+                                 "kind": _LEARNING_FIELDS["kind"](kind)}
+    for field, value in fields.items():
+        validate = _LEARNING_FIELDS.get(field)
+        if validate is None:
+            raise ValidationError(field, "This field cannot be set here.")
+        values[field] = validate(value)
+    _check_pairs(values)
+    skill_list = list(dict.fromkeys(int(s) for s in skill_ids))
+    with write():
+        row_id = LearningItem.insert(**values).execute()
+        _link(int(row_id), skill_list)
+    workspace.mark_changed()
+    return int(row_id)
+
+
+def update_learning(learning_id: int, field: str, value: object) -> None:
+    """Change one field (see :func:`add_learning`); an end before the start, or more units
+    done than the total, is refused with a message for the edited field."""
+    validate = _LEARNING_FIELDS.get(field)
+    if validate is None:
+        raise ValidationError(field, "This field cannot be changed here.")
+    cleaned = validate(value)
+    with write():
+        row = get_or_fail(LearningItem, learning_id, "learning item")
+        current = {
+            "start_date": row.start_date, "end_date": row.end_date,
+            "units_done": row.units_done, "units_total": row.units_total,
+        }
+        current[field] = cleaned
+        _check_pairs(current, field)
+        LearningItem.update({field: cleaned, "updated_at": utcnow()}).where(
+            LearningItem.id == learning_id).execute()
+    workspace.mark_changed()
+
+
+def delete_learning(learning_id: int) -> Snapshot:
+    get_or_fail(LearningItem, learning_id, "learning item")
+    return delete_with_snapshot(LearningItem, [learning_id], "learning item")
+
+
+def _link(learning_id: int, skill_ids: list[int]) -> None:
+    if not skill_ids:
+        return
+    found = {r[0] for r in Skill.select(Skill.id).where(Skill.id.in_(skill_ids)).tuples()}
+    if len(found) != len(set(skill_ids)):
+        raise ValidationError("skills", "A chosen skill no longer exists.")
+    LearningSkill.insert_many(
+        [{"learning": learning_id, "skill": s} for s in skill_ids]
+    ).on_conflict_ignore().execute()
+
+
+def link_skill(learning_id: int, skill_id: int) -> None:
+    with write():
+        get_or_fail(LearningItem, learning_id, "learning item")
+        _link(learning_id, [int(skill_id)])
+    workspace.mark_changed()
+
+
+def unlink_skill(learning_id: int, skill_id: int) -> None:
+    with write():
+        LearningSkill.delete().where(
+            (LearningSkill.learning == learning_id) & (LearningSkill.skill == skill_id)
+        ).execute()
+    workspace.mark_changed()
+
+
+def set_learning_skills(learning_id: int, skill_ids: Iterable[int]) -> None:
+    """Link the item to exactly these skills."""
+    wanted = list(dict.fromkeys(int(s) for s in skill_ids))
+    with write():
+        get_or_fail(LearningItem, learning_id, "learning item")
+        LearningSkill.delete().where(LearningSkill.learning == learning_id).execute()
+        _link(learning_id, wanted)
+    workspace.mark_changed()

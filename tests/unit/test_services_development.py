@@ -1,0 +1,246 @@
+"""Skills, the ranked development list and learning items (services.development)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pytest
+
+from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.services import development, interviews, workspace
+from careerpivot.store.models import Contact, database
+
+
+@pytest.fixture
+def ws(tmp_path):
+    info = workspace.open_workspace(tmp_path / "w.db", backups_root=tmp_path / "backups")
+    yield info
+    workspace.close()
+
+
+@contextlib.contextmanager
+def count_statements():
+    statements: list[str] = []
+    conn = database.connection()
+    conn.set_trace_callback(statements.append)
+    try:
+        yield statements
+    finally:
+        conn.set_trace_callback(None)
+
+
+def conversation(name, org="", level="", status="completed"):
+    c = Contact.insert(name=name, organization=org, level=level).execute()
+    return interviews.create_interview(c, None, "2026-02-01", status=status)
+
+
+# --- skills ----------------------------------------------------------------------------------
+
+
+def test_skill_crud_unique_by_name_key(ws):
+    sql = development.add_skill("  SQL ", kind="tool", current_level=1, target_level=3)
+    s = development.get_skill(sql)
+    assert (s.name, s.kind, s.current_level, s.target_level, s.transferable) == (
+        "SQL", "tool", 1, 3, False)
+    for kwargs, field in [
+        ({"name": "sql"}, "name"),
+        ({"name": "  "}, "name"),
+        ({"name": "Excel", "kind": "magic"}, "kind"),
+        ({"name": "Excel", "current_level": 5}, "current_level"),
+        ({"name": "Excel", "target_level": -1}, "target_level"),
+        ({"name": "Excel", "target_level": 2.5}, "target_level"),
+    ]:
+        with pytest.raises(ValidationError) as err:
+            development.add_skill(**kwargs)
+        assert err.value.field == field
+    excel = development.add_skill("Excel", transferable=True)
+    with pytest.raises(ValidationError) as err:
+        development.update_skill(excel, "name", "S Q L".replace(" ", ""))
+    assert err.value.field == "name"
+    development.update_skill(sql, "name", "Sql  (Postgres)")
+    development.update_skill(sql, "target_level", "4")
+    development.update_skill(excel, "transferable", False)
+    rows = {r.id: r for r in development.list_skills()}
+    assert rows[sql].name == "Sql (Postgres)" and rows[sql].target_level == 4
+    assert not rows[excel].transferable
+    assert development.ensure_skill("sql (POSTGRES)") == sql
+    with pytest.raises(ValidationError):
+        development.update_skill(sql, "key", "x")
+    with pytest.raises(NotFoundError):
+        development.update_skill(999, "notes", "x")
+    snap = development.delete_skill(sql)
+    assert [r.id for r in development.list_skills()] == [excel]
+    workspace.restore_snapshot(snap)
+    assert len(development.list_skills()) == 2
+
+
+# --- the ranked list -------------------------------------------------------------------------
+
+
+def test_ranked_skills_order_explanations_and_flags(ws):
+    talks = [
+        conversation("Ana", "Acme", "mid"),
+        conversation("Bo", "acme ", "senior"),
+        conversation("Cy", "Beta", "mid"),
+        conversation("Di", "Gamma", ""),
+        conversation("Ed", "", ""),
+        conversation("Fay", "Delta", "lead"),  # completed, mentions nothing
+    ]
+    interviews.create_interview(  # requested, no mentions: not a conversation held yet
+        Contact.insert(name="Gus").execute())
+    for t in talks[:4]:
+        interviews.add_mention(t, "Stakeholder management", 3)
+    interviews.add_mention(talks[4], "Stakeholder management", 2)
+    interviews.add_mention(talks[0], "SQL", 1)
+    interviews.add_mention(talks[1], "Facilitation", 3)
+    interviews.add_mention(talks[2], "Facilitation", 3)
+
+    stakeholder = development.ensure_skill("stakeholder management")
+    sql = development.ensure_skill("sql")
+    facilitation = development.ensure_skill("facilitation")
+    never = development.add_skill("Public speaking", target_level=1)
+    development.update_skill(stakeholder, "current_level", 1)
+    development.update_skill(stakeholder, "target_level", 3)
+    development.update_skill(sql, "target_level", 2)
+    development.update_skill(facilitation, "current_level", 3)
+    development.update_skill(facilitation, "target_level", 3)
+    development.update_skill(facilitation, "transferable", True)
+    course = development.add_learning("Negotiation course", skill_ids=[stakeholder])
+    dropped = development.add_learning("Dropped book", "book", status="dropped",
+                                       skill_ids=[stakeholder])
+
+    rows = development.ranked_skills()
+    assert [r.skill_id for r in rows] == [stakeholder, sql, never, facilitation]
+    top = rows[0]
+    assert top.explanation == (
+        "essential in 4 of 6 conversations, important in 1, 3 organizations, "
+        "2 experience levels, gap 2")
+    assert (top.essential, top.important, top.interviews, top.people, top.organizations,
+            top.levels, top.total_conversations) == (4, 1, 5, 5, 3, 2, 6)
+    assert top.learning == ("Negotiation course",)
+    assert rows[2].explanation == "not mentioned yet, gap 1"
+    last = rows[-1]
+    assert last.transferable and last.gap == 0
+    assert last.explanation.endswith("gap closed, transferable strength")
+    assert all(r.score >= 1 for r in rows[:3]) and last.score < 1
+    assert [r.skill_id for r in development.ranked_skills(include_transferable=False)] == [
+        stakeholder, sql, never]
+    assert {r.id for r in development.learning_for_skill(stakeholder)} == {course, dropped}
+
+
+def test_ranked_skills_query_count_does_not_grow(ws):
+    def grow(n, tag):
+        for k in range(n):
+            t = conversation(f"P{tag}{k}", f"Org {k}", "mid")
+            interviews.add_mention(t, f"Skill {tag}{k}", 3)
+            interviews.add_mention(t, "Common", 2)
+            development.add_learning(f"Course {tag}{k}",
+                                     skill_ids=[development.ensure_skill(f"Skill {tag}{k}")])
+
+    grow(2, "a")
+    with count_statements() as small:
+        assert len(development.ranked_skills()) == 3
+    grow(10, "b")
+    with count_statements() as large:
+        assert len(development.ranked_skills()) == 13
+    assert len(large) == len(small) <= 3
+    with count_statements() as learning:
+        assert len(development.list_learning()) == 12
+    assert len(learning) <= 2
+
+
+# --- learning items --------------------------------------------------------------------------
+
+
+def test_learning_item_validation(ws):
+    lid = development.add_learning(
+        "Intro to SQL", "course", provider="Evening school", url="www.example.org/sql",
+        start_date="2026-03-01", end_date="2026-04-30", hours_planned="20,5", cost=120,
+        units_total=10, units_done=2, schedule_day=1, schedule_time="7:30",
+        schedule_minutes=45,
+    )
+    item = development.get_learning(lid)
+    assert item.url == "https://www.example.org/sql"
+    assert item.start_date == dt.date(2026, 3, 1) and item.end_date == dt.date(2026, 4, 30)
+    assert item.hours_planned == 20.5 and item.schedule_time == "07:30"
+    assert item.progress == pytest.approx(0.2) and not item.is_experiment
+
+    for kwargs, field in [
+        ({"title": " "}, "title"),
+        ({"kind": "nap"}, "kind"),
+        ({"status": "someday"}, "status"),
+        ({"start_date": "2026-05-02", "end_date": "2026-05-01"}, "end_date"),
+        ({"start_date": "2026-02-30"}, "start_date"),
+        ({"hours_planned": -1}, "hours_planned"),
+        ({"hours_spent": "-0.5"}, "hours_spent"),
+        ({"cost": -10}, "cost"),
+        ({"units_done": 3, "units_total": 2}, "units_done"),
+        ({"units_done": 1}, "units_done"),
+        ({"units_total": 1.5}, "units_total"),
+        ({"url": "javascript:alert(1)"}, "url"),
+        ({"schedule_day": 7}, "schedule_day"),
+        ({"schedule_time": "24:00"}, "schedule_time"),
+        ({"colour": "red"}, "colour"),
+    ]:
+        args = {"title": "x", **kwargs}
+        with pytest.raises(ValidationError) as err:
+            development.add_learning(**args)
+        assert err.value.field == field, kwargs
+    assert [r.id for r in development.list_learning()] == [lid]
+
+    with pytest.raises(ValidationError) as err:
+        development.update_learning(lid, "start_date", "2026-05-01")
+    assert err.value.field == "start_date"
+    with pytest.raises(ValidationError) as err:
+        development.update_learning(lid, "end_date", "2026-02-01")
+    assert err.value.field == "end_date"
+    with pytest.raises(ValidationError) as err:
+        development.update_learning(lid, "units_total", 1)
+    assert err.value.field == "units_total"
+    with pytest.raises(ValidationError) as err:
+        development.update_learning(lid, "units_done", 11)
+    assert err.value.field == "units_done"
+    development.update_learning(lid, "units_done", 10)
+    development.update_learning(lid, "end_date", "")
+    development.update_learning(lid, "start_date", "2026-06-01")
+    development.update_learning(lid, "status", "in_progress")
+    development.update_learning(lid, "schedule_day", "")
+    item = development.get_learning(lid)
+    assert item.progress == 1.0 and item.end_date is None and item.schedule_day is None
+    assert item.start_date == dt.date(2026, 6, 1) and item.status == "in_progress"
+    with pytest.raises(NotFoundError):
+        development.update_learning(999, "title", "x")
+
+
+def test_experiments_links_and_delete(ws):
+    sql = development.add_skill("SQL")
+    excel = development.add_skill("Excel")
+    course = development.add_learning("SQL course", skill_ids=[sql, sql])
+    experiment = development.add_learning(
+        "Build a dashboard for a charity", "volunteering",
+        hypothesis="I enjoy turning data into decisions", skill_ids=[sql, excel])
+    with pytest.raises(ValidationError) as err:
+        development.add_learning("x", skill_ids=[999])
+    assert err.value.field == "skills"
+    assert [r.id for r in development.list_learning(experiments=True)] == [experiment]
+    assert [r.id for r in development.list_learning(experiments=False)] == [course]
+    assert development.get_learning(experiment).is_experiment
+    assert {r.id for r in development.learning_for_skill(sql)} == {course, experiment}
+    assert [r.id for r in development.learning_for_skill(excel)] == [experiment]
+    assert development.get_learning(experiment).skills == ((excel, "Excel"), (sql, "SQL"))
+
+    development.unlink_skill(experiment, sql)
+    development.link_skill(course, excel)
+    development.link_skill(course, excel)  # twice is once
+    assert {s for s, _ in development.get_learning(course).skills} == {sql, excel}
+    development.set_learning_skills(course, [excel])
+    assert development.get_learning(course).skills == ((excel, "Excel"),)
+    development.update_learning(experiment, "result", "Yes — and the charity kept it")
+
+    snap = development.delete_learning(experiment)
+    assert development.learning_for_skill(excel) == development.list_learning(skill_id=excel)
+    assert [r.id for r in development.learning_for_skill(excel)] == [course]
+    workspace.restore_snapshot(snap)
+    assert development.get_learning(experiment).result.startswith("Yes")
+    assert {r.id for r in development.learning_for_skill(excel)} == {course, experiment}
