@@ -99,7 +99,12 @@ def make_backup(source: Path, folder: Path, *, reason: str = "auto",
             f"{source} failed its check, so no backup was made (a backup of a damaged file "
             "could replace a good one)."
         )
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise BackupError(
+            f"The backup folder {folder} could not be created: {exc.strerror}."
+        ) from exc
     now = now or _dt.datetime.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = folder / f"{source.stem}-{stamp}-{reason}.db"
@@ -114,9 +119,9 @@ def make_backup(source: Path, folder: Path, *, reason: str = "auto",
 def list_backups(folder: Path) -> list[BackupInfo]:
     """Backups in ``folder``, newest first."""
     folder = Path(folder)
-    found = []
+    found: list[tuple[_dt.datetime, int, str, BackupInfo]] = []
     if not folder.is_dir():
-        return found
+        return []
     for p in folder.iterdir():
         m = _NAME.match(p.name)
         if not m or not p.is_file():
@@ -126,9 +131,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
             size = p.stat().st_size
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(p, taken, m["reason"], size))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    return found
+        # Backups made within one second are numbered -1, -2, ... in the order made.
+        seq = int(m["stamp"][16:] or 0)
+        found.append((taken, seq, p.name, BackupInfo(p, taken, m["reason"], size)))
+    found.sort(key=lambda f: f[:3], reverse=True)
+    return [f[3] for f in found]
 
 
 def backups_to_keep(taken: list[_dt.datetime], now: _dt.datetime, *, recent: int = 8,

@@ -3,13 +3,14 @@
 The open sequence (the caller holds the single-instance lock first):
 
 1. locate the file; an existing zero-byte file is treated as damaged, never as new;
-2. connect with explicit pragmas and read them back; failures are classified by the root
-   SQLite error into a message a person understands;
+2. open it on a connection that cannot change it (see :func:`_inspect`); failures are
+   classified by the root SQLite error into a message a person understands;
 3. check the application id (another program's database is refused) and refuse a schema newer
    than this version of the app;
-4. ``quick_check``;
-5. a real write probe; if it fails the workspace opens read-only;
-6. a verified backup, then the forward migration (``migrations.py``).
+4. ``quick_check`` -- a file refused in steps 1-4 is left byte for byte as it was;
+5. connect with explicit pragmas (WAL from here on) and make a real write probe; a file or
+   folder that cannot be written opens read-only;
+6. a verified backup, then the forward migration (``migrations.py``), all in one transaction.
 
 Every write goes through :func:`write`, one ``BEGIN IMMEDIATE`` transaction whose failures
 are turned into :class:`~careerpivot.errors.StoreWriteError` with a message to show.
@@ -21,6 +22,7 @@ import contextlib
 import dataclasses
 import errno
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -116,13 +118,39 @@ def _error_text(exc: BaseException) -> str:
     return " | ".join(texts)
 
 
+def _out_of_space(path: Path | None, margin: int = 1 << 20) -> bool:
+    """Whether a write at ``path`` failed for want of room. SQLite reports ENOSPC as "disk is
+    full" but any other failed write (EFBIG from a file-size limit or a FAT32 file, a full
+    quota on some file systems) as a plain "disk I/O error"."""
+    if path is None:
+        return False
+    with contextlib.suppress(OSError):
+        if shutil.disk_usage(path.parent).free < margin:
+            return True
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if soft == resource.RLIM_INFINITY:
+        return False
+    sizes = [0]
+    for suffix in ("", "-wal", "-journal"):
+        with contextlib.suppress(OSError):
+            sizes.append(os.path.getsize(f"{path}{suffix}"))
+    return max(sizes) + margin > soft
+
+
 def classify_write_error(exc: BaseException) -> StoreWriteError:
     text = _error_text(exc)
     root = root_sqlite_error(exc)
-    full_errno = isinstance(root, OSError) and root.errno in (
-        errno.ENOSPC, errno.EFBIG, errno.EDQUOT
+    where = current_path()
+    full = (
+        (isinstance(root, OSError) and root.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT))
+        or any(t in text for t in ("disk is full", "file too large"))
+        or ("disk i/o error" in text and _out_of_space(where))
     )
-    if full_errno or any(t in text for t in ("disk is full", "file too large")):
+    if full:
         kind = "disk_full"
     elif "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
         kind = "read_only"
@@ -132,7 +160,6 @@ def classify_write_error(exc: BaseException) -> StoreWriteError:
         kind = "corrupt"
     else:
         kind = "io"
-    where = current_path()
     disk = f"The disk that holds {where.parent}" if where is not None else "The disk"
     message = {
         "disk_full": f"{disk} is full, so your change could not be saved. Free some space; "
@@ -298,22 +325,19 @@ def _connect(path: Path, *, read_only: bool) -> None:
         database.init(str(path), pragmas=PRAGMAS)
         database.connect()
         return
-    # mode=ro needs to create the -shm of a WAL file, which a read-only folder forbids; then
-    # immutable=1 still reads it exactly, provided no live -wal holds newer content.
-    base = Path(path).absolute().as_uri()
-    queries = ["?mode=ro"] if _live_wal(path) else ["?mode=ro", "?immutable=1"]
-    for n, query in enumerate(queries, 1):
-        database.init(base + query, pragmas=(("foreign_keys", 1), ("busy_timeout", 5000)),
-                      uri=True)
-        try:
-            database.connect()
-            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-            return
-        except (pw.DatabaseError, sqlite3.Error):
-            if not database.is_closed():
-                database.close()
-            if n == len(queries):
-                raise
+    # Without a live -wal all the content is in the file and immutable=1 reads it exactly
+    # without creating the -wal/-shm that mode=ro leaves beside a file it cannot write (and
+    # cannot create in a read-only folder at all). A live -wal needs mode=ro to be read.
+    query = "?mode=ro" if _live_wal(path) else "?immutable=1"
+    database.init(Path(path).absolute().as_uri() + query,
+                  pragmas=(("foreign_keys", 1), ("busy_timeout", 5000)), uri=True)
+    try:
+        database.connect()
+        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.Error):
+        if not database.is_closed():
+            database.close()
+        raise
 
 
 def read_pragmas() -> dict[str, object]:
@@ -337,6 +361,8 @@ def _write_probe() -> bool:
 def _open_read_only(path: Path, version: int, cause: BaseException | None) -> OpenedWorkspace:
     from careerpivot.store import migrations
 
+    if version == 0:  # an empty file to become a workspace, but it cannot be written
+        raise WorkspaceOpenError("no_permission", str(path), _message("no_permission", path))
     try:
         _connect(path, read_only=True)
     except (pw.DatabaseError, sqlite3.Error) as exc:
@@ -394,6 +420,9 @@ def open_workspace(
     new_file = check_file(path, create=create)
     version, fresh = (0, True) if new_file else _inspect(path)
     try:
+        if not new_file and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            # Known read-only before trying: no connection that could leave files behind.
+            return _open_read_only(path, version, None)
         try:
             _connect(path, read_only=False)
             writable = _write_probe()

@@ -1,0 +1,278 @@
+"""Migrating the committed schema-1 fixture (tricky data, children at every level) to the
+current schema: every row kept, the rebuilt ``contact`` table keeps its children, a verified
+backup comes first, and a failed migration leaves the file as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import peewee as pw
+import pytest
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as run_operations
+
+from careerpivot.errors import WorkspaceOpenError
+from careerpivot.store import backup, db, migrations, models
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema1.db"
+NEW_COLUMNS = {"contact": {"archived"}}  # what schema 2 added
+REAL_STEP_1 = migrations.STEPS[1]
+
+#: Rows below ``contact`` that a cascade would delete or unlink: (table, column, rows).
+CHILDREN = [
+    ("interview", "contact_id", 3),
+    ("contact_tag", "contact_id", 4),
+    ("contact_path", "contact_id", 3),
+    ("introduction", "contact_id", 2),
+    ("milestone", "partner_id", 2),  # ON DELETE SET NULL
+    ("log_entry", "contact_id", 4),  # ON DELETE SET NULL
+    ("contact", "introduced_by_id", 2),  # self-reference, SET NULL
+]
+GRANDCHILDREN = {"answer": 4, "evidence": 3, "skill_mention": 3}
+
+
+def _child_counts(dbtools, path: Path) -> dict[str, int]:
+    counts = {}
+    with dbtools.raw(path, readonly=True) as con:
+        for table, column, _ in CHILDREN:
+            counts[f"{table}.{column}"] = con.execute(
+                f"SELECT count({column}) FROM {table}"
+            ).fetchone()[0]
+        for table in GRANDCHILDREN:
+            counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return counts
+
+
+def test_fixture_is_schema_1_with_tricky_data(dbtools):
+    """The fixture really is the old schema, so the migration tests below prove something."""
+    before = FIXTURE.read_bytes()
+    with dbtools.raw(FIXTURE, immutable=True) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert con.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert "archived" not in [r[1] for r in con.execute("PRAGMA table_info(contact)")]
+        notes = [r[0] for r in con.execute("SELECT notes FROM contact")]
+        names = "".join(r[0] for r in con.execute("SELECT name FROM contact"))
+        assert max(len(n) for n in notes) == 1_048_576  # the 1 MiB note
+        assert any("\r\n" in n for n in notes)
+        assert "🚀" in names and "سارة" in names and "דוד" in names and "王" in names
+        assert con.execute("SELECT count(*) FROM contact WHERE last_contact IS NULL"
+                           ).fetchone()[0] >= 2
+        assert con.execute("SELECT count(*) FROM answer WHERE question_id IS NULL"
+                           ).fetchone()[0] == 1
+    assert _child_counts(dbtools, FIXTURE) == {
+        **{f"{t}.{c}": n for t, c, n in CHILDREN}, **GRANDCHILDREN
+    }
+    assert FIXTURE.read_bytes() == before
+
+
+def test_migration_keeps_every_row_and_every_child(schema1_copy, dbtools, tmp_path):
+    before = dbtools.digests(schema1_copy)
+    children_before = _child_counts(dbtools, schema1_copy)
+
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+
+    assert (info.schema_before, info.schema_now) == (1, migrations.CURRENT_VERSION)
+    assert not info.created and not info.read_only
+    assert db.integrity_report() == [], "integrity_check and foreign_key_check clean"
+    assert migrations.schema_version() == migrations.CURRENT_VERSION
+    # The new column exists with its default on every old row.
+    assert [c.archived for c in models.Contact.select()] == [False] * 5
+    big = models.Contact.get(models.Contact.name == "דוד כהן")
+    assert len(big.notes) == 1_048_576
+    db.close()
+
+    assert dbtools.digests(schema1_copy, skip_columns=NEW_COLUMNS) == before
+    assert _child_counts(dbtools, schema1_copy) == children_before
+
+
+def test_migration_makes_a_verified_backup_of_the_old_file_first(schema1_copy, dbtools, tmp_path):
+    before = dbtools.digests(schema1_copy)
+
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    db.close()
+
+    saved = info.backup_before_migration
+    assert saved is not None and saved.parent == tmp_path / "backups"
+    assert "pre-migration" in saved.name
+    assert backup.verify(saved)
+    assert dbtools.digests(saved) == before, "the backup holds the file as it was"
+    with dbtools.raw(saved, readonly=True) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [b.reason for b in backup.list_backups(tmp_path / "backups")] == ["pre-migration"]
+
+
+def _schema(path: Path, dbtools) -> dict[str, object]:
+    """Columns, indexes and foreign keys per table, independent of the DDL's spelling."""
+    out = {}
+    with dbtools.raw(path, readonly=True) as con:
+        for table in dbtools.tables(con):
+            cols = sorted((r[1], r[2], r[3], r[5])
+                          for r in con.execute(f'PRAGMA table_info("{table}")'))
+            idx = sorted(
+                (r[2], tuple(c[2] for c in con.execute(f'PRAGMA index_info("{r[1]}")')))
+                for r in con.execute(f'PRAGMA index_list("{table}")')
+            )
+            fks = sorted(r[2:] for r in con.execute(f'PRAGMA foreign_key_list("{table}")'))
+            out[table] = (cols, idx, fks)
+    return out
+
+
+def test_migrated_schema_equals_a_new_workspace(schema1_copy, dbtools, tmp_path):
+    """A migrated file behaves like a new one: same columns, indexes, foreign keys and
+    cascades. Fails when a model changes without a migration step (or the fixture drifts)."""
+    db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    db.close()
+    fresh = tmp_path / "fresh.careerpivot"
+    db.open_workspace(fresh)
+    db.close()
+
+    assert _schema(schema1_copy, dbtools) == _schema(fresh, dbtools)
+
+
+def test_naive_migration_in_a_transaction_deletes_children(schema1_copy, dbtools):
+    """The trap the real migration avoids (RELIABILITY.md): a Peewee migration inside
+    ``atomic()`` with foreign keys on rebuilds ``contact`` and the DROP of the old table fires
+    ON DELETE CASCADE / SET NULL on every child, while both checks stay clean. Counting
+    children, as the test above does, is the only way to see it."""
+    before = _child_counts(dbtools, schema1_copy)
+    database = models.database
+    database.init(str(schema1_copy), pragmas=(("foreign_keys", 1),))
+    database.connect()
+    try:
+        migrator = SqliteMigrator(database)
+        with database.atomic():
+            run_operations(migrator.add_column(
+                "contact", "archived", pw.BooleanField(default=False, null=False)))
+        assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        database.close()
+
+    after = _child_counts(dbtools, schema1_copy)
+    assert before["interview.contact_id"] == 3 and after["interview.contact_id"] == 0
+    assert after["answer"] == after["evidence"] == after["skill_mention"] == 0
+    assert after["contact_tag.contact_id"] == after["introduction.contact_id"] == 0
+    assert after["milestone.partner_id"] == after["log_entry.contact_id"] == 0
+
+
+def test_migrate_refuses_to_run_inside_a_transaction(schema1_copy):
+    database = models.database
+    database.init(str(schema1_copy), pragmas=(("foreign_keys", 1),))
+    database.connect()
+    try:
+        with database.atomic(), pytest.raises(RuntimeError, match="inside a transaction"):
+            migrations.migrate()
+        assert migrations.schema_version() == 1
+    finally:
+        database.close()
+
+
+# --- a failed migration ----------------------------------------------------------------------
+
+
+class StepFailed(Exception):
+    pass
+
+
+def _rebuild_then_fail(migrator: SqliteMigrator) -> None:
+    """The real step (which rebuilds ``contact``) and then a failure, as a bug would."""
+    REAL_STEP_1(migrator)
+    migrator.database.execute_sql("UPDATE contact SET name = 'half-migrated'")
+    raise StepFailed("simulated failure in the middle of a step")
+
+
+def _assert_untouched(path: Path, dump_before, version: int, dbtools) -> None:
+    assert dbtools.dump(path) == dump_before, "the file is logically identical"
+    with dbtools.raw(path, readonly=True) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == version
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_failed_step_leaves_the_file_as_it_was(schema1_copy, dbtools, tmp_path, monkeypatch):
+    dump_before = dbtools.dump(schema1_copy)
+    monkeypatch.setitem(migrations.STEPS, 1, _rebuild_then_fail)
+
+    with pytest.raises(WorkspaceOpenError) as err:
+        db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+
+    assert err.value.kind == "migration_failed"
+    assert str(schema1_copy) in err.value.message
+    assert "StepFailed" in err.value.detail
+    assert db.current_path() is None and db.database.is_closed()
+    _assert_untouched(schema1_copy, dump_before, 1, dbtools)
+    saved = backup.list_backups(tmp_path / "backups")
+    assert len(saved) == 1 and saved[0].reason == "pre-migration"
+    assert str(saved[0].path) in err.value.message, "the message says where the copy is"
+    assert backup.verify(saved[0].path)
+
+    # Once the bug is fixed the same file migrates normally.
+    monkeypatch.setitem(migrations.STEPS, 1, REAL_STEP_1)
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    assert info.schema_now == migrations.CURRENT_VERSION
+    assert models.Contact.select().where(models.Contact.name == "half-migrated").count() == 0
+
+
+def test_failure_in_a_later_step_undoes_the_earlier_ones(schema1_copy, dbtools, tmp_path,
+                                                        monkeypatch):
+    """A ladder of two steps where the second fails: the file stays at version 1, not
+    stranded half-way at a version no released app wrote."""
+    dump_before = dbtools.dump(schema1_copy)
+    later = migrations.CURRENT_VERSION
+
+    def fail(migrator: SqliteMigrator) -> None:
+        raise StepFailed("step 2 broke")
+
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", later + 1)
+    monkeypatch.setitem(migrations.STEPS, later, fail)
+
+    with pytest.raises(WorkspaceOpenError) as err:
+        db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+
+    assert err.value.kind == "migration_failed"
+    _assert_untouched(schema1_copy, dump_before, 1, dbtools)
+
+
+def test_migration_that_would_orphan_rows_is_undone(schema1_copy, dbtools, tmp_path,
+                                                   monkeypatch):
+    """Foreign keys are off during the climb; the check runs before the commit, so a step
+    leaving a dangling reference is rolled back instead of committed."""
+    dump_before = dbtools.dump(schema1_copy)
+
+    def orphaning(migrator: SqliteMigrator) -> None:
+        migrator.database.execute_sql("DELETE FROM path WHERE title LIKE 'Data%'")
+
+    monkeypatch.setitem(migrations.STEPS, 1, orphaning)
+    with pytest.raises(WorkspaceOpenError) as err:
+        db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+
+    assert err.value.kind == "migration_failed"
+    assert "foreign key" in err.value.detail
+    _assert_untouched(schema1_copy, dump_before, 1, dbtools)
+
+
+def test_no_migration_without_a_backup(schema1_copy, dbtools, tmp_path):
+    """If the verified backup cannot be made, the old file is not touched."""
+    dump_before = dbtools.dump(schema1_copy)
+    blocked = tmp_path / "backups"
+    blocked.write_text("a file where the backup folder should be")
+
+    with pytest.raises(WorkspaceOpenError) as err:
+        db.open_workspace(schema1_copy, create=False, backup_dir=blocked)
+
+    assert err.value.kind == "backup_failed"
+    assert str(schema1_copy) in err.value.message
+    _assert_untouched(schema1_copy, dump_before, 1, dbtools)
+    assert db.database.is_closed()
+
+
+def test_committed_fixture_is_never_written(tmp_path, dbtools):
+    """Opening goes through copies: the fixture in the tree stays schema 1."""
+    before = dbtools.sha256(FIXTURE)
+    copy = tmp_path / "copy.careerpivot"
+    shutil.copyfile(FIXTURE, copy)
+    db.open_workspace(copy, create=False, backup_dir=tmp_path / "b")
+    db.close()
+    assert dbtools.sha256(FIXTURE) == before
+    assert dbtools.sha256(copy) != before
