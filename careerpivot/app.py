@@ -100,6 +100,20 @@ def build_window(workspace_path: Path | None, *, demo: bool = False):
     return window
 
 
+def _quit_on_terminate(window) -> None:
+    """A session logout or ``kill`` closes the window properly: pending edits are stored,
+    a backup is made and the lock is released."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only when it gets control: wake it up now and then.
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from careerpivot import paths
     from careerpivot.ui import crash
@@ -113,6 +127,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if window is None:
         return 1
     window.show()
+    _quit_on_terminate(window)
     if window.session.info is not None and not window.session.info.created:
         window.start_backup("auto")
     return app.exec()

@@ -65,3 +65,13 @@ def test_command_line_installs_into_the_users_data_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert "-m careerpivot %f" in text or "careerpivot %f" in text
+
+
+def test_every_packaging_file_names_the_one_version():
+    root = Path(__file__).resolve().parents[2]
+    iss = (root / "packaging/windows/careerpivot.iss").read_text(encoding="utf-8")
+    assert f'#define AppVersion "{__version__}"' in iss
+    info = (root / "packaging/windows/version_info.txt").read_text(encoding="utf-8")
+    assert f"StringStruct('ProductVersion', '{__version__}')" in info
+    numbers = ", ".join([*__version__.split("."), "0"])
+    assert f"prodvers=({numbers})" in info
