@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.errors import CareerPivotError, StoreWriteError, ValidationError
+from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.undo import push_change
 
@@ -205,10 +206,16 @@ class FormBinder(QObject):
         """Show a row (storing pending edits of the previous one first)."""
         if self.row_id is not None and row_id != self.row_id:
             self.flush()
+        same_row = row_id is not None and row_id == self.row_id
         self.loading = True
         try:
             self.row_id = row_id
             for field, binding in self.fields.items():
+                if same_row and binding.pending:
+                    # Reloading the row shown (after a change elsewhere) must not throw away
+                    # what the user typed and could not store yet, nor its message.
+                    binding.editor.setEnabled(True)
+                    continue
                 binding.set_value(values.get(field))
                 binding.editor.setEnabled(row_id is not None)
         finally:
@@ -244,11 +251,13 @@ class FormBinder(QObject):
             self.failed.emit(field, exc.message)
             if exc.kind in ("busy", "disk_full", "io"):
                 self._retry.start()
+            self._route_damage(exc)
             return False
         except CareerPivotError as exc:
             binding.show_error(exc.message)
             binding.pending = True
             self.failed.emit(field, exc.message)
+            self._route_damage(exc)
             return False
         binding.pending = False
         binding.show_error("")
@@ -267,6 +276,13 @@ class FormBinder(QObject):
         self.stored.emit(field)
         self.ctx.bus.changed.emit(self.area)
         return True
+
+    @staticmethod
+    def _route_damage(exc: CareerPivotError) -> None:
+        """A damaged workspace file is more than a field's problem: open the corruption flow
+        (after this save's event has been handled; the text stays in the editor)."""
+        if crash.is_corruption(exc):
+            QTimer.singleShot(0, lambda: crash.show_corruption(exc))
 
     def _push_undo(self, row_id: int, binding: FieldBinding, old: Any, new: Any) -> None:
         save, field = self._save, binding.field

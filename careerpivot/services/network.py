@@ -1,0 +1,545 @@
+"""The network: contacts, their tags and paths, who introduced whom, and check-ins.
+
+Every function returns plain values. :func:`list_contacts` reads any number of contacts with
+four queries (contacts with their introducer's name, tag links, path links, interview counts),
+never one per row. :func:`update_contact` is the ``save`` function of the Network tab's detail
+editor: one field at a time, validated, with a message for the field on bad input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import peewee as pw
+
+from careerpivot.core import checkins, vocab
+from careerpivot.core.validation import (
+    ValidationError,
+    check_choice,
+    clean_email,
+    clean_line,
+    clean_phone,
+    clean_text,
+    clean_url,
+    name_key,
+    parse_date,
+)
+from careerpivot.errors import NotFoundError
+from careerpivot.services import workspace
+from careerpivot.services._base import delete_with_snapshot, get_or_fail, utcnow, write
+from careerpivot.store.models import (
+    Contact,
+    ContactPath,
+    ContactTag,
+    Interview,
+    Introduction,
+    Milestone,
+    Path,
+    Tag,
+)
+
+Snapshot = workspace.Snapshot
+
+#: Longest tag name.
+MAX_TAG = 100
+#: Most tags on one contact.
+MAX_TAGS = 50
+#: Longest "how we met" text.
+MAX_HOW_MET = 2000
+#: Where a contact came from.
+SOURCES = ("manual", "linkedin", "vcard", "csv", "interview", "json", "demo")
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    organization: str
+    role: str
+    level: str
+    email: str
+    phone: str
+    url: str
+    how_met: str
+    introduced_by_id: int | None
+    introduced_by_name: str
+    stage: str
+    cadence_days: int
+    last_contact: _dt.date | None
+    next_checkin: _dt.date | None
+    notes: str
+    tags: tuple[str, ...]
+    path_ids: tuple[int, ...]
+    path_titles: tuple[str, ...]
+    archived: bool
+    interview_count: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ContactChoice:
+    """A contact for pickers (introduced by, milestone partner, interviewee)."""
+
+    id: int
+    name: str
+    organization: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PathChoice:
+    id: int
+    title: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DeleteImpact:
+    """What deleting contacts takes with it (for the confirmation)."""
+
+    contacts: int
+    #: Conversations with them, deleted with their answers, evidence and skill mentions.
+    interviews: int
+    #: People they introduced: those stay, their "introduced by" is cleared.
+    introduced: int
+    #: Milestones that name them as accountability partner: those stay, the partner is cleared.
+    milestones: int
+    #: Times they were introduced to the user during someone's interview (those links go).
+    introductions: int
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def _date(value: object) -> _dt.date | None:
+    """A date read from the store (a date, or ISO text written by an older version)."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _clean_bool(field: str, value: object) -> bool:
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("", "0", "false", "no", "off"):
+            return False
+        raise ValidationError(field, "Expected yes or no.")
+    return bool(value)
+
+
+def _clean_cadence(value: object) -> int:
+    try:
+        days = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValidationError("cadence_days", "Choose one of the check-in intervals.") from None
+    if days not in vocab.CADENCES:
+        raise ValidationError("cadence_days", "Choose one of the check-in intervals.")
+    return days
+
+
+def _clean_last_contact(value: object) -> _dt.date | None:
+    date = parse_date("last_contact", value)
+    if date is not None and date > workspace.today():
+        raise ValidationError("last_contact",
+                              "The last contact cannot be in the future.")
+    return date
+
+
+def _clean_choice(field: str, value: object, choices: dict) -> str:
+    return check_choice(field, "" if value is None else str(value).strip(), choices)
+
+
+#: Plain column validators: value -> cleaned value.
+_FIELDS: dict[str, Callable[[object], object]] = {
+    "name": lambda v: clean_line("name", v, required=True),
+    "organization": lambda v: clean_line("organization", v),
+    "role": lambda v: clean_line("role", v),
+    "level": lambda v: _clean_choice("level", v, vocab.LEVELS),
+    "email": lambda v: clean_email("email", v),
+    "phone": lambda v: clean_phone("phone", v),
+    "url": lambda v: clean_url("url", v),
+    "how_met": lambda v: clean_text("how_met", v, max_len=MAX_HOW_MET),
+    "stage": lambda v: _clean_choice("stage", v, vocab.STAGES),
+    "cadence_days": _clean_cadence,
+    "last_contact": _clean_last_contact,
+    "notes": lambda v: clean_text("notes", v),
+    "archived": lambda v: _clean_bool("archived", v),
+    "source": lambda v: _clean_choice("source", v or "manual", dict.fromkeys(SOURCES)),
+}
+
+#: Fields of :func:`create_contact` beyond the plain columns.
+_LINK_FIELDS = ("introduced_by", "tags", "path_ids")
+
+
+def _introducer_ref(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError("introduced_by", "Choose a person from your network.")
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError("introduced_by", "Choose a person from your network.") from None
+
+
+def _check_introducer(contact_id: int | None, introducer: int | None) -> None:
+    """The introducer exists, is not the contact, and no chain of introductions loops back
+    to the contact. Call inside the write transaction."""
+    if introducer is None:
+        return
+    if introducer == contact_id:
+        raise ValidationError("introduced_by", "A person cannot have introduced themselves.")
+    parents = dict(Contact.select(Contact.id, Contact.introduced_by).tuples())
+    if introducer not in parents:
+        raise ValidationError("introduced_by", "This person is no longer in your network.")
+    if contact_id is None:
+        return
+    seen: set[int] = set()
+    current: int | None = introducer
+    while current is not None and current not in seen:
+        if current == contact_id:
+            raise ValidationError(
+                "introduced_by",
+                "This would make a circle: this person (or someone they introduced) "
+                "introduced them.")
+        seen.add(current)
+        current = parents.get(current)
+
+
+def _split_tags(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts: Iterable[object] = value.replace(";", ",").replace("\n", ",").split(",")
+    else:
+        parts = value  # type: ignore[assignment]
+    names: dict[str, str] = {}
+    for part in parts:
+        name = clean_line("tags", part, max_len=MAX_TAG)
+        if name:
+            names.setdefault(name_key(name), name)
+    if len(names) > MAX_TAGS:
+        raise ValidationError("tags", f"A contact can have at most {MAX_TAGS} tags.")
+    return list(names.values())
+
+
+def _path_refs(value: object) -> list[int]:
+    if value is None:
+        return []
+    try:
+        ids = list(dict.fromkeys(int(v) for v in value))  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise ValidationError("paths", "Choose paths from the list.") from None
+    return ids
+
+
+def validate_contact(**fields: object) -> dict[str, object]:
+    """Clean the fields of a new contact as :func:`create_contact` would; raises
+    ValidationError for the first bad field. Used by the Add dialog before it closes.
+
+    The introducer's existence is checked by :func:`create_contact` itself."""
+    unknown = set(fields) - set(_FIELDS) - set(_LINK_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "This field cannot be set here.")
+    if "name" not in fields:
+        raise ValidationError("name", "This field is required.")
+    cleaned: dict[str, object] = {}
+    for field, value in fields.items():
+        if field == "introduced_by":
+            cleaned[field] = _introducer_ref(value)
+        elif field == "tags":
+            cleaned[field] = _split_tags(value)
+        elif field == "path_ids":
+            cleaned[field] = _path_refs(value)
+        else:
+            cleaned[field] = _FIELDS[field](value)
+    return cleaned
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _read(where: pw.Expression | None) -> list[ContactRow]:
+    """Contacts matching ``where`` with their links: four queries whatever their number."""
+    introducer = Contact.alias("introducer")
+    query = (
+        Contact.select(
+            Contact.id, Contact.name, Contact.organization, Contact.role, Contact.level,
+            Contact.email, Contact.phone, Contact.url, Contact.how_met,
+            Contact.introduced_by, introducer.name, Contact.stage, Contact.cadence_days,
+            Contact.last_contact, Contact.notes, Contact.archived,
+        )
+        .join(introducer, pw.JOIN.LEFT_OUTER, on=(Contact.introduced_by == introducer.id))
+        .order_by(Contact.name, Contact.id)
+    )
+    tag_query = ContactTag.select(ContactTag.contact, Tag.name).join(Tag)
+    path_query = (ContactPath.select(ContactPath.contact, Path.id, Path.title).join(Path)
+                  .order_by(Path.position, Path.id))
+    count_query = (Interview.select(Interview.contact, pw.fn.COUNT(Interview.id))
+                   .group_by(Interview.contact))
+    if where is not None:
+        query = query.where(where)
+        # the links of the same contacts: a sub-select, still one query each
+        ids = Contact.select(Contact.id).where(where)
+        tag_query = tag_query.where(ContactTag.contact.in_(ids))
+        path_query = path_query.where(ContactPath.contact.in_(ids))
+        count_query = count_query.where(Interview.contact.in_(ids))
+
+    # Raw rows (no per-value conversion by peewee: dates are parsed below), which halves the
+    # time for thousands of contacts.
+    execute = Contact._meta.database.execute
+    contacts = execute(query).fetchall()
+    tags: dict[int, list[str]] = defaultdict(list)
+    for contact_id, tag in execute(tag_query):
+        tags[contact_id].append(tag)
+    paths: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for contact_id, path_id, title in execute(path_query):
+        paths[contact_id].append((path_id, title))
+    counts = dict(execute(count_query).fetchall())
+
+    rows = []
+    for (cid, name, org, role, level, email, phone, url, how_met, intro_id, intro_name,
+         stage, cadence, last, notes, archived) in contacts:
+        last_date = _date(last)
+        cadence = int(cadence or 0)
+        linked = paths.get(cid, ())
+        rows.append(ContactRow(
+            id=cid, name=name, organization=org or "", role=role or "", level=level or "",
+            email=email or "", phone=phone or "", url=url or "", how_met=how_met or "",
+            introduced_by_id=intro_id, introduced_by_name=intro_name or "",
+            stage=stage or "identified", cadence_days=cadence, last_contact=last_date,
+            next_checkin=checkins.next_checkin(last_date, cadence), notes=notes or "",
+            tags=tuple(sorted(tags.get(cid, ()), key=name_key)),
+            path_ids=tuple(p[0] for p in linked), path_titles=tuple(p[1] for p in linked),
+            archived=bool(archived), interview_count=int(counts.get(cid, 0)),
+        ))
+    return rows
+
+
+def list_contacts(include_archived: bool = False) -> list[ContactRow]:
+    """Every contact (archived ones only when asked), ordered by name."""
+    return _read(None if include_archived else (Contact.archived == False))  # noqa: E712
+
+
+def get_contact(contact_id: int) -> ContactRow:
+    rows = _read(Contact.id == contact_id)
+    if not rows:
+        raise NotFoundError("This contact no longer exists (it may have been deleted).")
+    return rows[0]
+
+
+def contact_choices(include_archived: bool = False) -> list[ContactChoice]:
+    """(id, name, organization) of every contact, for pickers, ordered by name."""
+    query = Contact.select(Contact.id, Contact.name, Contact.organization)
+    if not include_archived:
+        query = query.where(Contact.archived == False)  # noqa: E712
+    rows = [ContactChoice(i, n, o or "") for i, n, o in query.tuples()]
+    rows.sort(key=lambda c: (name_key(c.name), name_key(c.organization), c.id))
+    return rows
+
+
+def list_tags() -> list[str]:
+    """The tags in use on current (not archived) contacts, in alphabetical order."""
+    query = (Tag.select(Tag.name).join(ContactTag).join(Contact)
+             .where(Contact.archived == False)  # noqa: E712
+             .distinct())
+    return sorted((r[0] for r in query.tuples()), key=name_key)
+
+
+def list_path_choices() -> list[PathChoice]:
+    """The target paths, in the user's order, for the path filter and the editor."""
+    query = Path.select(Path.id, Path.title).order_by(Path.position, Path.id)
+    return [PathChoice(i, t) for i, t in query.tuples()]
+
+
+def find_duplicates(name: str, organization: str = "", *,
+                    exclude_id: int | None = None) -> list[ContactChoice]:
+    """Contacts with the same name (same :func:`name_key`); those at the same organization
+    first. Duplicate names are allowed: this only lets the UI warn."""
+    key = name_key(name or "")
+    if not key:
+        return []
+    org_key = name_key(organization or "")
+    found = [
+        ContactChoice(i, n, o or "")
+        for i, n, o in Contact.select(Contact.id, Contact.name, Contact.organization).tuples()
+        if i != exclude_id and name_key(n) == key
+    ]
+    found.sort(key=lambda c: (name_key(c.organization) != org_key, c.id))
+    return found
+
+
+def checkins_due(today: _dt.date | None = None, *, within_days: int = 0) -> list[ContactRow]:
+    """Current contacts whose check-in is due or overdue (or, with ``within_days``, falls
+    within that many days), most urgent first. People with a cadence who were never
+    contacted count as due today (see ``core.checkins``)."""
+    today = today or workspace.today()
+    horizon = today + _dt.timedelta(days=max(0, within_days))
+    due = []
+    for row in list_contacts():
+        if row.cadence_days <= 0:
+            continue
+        when = row.next_checkin or today
+        if when <= horizon:
+            due.append((when, name_key(row.name), row.id, row))
+    due.sort(key=lambda t: t[:3])
+    return [t[3] for t in due]
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _replace_tags(contact_id: int, names: list[str]) -> None:
+    """Link exactly ``names`` (cleaned); tags are found or created by name_key."""
+    keys = {name_key(n): n for n in names}
+    existing: dict[str, int] = {}
+    if keys:
+        existing = dict(Tag.select(Tag.key, Tag.id).where(Tag.key.in_(list(keys))).tuples())
+    for key, name in keys.items():
+        if key not in existing:
+            existing[key] = Tag.insert(name=name, key=key).execute()
+    ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+    if keys:
+        ContactTag.insert_many(
+            [{"contact": contact_id, "tag": existing[k]} for k in keys]
+        ).execute()
+
+
+def _replace_paths(contact_id: int, path_ids: list[int]) -> None:
+    if path_ids:
+        known = {r[0] for r in Path.select(Path.id).where(Path.id.in_(path_ids)).tuples()}
+        missing = [p for p in path_ids if p not in known]
+        if missing:
+            raise ValidationError("paths", "One of these paths no longer exists.")
+    ContactPath.delete().where(ContactPath.contact == contact_id).execute()
+    if path_ids:
+        ContactPath.insert_many(
+            [{"contact": contact_id, "path": p} for p in path_ids]
+        ).execute()
+
+
+def create_contact(**fields: object) -> int:
+    """A new contact; ``name`` is required. Accepts the columns of :data:`_FIELDS` plus
+    ``introduced_by`` (an id or None), ``tags`` (names, or comma-separated text) and
+    ``path_ids``. Returns the new id."""
+    cleaned = validate_contact(**fields)
+    introducer = cleaned.pop("introduced_by", None)
+    tags = cleaned.pop("tags", [])
+    path_ids = cleaned.pop("path_ids", [])
+    with write():
+        _check_introducer(None, introducer)  # type: ignore[arg-type]
+        now = utcnow()
+        contact_id = int(Contact.insert(introduced_by=introducer, created_at=now,
+                                        updated_at=now, **cleaned).execute())
+        _replace_tags(contact_id, tags)  # type: ignore[arg-type]
+        _replace_paths(contact_id, path_ids)  # type: ignore[arg-type]
+    workspace.mark_changed()
+    return contact_id
+
+
+def update_contact(contact_id: int, field: str, value: object) -> None:
+    """Change one field of a contact (the detail editor's save function).
+
+    Fields: the columns of :data:`_FIELDS`, ``introduced_by`` (an id or None; not the
+    contact itself, no circle of introductions), ``tags`` (names or comma-separated text)
+    and ``paths``/``path_ids`` (ids). Raises ValidationError(field, message) on bad input.
+    """
+    if field == "tags":
+        set_tags(contact_id, value)  # type: ignore[arg-type]
+        return
+    if field in ("paths", "path_ids"):
+        set_paths(contact_id, value)  # type: ignore[arg-type]
+        return
+    if field == "introduced_by":
+        introducer = _introducer_ref(value)
+        with write():
+            get_or_fail(Contact, contact_id, "contact")
+            _check_introducer(contact_id, introducer)
+            Contact.update(introduced_by=introducer, updated_at=utcnow()).where(
+                Contact.id == contact_id).execute()
+        workspace.mark_changed()
+        return
+    validate = _FIELDS.get(field)
+    if validate is None or field == "source":
+        raise ValidationError(field, "This field cannot be changed here.")
+    cleaned = validate(value)
+    with write():
+        get_or_fail(Contact, contact_id, "contact")
+        Contact.update({field: cleaned, "updated_at": utcnow()}).where(
+            Contact.id == contact_id).execute()
+    workspace.mark_changed()
+
+
+def set_tags(contact_id: int, names: Iterable[str] | str | None) -> None:
+    """Give a contact exactly these tags. "Fintech" and " fintech " are one tag (the
+    spelling used first is kept)."""
+    cleaned = _split_tags(names)
+    with write():
+        get_or_fail(Contact, contact_id, "contact")
+        _replace_tags(contact_id, cleaned)
+        Contact.update(updated_at=utcnow()).where(Contact.id == contact_id).execute()
+    workspace.mark_changed()
+
+
+def set_paths(contact_id: int, path_ids: Iterable[int] | None) -> None:
+    """Link a contact to exactly these target paths."""
+    ids = _path_refs(path_ids)
+    with write():
+        get_or_fail(Contact, contact_id, "contact")
+        _replace_paths(contact_id, ids)
+        Contact.update(updated_at=utcnow()).where(Contact.id == contact_id).execute()
+    workspace.mark_changed()
+
+
+def record_contact(contact_id: int, when: _dt.date | str | None = None) -> None:
+    """Log a conversation on ``when`` (default today): the last contact moves forward, never
+    back (``core.checkins.later_contact``)."""
+    date = _clean_last_contact(when or workspace.today())
+    with write():
+        row = get_or_fail(Contact, contact_id, "contact")
+        new = checkins.later_contact(_date(row.last_contact), date)
+        if new != _date(row.last_contact):
+            Contact.update(last_contact=new, updated_at=utcnow()).where(
+                Contact.id == contact_id).execute()
+    workspace.mark_changed()
+
+
+def delete_impact(ids: Iterable[int]) -> DeleteImpact:
+    """What :func:`delete_contacts` would take with it, for the confirmation."""
+    id_list = list(dict.fromkeys(int(i) for i in ids))
+    if not id_list:
+        return DeleteImpact(0, 0, 0, 0, 0)
+    id_set = set(id_list)
+    contacts = Contact.select().where(Contact.id.in_(id_list)).count()
+    interviews = Interview.select().where(Interview.contact.in_(id_list)).count()
+    introduced = sum(
+        1 for (child_id,) in Contact.select(Contact.id)
+        .where(Contact.introduced_by.in_(id_list)).tuples()
+        if child_id not in id_set
+    )
+    milestones = Milestone.select().where(Milestone.partner.in_(id_list)).count()
+    introductions = Introduction.select().where(Introduction.contact.in_(id_list)).count()
+    return DeleteImpact(contacts, interviews, introduced, milestones, introductions)
+
+
+def delete_contacts(ids: Iterable[int]) -> Snapshot:
+    """Delete contacts with their interviews (and the interviews' answers, evidence and skill
+    mentions), tags and path links. People they introduced, milestones they partner and log
+    entries stay, unlinked. Undo with ``workspace.restore_snapshot``."""
+    id_list = list(dict.fromkeys(int(i) for i in ids))
+    existing = [r[0] for r in Contact.select(Contact.id).where(Contact.id.in_(id_list)).tuples()]
+    if not existing:
+        raise NotFoundError("These contacts no longer exist (they may have been deleted).")
+    return delete_with_snapshot(Contact, existing, "contacts")

@@ -1,0 +1,73 @@
+"""Confirming the delete of contacts: says what goes with them before anything is deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from careerpivot.services.network import DeleteImpact
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("ConfirmDeleteContacts", text, None, n)
+
+
+def consequences(impact: DeleteImpact) -> str:
+    """What the delete takes with it and what it only unlinks, in sentences."""
+    parts = []
+    if impact.interviews:
+        n = impact.interviews
+        parts.append(
+            tr("%n interview with its answers, evidence and skill mentions will be deleted "
+               "too.", n) if n == 1 else
+            tr("%n interviews with their answers, evidence and skill mentions will be deleted "
+               "too.", n))
+    else:
+        parts.append(tr("No interviews are recorded with them."))
+    if impact.introduced:
+        n = impact.introduced
+        parts.append(
+            tr("%n person they introduced will stay in your network without the link.", n)
+            if n == 1 else
+            tr("%n people they introduced will stay in your network without the link.", n))
+    if impact.milestones:
+        n = impact.milestones
+        parts.append(tr("%n milestone will lose its accountability partner.", n) if n == 1
+                     else tr("%n milestones will lose their accountability partner.", n))
+    parts.append(tr("You can undo this with Edit > Undo."))
+    return " ".join(parts)
+
+
+class ConfirmDeleteContacts(QMessageBox):
+    def __init__(self, names: Sequence[str], impact: DeleteImpact,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmDeleteContacts")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(tr("Delete Contacts"))
+        if len(names) == 1:
+            self.setText(tr("Delete {0}?").format(names[0]))
+        else:
+            self.setText(tr("Delete %n contacts?", len(names)))
+            shown = "\n".join(names[:20])
+            if len(names) > 20:
+                shown += "\n" + tr("… and %n more", len(names) - 20)
+            self.setDetailedText(shown)
+        self.setInformativeText(consequences(impact))
+        self.delete_button = self.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        self.delete_button.setObjectName("confirmDeleteButton")
+        cancel = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(cancel)
+        self.setEscapeButton(cancel)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, names: Sequence[str], impact: DeleteImpact) -> bool:
+        """True when the user confirmed the delete."""
+        box = cls(names, impact, parent)
+        try:
+            box.exec()
+            return box.clickedButton() is box.delete_button
+        finally:
+            box.deleteLater()
