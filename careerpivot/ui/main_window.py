@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(lambda: self.start_backup("auto"))
         self._backup_task: workers.Task | None = None
+        self._closed = False
 
         self._restore_state()
         if session.info is not None:
@@ -164,15 +165,19 @@ class MainWindow(QMainWindow):
         a.redo.setEnabled(False)
         undo.canUndoChanged.connect(a.undo.setEnabled)
         undo.canRedoChanged.connect(a.redo.setEnabled)
-        undo.undoTextChanged.connect(
-            lambda t: a.undo.setText(self.tr("&Undo {0}").format(t) if t else self.tr("&Undo")))
-        undo.redoTextChanged.connect(
-            lambda t: a.redo.setText(self.tr("&Redo {0}").format(t) if t else self.tr("&Redo")))
+        undo.undoTextChanged.connect(self._undo_text_changed)
+        undo.redoTextChanged.connect(self._redo_text_changed)
 
         self.ctx.bus.changed.connect(self._on_data_changed)
         self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ctx.bus.show_item.connect(self.show_item)
         self.session.opened.connect(self._on_opened)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.actions.undo.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.actions.redo.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -411,11 +416,18 @@ class MainWindow(QMainWindow):
 
     # --- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
+        self._closed = True
         for tab in self.tab_widgets.values():
             flush = getattr(tab, "flush_edits", None)
             if flush is not None:
                 flush()
         self._save_state()
         workers.wait_all()
+        self.ctx.undo.clear()
+        self.ctx.undo.undoTextChanged.disconnect(self._undo_text_changed)
+        self.ctx.undo.redoTextChanged.disconnect(self._redo_text_changed)
         self.session.close(backup=True)
         event.accept()
