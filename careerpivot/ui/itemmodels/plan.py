@@ -1,0 +1,364 @@
+"""Item models of the Plan tab: phases with their milestones as a tree, and contingencies.
+
+Both are fed from one :func:`careerpivot.services.plan.plan_overview` (plain rows); ``data()``
+only reads those rows. When a refresh keeps the same phases and milestones in the same order
+(the usual case after an edit), the models emit ``dataChanged`` instead of a reset, so the
+view keeps its selection, expansion and scroll position.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon
+
+from careerpivot.core import vocab
+from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
+
+Index = QModelIndex | QPersistentModelIndex
+DR = Qt.ItemDataRole
+
+#: The kind of an index's item ("phase" or "milestone"; "contingency" in the table).
+KindRole = Qt.ItemDataRole.UserRole + 1
+#: The id of an index's item.
+IdRole = Qt.ItemDataRole.UserRole + 2
+#: True for an overdue milestone (and for a phase with an overdue milestone).
+OverdueRole = Qt.ItemDataRole.UserRole + 3
+#: Milestones done out of all, as a fraction 0..1 (phases only).
+ProgressRole = Qt.ItemDataRole.UserRole + 4
+
+PHASE, MILESTONE, CONTINGENCY = "phase", "milestone", "contingency"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanModels", text)
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} h" if value else ""
+
+
+class PlanLook:
+    """What marks an overdue or misplaced milestone: a colour, an icon and a bold font
+    (never colour alone). The tab sets one derived from its palette."""
+
+    def __init__(self, warning: QColor | None = None, overdue_icon: QIcon | None = None,
+                 warning_icon: QIcon | None = None) -> None:
+        self.warning = warning or QColor("#b3261e")
+        self.overdue_icon = overdue_icon or QIcon()
+        self.warning_icon = warning_icon or QIcon()
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """Phases at the top level, their milestones (by due date) as children.
+
+    An index's internal id is 0 for a phase and ``phase row + 1`` for a milestone.
+    """
+
+    TITLE, DUE, STATUS, TIME, PARTNER = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._phases: tuple[PhaseRow, ...] = ()
+        self.look = PlanLook()
+
+    # --- feeding ---------------------------------------------------------------------------
+    @staticmethod
+    def _shape(phases: tuple[PhaseRow, ...]) -> list[tuple[int, tuple[int, ...]]]:
+        return [(p.id, tuple(m.id for m in p.milestones)) for p in phases]
+
+    def set_overview(self, overview: PlanOverview) -> None:
+        phases = overview.phases
+        if self._shape(phases) == self._shape(self._phases):
+            self._phases = phases
+            self._all_changed()
+            return
+        self.beginResetModel()
+        self._phases = phases
+        self.endResetModel()
+
+    def set_look(self, look: PlanLook) -> None:
+        self.look = look
+        self._all_changed()
+
+    def _all_changed(self) -> None:
+        last = self.columnCount() - 1
+        for row, phase in enumerate(self._phases):
+            parent = self.index(row, 0)
+            self.dataChanged.emit(parent, self.index(row, last))
+            if phase.milestones:
+                self.dataChanged.emit(self.index(0, 0, parent),
+                                      self.index(len(phase.milestones) - 1, last, parent))
+
+    # --- lookup ----------------------------------------------------------------------------
+    def phases(self) -> tuple[PhaseRow, ...]:
+        return self._phases
+
+    def item(self, index: Index) -> PhaseRow | MilestoneRow | None:
+        if not index.isValid():
+            return None
+        parent_id = index.internalId()
+        if parent_id == 0:
+            return self._phases[index.row()]
+        return self._phases[parent_id - 1].milestones[index.row()]
+
+    def index_of(self, kind: str, item_id: int, column: int = 0) -> QModelIndex:
+        for row, phase in enumerate(self._phases):
+            if kind == PHASE and phase.id == item_id:
+                return self.index(row, column)
+            if kind == MILESTONE:
+                for child, milestone in enumerate(phase.milestones):
+                    if milestone.id == item_id:
+                        return self.index(child, column, self.index(row, 0))
+        return QModelIndex()
+
+    # --- the model -------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= self.columnCount() or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row < len(self._phases):
+                return self.createIndex(row, column, 0)
+            return QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
+            return QModelIndex()
+        phase_row = parent.row()
+        if phase_row < len(self._phases) and row < len(self._phases[phase_row].milestones):
+            return self.createIndex(row, column, phase_row + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._phases)
+        if parent.column() != 0 or parent.internalId() != 0:
+            return 0
+        return len(self._phases[parent.row()].milestones)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 5
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != 0:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DR.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 5:
+            return None
+        if role == DR.DisplayRole:
+            return (tr("Phase / milestone"), tr("Due"), tr("Status"), tr("Time"),
+                    tr("Partner"))[section]
+        if role == DR.ToolTipRole:
+            return (tr("Phases in order, each with its milestones by due date"),
+                    tr("A milestone's due date; a phase's start and end"),
+                    tr("A milestone's status; how many milestones of a phase are done"),
+                    tr("Hours a milestone needs; hours a week a phase asks for"),
+                    tr("The accountability partner from your network"))[section]
+        return None
+
+    def data(self, index: Index, role: int = DR.DisplayRole) -> Any:
+        item = self.item(index)
+        if item is None:
+            return None
+        if isinstance(item, PhaseRow):
+            return self._phase_data(item, index.column(), role)
+        return self._milestone_data(item, index.column(), role)
+
+    def _phase_data(self, phase: PhaseRow, column: int, role: int) -> Any:
+        if role == KindRole:
+            return PHASE
+        if role == IdRole:
+            return phase.id
+        if role == OverdueRole:
+            return phase.overdue > 0
+        if role == ProgressRole:
+            return phase.progress.fraction
+        if role == DR.DisplayRole:
+            if column == self.TITLE:
+                return phase.name
+            if column == self.DUE:
+                if phase.start_date is None and phase.end_date is None:
+                    return tr("no dates")
+                return f"{_date(phase.start_date)} – {_date(phase.end_date)}".strip()
+            if column == self.STATUS:
+                progress = phase.progress
+                if not progress.total:
+                    return tr("no milestones")
+                text = tr("{0} of {1} done").format(progress.done, progress.total)
+                if phase.overdue:
+                    text += tr(", {0} overdue").format(phase.overdue)
+                return text
+            if column == self.TIME:
+                return tr("{0} h a week").format(f"{phase.weekly_hours:g}") \
+                    if phase.weekly_hours else ""
+            return ""
+        if role == DR.FontRole and column == self.TITLE:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            return font
+        if role == DR.ToolTipRole:
+            lines = [phase.name]
+            if phase.goal:
+                lines.append(phase.goal)
+            if phase.success_metric:
+                lines.append(tr("Success: {0}").format(phase.success_metric))
+            return "\n".join(lines)
+        if role == DR.AccessibleDescriptionRole:
+            return tr("Phase")
+        return None
+
+    def _milestone_data(self, m: MilestoneRow, column: int, role: int) -> Any:
+        if role == KindRole:
+            return MILESTONE
+        if role == IdRole:
+            return m.id
+        if role == OverdueRole:
+            return m.overdue
+        if role == DR.DisplayRole:
+            if column == self.TITLE:
+                return m.title
+            if column == self.DUE:
+                return _date(m.due_date) or tr("no date")
+            if column == self.STATUS:
+                status = QCoreApplication.translate(
+                    "vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status))
+                if m.overdue:
+                    if m.days_overdue == 1:
+                        return tr("{0} · 1 day overdue").format(status)
+                    return tr("{0} · {1} days overdue").format(status, m.days_overdue)
+                if m.status == "done" and m.done_date is not None:
+                    return tr("{0} {1}").format(status, _date(m.done_date))
+                return status
+            if column == self.TIME:
+                return _hours(m.hours_needed)
+            if column == self.PARTNER:
+                return m.partner_name
+            return None
+        if role == DR.ForegroundRole and m.overdue:
+            return QBrush(self.look.warning)
+        if role == DR.FontRole and m.overdue:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            return font
+        if role == DR.DecorationRole:
+            if column == self.TITLE and m.overdue:
+                return self.look.overdue_icon
+            if column == self.DUE and m.warning:
+                return self.look.warning_icon
+            return None
+        if role == DR.ToolTipRole:
+            lines = [m.title]
+            if m.overdue:
+                lines.append(tr("Overdue: due {0}, {1} days ago.").format(
+                    _date(m.due_date), m.days_overdue))
+            if m.warning:
+                lines.append(m.warning)
+            if m.metric or m.target:
+                lines.append(tr("Metric: {0} {1}").format(m.metric, m.target).strip())
+            return "\n".join(lines)
+        if role == DR.AccessibleDescriptionRole:
+            return tr("Overdue milestone") if m.overdue else tr("Milestone")
+        return None
+
+
+class ContingencyModel(QAbstractTableModel):
+    """"If … by …, then …": one row per contingency option."""
+
+    TRIGGER, DATE, RESPONSE, PATH = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ContingencyRow, ...] = ()
+
+    def set_rows(self, rows: tuple[ContingencyRow, ...]) -> None:
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_item(self, row: int) -> ContingencyRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, contingency_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == contingency_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = DR.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
+            return None
+        if role == DR.DisplayRole:
+            return (tr("If…"), tr("By"), tr("Then…"), tr("Path"))[section]
+        if role == DR.ToolTipRole:
+            return (tr("What would make you change course"),
+                    tr("The date by which to check it"),
+                    tr("What you would do instead"),
+                    tr("The path it concerns"))[section]
+        return None
+
+    def data(self, index: Index, role: int = DR.DisplayRole) -> Any:
+        row = self.row_item(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = index.column()
+        if role == KindRole:
+            return CONTINGENCY
+        if role == IdRole:
+            return row.id
+        if role == DR.DisplayRole:
+            if column == self.TRIGGER:
+                return " ".join(row.trigger.split())
+            if column == self.DATE:
+                return _date(row.trigger_date)
+            if column == self.RESPONSE:
+                return " ".join(row.response.split())
+            return row.path_title
+        if role == DR.ToolTipRole:
+            text = tr("If {0}").format(row.trigger)
+            if row.trigger_date is not None:
+                text += tr(" by {0}").format(_date(row.trigger_date))
+            if row.response:
+                text += tr(", then {0}").format(row.response)
+            return text
+        return None
