@@ -801,7 +801,7 @@ PHASES = (
      -84, 14,
      "12 conversations across at least 4 organizations and 3 experience levels; every "
      "core assumption tested."),
-    ("Close the most important gaps: SQL, discovery and experiment design.", 6, -28, 90,
+    ("Close the most important gaps: SQL, discovery and experiment design.", 6, -35, 90,
      "SQL at level 3, one discovery write-up reviewed by a practitioner."),
     ("Apply the skills in small, real experiments with feedback.", 6, 30, 150,
      "Two experiments finished with written results and practitioner feedback."),
@@ -825,7 +825,7 @@ MILESTONES = (
      16, 0, "tomas", ("sql",), ("sql_course", "sql_practice"), ""),
     (1, "Pass PSPO I", 60, "planned", None, "Assessment score", "85% or more", 20, 200,
      "priya", ("pspo",), ("pspo",), ""),
-    (2, "Shadow a discovery sprint", -15, "done", -16, "Interviews run in the sprint", "2",
+    (1, "Shadow a discovery sprint", -15, "done", -16, "Interviews run in the sprint", "2",
      14, 0, "zoe", ("user_research",), ("shadowing",), ""),
     (2, "Deliver the pricing-page test decision memo", 45, "in_progress", None,
      "Memo reviewed by a practitioner", "1", 13, 0, "seoyeon", ("ab_testing",),
