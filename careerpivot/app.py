@@ -14,6 +14,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="careerpivot",
         description="Turn informational interviews into evidence and a career-change plan.",
+        epilog="Commands without a window: careerpivot export --help, "
+               "careerpivot import --help",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--database", metavar="PATH",
@@ -29,8 +31,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("export", "import")
+
+
+def build_command_parser() -> argparse.ArgumentParser:
+    """``careerpivot export …`` and ``careerpivot import …``: work without a window."""
+    from careerpivot import cli_data, cli_export
+
+    parser = argparse.ArgumentParser(
+        prog="careerpivot",
+        description="Export documents and data from a workspace, or import into one, "
+                    "without opening a window.",
+    )
+    cli_export.register_delegate(cli_data.EXPORT_KINDS, cli_data.run_export,
+                                 cli_data.add_export_arguments)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    cli_data.add_import_parser(commands)
+    cli_export.add_export_parser(commands)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        command = build_command_parser().parse_args(argv)
+        return command.handler(command)
+    args = build_parser().parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         from careerpivot import desktop_entry
 

@@ -21,6 +21,7 @@ from careerpivot import APP_NAME, __version__, paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.services import workspace
 from careerpivot.ui import actions as actions_mod
+from careerpivot.ui import export as export_ui
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.session import Session, WorkspaceLockedError
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_tabs()
         self._build_menus()
+        self.document_actions = export_ui.install(self)
         self._connect()
 
         self._read_only_label = QLabel(self.tr("Read-only: changes cannot be saved"))

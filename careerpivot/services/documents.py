@@ -1,0 +1,248 @@
+"""Plain data for the printed documents besides the summary: the interview prep sheet and the
+transition plan. A few queries each; the results are frozen dataclasses that a worker thread
+can turn into a PDF without touching the database."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+
+import peewee as pw
+
+from careerpivot.core import vocab
+from careerpivot.services import workspace
+from careerpivot.services._base import get_or_fail
+from careerpivot.store.models import (
+    Answer,
+    Contact,
+    Contingency,
+    Interview,
+    Milestone,
+    Path,
+    PathQuestion,
+    Phase,
+    Profile,
+    Question,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class InterviewChoice:
+    """One line of the "which interview?" list."""
+
+    id: int
+    label: str  # "2026-03-14 10:00 — Priya Raman, Northwind (Product management)"
+    scheduled_at: str
+    status: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PrepSheet:
+    interview_id: int
+    my_name: str
+    my_headline: str
+    contact_name: str
+    contact_role: str
+    contact_organization: str
+    contact_level: str  # display name
+    contact_email: str
+    contact_phone: str
+    contact_url: str
+    how_we_know: str  # how met, and who introduced us
+    path: str
+    scheduled_at: str
+    minutes: int
+    mode: str  # display name
+    status: str  # display name
+    round: int
+    my_context: str
+    questions: tuple[str, ...]
+    earlier: str  # "Round 1 on 2026-02-02" or ""
+    earlier_notes: str
+    generated: str  # ISO date
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanMilestone:
+    title: str
+    due_date: str
+    status: str  # display name
+    status_key: str
+    done_date: str
+    metric: str
+    target: str
+    hours_needed: float
+    money_needed: float
+    partner: str
+    notes: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanPhase:
+    name: str
+    goal: str
+    weekly_hours: float
+    start_date: str
+    end_date: str
+    success_metric: str
+    milestones: tuple[PlanMilestone, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanContingency:
+    trigger: str
+    response: str
+    trigger_date: str
+    path: str
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanDocument:
+    my_name: str
+    my_headline: str
+    phases: tuple[PlanPhase, ...]
+    contingencies: tuple[PlanContingency, ...]
+    generated: str  # ISO date
+
+    @property
+    def milestone_count(self) -> int:
+        return sum(len(p.milestones) for p in self.phases)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for p in self.phases for m in p.milestones if m.status_key == "done")
+
+
+def _iso(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _profile() -> tuple[str, str]:
+    row = (Profile.select(Profile.full_name, Profile.headline)
+           .where(Profile.id == 1).tuples().first())
+    return (row[0] or "", row[1] or "") if row else ("", "")
+
+
+# --- interviews -------------------------------------------------------------------------------
+
+
+def interview_choices() -> list[InterviewChoice]:
+    """Every interview, upcoming first by date, then the rest newest first."""
+    rows = (Interview
+            .select(Interview.id, Interview.scheduled_at, Interview.status, Contact.name,
+                    Contact.organization, pw.fn.COALESCE(Path.title, ""))
+            .join(Contact)
+            .switch(Interview)
+            .join(Path, pw.JOIN.LEFT_OUTER)
+            .order_by(Interview.scheduled_at.desc(), Interview.id.desc())
+            .tuples())
+    today = workspace.today().isoformat()
+    upcoming, rest = [], []
+    for iid, when, status, name, org, path in rows:
+        who = f"{name}, {org}" if org else name
+        label = f"{when or 'no date'} — {who}" + (f" ({path})" if path else "")
+        choice = InterviewChoice(iid, label, when or "", status)
+        (upcoming if when and when[:10] >= today else rest).append(choice)
+    upcoming.sort(key=lambda c: c.scheduled_at)
+    return upcoming + rest
+
+
+def prep_sheet_data(interview_id: int) -> PrepSheet:
+    """The prep sheet of one interview. Raises NotFoundError for an unknown id."""
+    interview = get_or_fail(Interview, interview_id, "interview")
+    contact = interview.contact
+    path = interview.path
+    questions = [t for (t,) in Answer.select(Answer.question_text)
+                 .where(Answer.interview == interview_id)
+                 .order_by(Answer.position, Answer.id).tuples()]
+    if not questions and path is not None:
+        questions = [t for (t,) in Question.select(Question.text).join(PathQuestion)
+                     .where(PathQuestion.path == path.id)
+                     .order_by(PathQuestion.position, PathQuestion.id).tuples()]
+    how = contact.how_met or ""
+    if contact.introduced_by_id:
+        introducer = Contact.get_or_none(Contact.id == contact.introduced_by_id)
+        if introducer is not None:
+            intro = f"Introduced by {introducer.name}"
+            how = f"{how}. {intro}" if how and not how.endswith(".") else (
+                f"{how} {intro}" if how else intro)
+    earlier, earlier_notes = "", ""
+    if interview.follow_up_of_id:
+        first = Interview.get_or_none(Interview.id == interview.follow_up_of_id)
+        if first is not None:
+            earlier = f"Round {first.round}" + (f" on {first.scheduled_at}"
+                                                 if first.scheduled_at else "")
+            earlier_notes = first.notes or ""
+    name, headline = _profile()
+    return PrepSheet(
+        interview_id=interview.id,
+        my_name=name,
+        my_headline=headline,
+        contact_name=contact.name,
+        contact_role=contact.role or "",
+        contact_organization=contact.organization or "",
+        contact_level=vocab.LEVELS.get(contact.level or "", "") if contact.level else "",
+        contact_email=contact.email or "",
+        contact_phone=contact.phone or "",
+        contact_url=contact.url or "",
+        how_we_know=how,
+        path=path.title if path is not None else "",
+        scheduled_at=interview.scheduled_at or "",
+        minutes=interview.minutes or 0,
+        mode=vocab.INTERVIEW_MODES.get(interview.mode, interview.mode or ""),
+        status=vocab.INTERVIEW_STATUSES.get(interview.status, interview.status or ""),
+        round=interview.round or 1,
+        my_context=interview.context or "",
+        questions=tuple(questions),
+        earlier=earlier,
+        earlier_notes=earlier_notes,
+        generated=workspace.today().isoformat(),
+    )
+
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+def plan_document_data() -> PlanDocument:
+    """Phases in order with their milestones (by position), and the contingencies."""
+    milestones: dict[int, list[PlanMilestone]] = {}
+    rows = (Milestone
+            .select(Milestone.phase, Milestone.title, Milestone.due_date, Milestone.status,
+                    Milestone.done_date, Milestone.metric, Milestone.target,
+                    Milestone.hours_needed, Milestone.money_needed,
+                    pw.fn.COALESCE(Contact.name, ""), Milestone.notes)
+            .join(Contact, pw.JOIN.LEFT_OUTER, on=(Milestone.partner == Contact.id))
+            .order_by(Milestone.position, Milestone.due_date, Milestone.id)
+            .tuples())
+    for (phase_id, title, due, status, done, metric, target, hours, money, partner,
+         notes) in rows:
+        milestones.setdefault(phase_id, []).append(PlanMilestone(
+            title=title, due_date=_iso(due),
+            status=vocab.MILESTONE_STATUSES.get(status, status or ""), status_key=status or "",
+            done_date=_iso(done), metric=metric or "", target=target or "",
+            hours_needed=hours or 0.0, money_needed=money or 0.0, partner=partner or "",
+            notes=notes or ""))
+    phases = tuple(
+        PlanPhase(name=name, goal=goal or "", weekly_hours=hours or 0.0,
+                  start_date=_iso(start), end_date=_iso(end), success_metric=metric or "",
+                  milestones=tuple(milestones.get(pid, ())))
+        for pid, name, goal, hours, start, end, metric in
+        Phase.select(Phase.id, Phase.name, Phase.goal, Phase.weekly_hours, Phase.start_date,
+                     Phase.end_date, Phase.success_metric)
+        .order_by(Phase.position, Phase.id).tuples()
+    )
+    contingencies = tuple(
+        PlanContingency(trigger=trigger, response=response or "",
+                        trigger_date=_iso(date), path=path or "")
+        for trigger, response, date, path in
+        Contingency.select(Contingency.trigger, Contingency.response, Contingency.trigger_date,
+                           pw.fn.COALESCE(Path.title, ""))
+        .join(Path, pw.JOIN.LEFT_OUTER)
+        .order_by(Contingency.position, Contingency.id).tuples()
+    )
+    name, headline = _profile()
+    return PlanDocument(name, headline, phases, contingencies, workspace.today().isoformat())

@@ -1,0 +1,121 @@
+"""The interview prep sheet and the transition plan."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from careerpivot.errors import NotFoundError
+from careerpivot.reports import plan, prep
+from careerpivot.services import documents
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_fonts_embedded(data: bytes) -> None:
+    """Every font of every page is embedded, and no Helvetica is referenced."""
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        for ref in page.get("/Resources", {}).get("/Font", {}).values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            for part in ([d.get_object() for d in descendants] if descendants else [font]):
+                descriptor = part.get("/FontDescriptor")
+                assert descriptor is not None, font.get("/BaseFont")
+                assert "/FontFile2" in descriptor.get_object(), font.get("/BaseFont")
+    assert b"/Helvetica" not in data
+
+
+def text_of(data: bytes) -> tuple[int, str]:
+    r = pypdf.PdfReader(io.BytesIO(data))
+    return len(r.pages), norm(" ".join(p.extract_text() for p in r.pages))
+
+
+def test_prep_sheets_of_the_sample_workspace(demo_workspace):
+    choices = documents.interview_choices()
+    assert len(choices) >= 5
+    for choice in choices:
+        sheet = documents.prep_sheet_data(choice.id)
+        data = prep.build_prep(sheet, "A4")
+        pages, text = text_of(data)
+        assert 1 <= pages <= 2, (choice.label, pages)
+        assert norm(sheet.contact_name) in text
+        for question in sheet.questions:
+            assert norm(question) in text
+        if sheet.my_context:
+            assert norm(sheet.my_context)[:60] in text
+        if sheet.contact_organization:
+            assert norm(sheet.contact_organization) in text
+        assert "Introductions offered, and next steps" in text
+    assert_fonts_embedded(data)
+    meta = pypdf.PdfReader(io.BytesIO(data)).metadata
+    assert meta.title.startswith("Interview prep — ")
+    assert meta.author and meta.subject
+
+
+def test_prep_sheet_names_the_introducer_and_the_earlier_round(demo_workspace):
+    sheets = [documents.prep_sheet_data(c.id) for c in documents.interview_choices()]
+    assert any(s.earlier.startswith("Round 1") for s in sheets)
+    follow_up = next(s for s in sheets if s.earlier)
+    _pages, text = text_of(prep.build_prep(follow_up, "Letter"))
+    assert "Earlier conversation".upper() in text
+
+
+def test_prep_sheet_of_an_unknown_interview(workspace):
+    with pytest.raises(NotFoundError):
+        documents.prep_sheet_data(4242)
+
+
+def test_plan_of_the_sample_workspace(demo_workspace):
+    doc = documents.plan_document_data()
+    assert doc.phases and doc.milestone_count and doc.contingencies
+    data = plan.build_plan(doc, "A4")
+    pages, text = text_of(data)
+    assert pages >= 1
+    for phase in doc.phases:
+        assert norm(phase.name) in text
+        for m in phase.milestones:
+            assert norm(m.title) in text
+            if m.partner:
+                assert norm(m.partner) in text
+    for c in doc.contingencies:
+        assert norm(c.trigger) in text and norm(c.response) in text
+    assert_fonts_embedded(data)
+    meta = pypdf.PdfReader(io.BytesIO(data)).metadata
+    assert meta.title == f"Transition plan — {doc.my_name}"
+
+
+def test_a_long_plan_runs_over_pages_with_repeated_headers(workspace):
+    base = documents.plan_document_data()
+    milestone = documents.PlanMilestone(
+        title="Milestone", due_date="2026-05-01", status="Planned", status_key="planned",
+        done_date="", metric="Units", target="3", hours_needed=4, money_needed=0,
+        partner="Grace", notes="A note that takes a line or two of space in the table.")
+    phase = documents.PlanPhase("Long phase", "Goal", 5, "2026-01-01", "2026-12-31", "Metric",
+                                tuple(milestone for _ in range(60)))
+    data = plan.build_plan(documents.PlanDocument("Me", "", (phase,), (), base.generated))
+    pages, text = text_of(data)
+    assert pages >= 3
+    assert text.count("MILESTONE") >= pages  # the header row repeats on every page
+
+
+def test_an_empty_plan_says_so(workspace):
+    from careerpivot.store.models import Phase
+
+    Phase.delete().execute()
+    pages, text = text_of(plan.build_plan(documents.plan_document_data(), "A4"))
+    assert pages == 1
+    assert "The plan is empty" in text
+
+
+def test_exports_are_written_atomically(demo_workspace, tmp_path):
+    target = tmp_path / "plan.pdf"
+    plan.export_plan(documents.plan_document_data(), target)
+    assert pypdf.PdfReader(target).pages
+    assert target.stat().st_mode & 0o777 == 0o600
+    sheet = documents.prep_sheet_data(documents.interview_choices()[0].id)
+    prep.export_prep(sheet, tmp_path / "prep.pdf", "Letter")
+    assert pypdf.PdfReader(tmp_path / "prep.pdf").pages
