@@ -24,6 +24,7 @@ from careerpivot.ui import actions as actions_mod
 from careerpivot.ui import export as export_ui
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.data_actions import DataActions
 from careerpivot.ui.session import Session, WorkspaceLockedError
 from careerpivot.ui.tabs.base import TabBase
 
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_tabs()
         self._build_menus()
+        self.data_actions = DataActions(self, ctx, session)
+        self.data_actions.install(self.file_menu, self.file_export_anchor,
+                                  self.actions.check_database)
         self.document_actions = export_ui.install(self)
         self._connect()
 

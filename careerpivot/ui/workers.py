@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class Cancelled(Exception):
@@ -89,10 +89,21 @@ _running: set[Task] = set()
 
 
 def submit(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+    """Queue ``fn(job, *args, **kwargs)``. The task starts when control returns to the event
+    loop, so the caller can connect to its signals first: a signal emitted before anything is
+    connected to it would be lost."""
     task = Task(fn, args, kwargs)
     _running.add(task)
     task.signals.done.connect(lambda: _running.discard(task))
-    QThreadPool.globalInstance().start(task)
+
+    def start() -> None:
+        if task.job.cancelled:
+            task.signals.cancelled.emit()
+            task.signals.done.emit()
+        else:
+            QThreadPool.globalInstance().start(task)
+
+    QTimer.singleShot(0, start)
     return task
 
 

@@ -35,7 +35,8 @@ def _window(qtbot, app_ctx, path: Path, *, create: bool):
 @pytest.fixture
 def main_window(qtbot, app_ctx, tmp_path: Path):
     """The main window over a new, empty workspace."""
-    window = _window(qtbot, app_ctx, tmp_path / "gui.careerpivot", create=True)
+    # A name of its own: backups go to the shared per-user folder, one subfolder per name.
+    window = _window(qtbot, app_ctx, tmp_path / f"{tmp_path.name}.careerpivot", create=True)
     yield window
     window.close()
 
@@ -43,7 +44,7 @@ def main_window(qtbot, app_ctx, tmp_path: Path):
 @pytest.fixture
 def demo_window(qtbot, app_ctx, demo_file: Path, tmp_path: Path):
     """The main window over a copy of the sample workspace."""
-    target = tmp_path / "sample.careerpivot"
+    target = tmp_path / f"{tmp_path.name}.careerpivot"
     shutil.copyfile(demo_file, target)
     window = _window(qtbot, app_ctx, target, create=False)
     yield window
