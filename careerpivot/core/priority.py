@@ -115,8 +115,11 @@ def score_of(evidence: float, gap: int) -> float:
     return evidence / (1.0 + evidence)
 
 
-def explain(ev: SkillEvidence, gap: int, transferable: bool = False) -> str:
-    p = PHRASES
+def explain(ev: SkillEvidence, gap: int, transferable: bool = False,
+            phrases: dict[str, str] | None = None) -> str:
+    """The sentence that explains a skill's priority. ``phrases`` replaces :data:`PHRASES`
+    (the UI passes them translated; a missing key falls back to the English phrase)."""
+    p = PHRASES if phrases is None else {**PHRASES, **phrases}
     parts: list[str] = []
     total = max(ev.total_conversations, ev.interviews, ev.essential, ev.important, ev.nice)
     rated = [

@@ -194,25 +194,47 @@ _SKILL_FIELDS: dict[str, Callable[[object], object]] = {
 }
 
 
-def list_skills() -> list[SkillRow]:
-    """Every skill by name, with how many mentions it has."""
+def _skill_query() -> pw.ModelSelect:
     mentions = SkillMention.select(pw.fn.COUNT(SkillMention.id)).where(
         SkillMention.skill == Skill.id)
-    query = Skill.select(
+    return Skill.select(
         Skill.id, Skill.name, Skill.kind, Skill.current_level, Skill.target_level,
         Skill.transferable, Skill.notes, mentions.alias("n_mentions"),
-    ).order_by(Skill.key)
+    )
+
+
+def list_skills() -> list[SkillRow]:
+    """Every skill by name, with how many mentions it has."""
     return [
-        SkillRow(i, n, k, c, t, bool(tr), no, m) for i, n, k, c, t, tr, no, m in query.tuples()
+        SkillRow(i, n, k, c, t, bool(tr), no, m)
+        for i, n, k, c, t, tr, no, m in _skill_query().order_by(Skill.key).tuples()
     ]
 
 
 def get_skill(skill_id: int) -> SkillRow:
-    for row in list_skills():
-        if row.id == skill_id:
-            return row
-    get_or_fail(Skill, skill_id, "skill")
-    raise AssertionError("unreachable")  # pragma: no cover
+    """One skill (one query, not the whole list)."""
+    found = _skill_query().where(Skill.id == skill_id).tuples().first()
+    if found is None:
+        get_or_fail(Skill, skill_id, "skill")
+        raise AssertionError("unreachable")  # pragma: no cover
+    i, n, k, c, t, tr, no, m = found
+    return SkillRow(i, n, k, c, t, bool(tr), no, m)
+
+
+def validate_skill(name: object, kind: object = "technical", current_level: object = 0,
+                   target_level: object = 0, transferable: object = False,
+                   notes: object = "") -> dict[str, object]:
+    """Clean the fields of a new skill as :func:`add_skill` would (the name must be new);
+    raises ValidationError for the first bad field. Used by the Add dialog before it closes."""
+    clean_name, _key = _clean_skill_name(None, name)
+    return {
+        "name": clean_name,
+        "kind": _SKILL_FIELDS["kind"](kind),
+        "current_level": _SKILL_FIELDS["current_level"](current_level),
+        "target_level": _SKILL_FIELDS["target_level"](target_level),
+        "transferable": _bool(transferable),
+        "notes": _SKILL_FIELDS["notes"](notes),
+    }
 
 
 def add_skill(name: str, kind: str = "technical", current_level: int = 0,
@@ -292,6 +314,17 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     def by_importance(condition: pw.Expression) -> pw.Function:
         return pw.fn.COUNT(pw.Case(None, [(condition, m.interview)], None).distinct())
 
+    # The folded organization and level of each contact, computed once per contact in a
+    # materialized CTE rather than once per mention row: cp_fold is a Python function, and
+    # calling it 160,000 times for 80,000 mentions more than doubled the query's time.
+    folded = (
+        Contact.select(
+            Contact.id.alias("cid"),
+            pw.fn.NULLIF(fold(Contact.organization), "").alias("org"),
+            pw.fn.NULLIF(fold(Contact.level), "").alias("lvl"),
+        )
+        .cte("contact_folded", materialized=True)
+    )
     query = (
         Skill.select(
             Skill.id, Skill.name, Skill.kind, Skill.current_level, Skill.target_level,
@@ -302,13 +335,14 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
             by_importance(m.importance <= 1),
             pw.fn.COUNT(m.interview.distinct()),
             pw.fn.COUNT(Interview.contact.distinct()),
-            pw.fn.COUNT(pw.fn.NULLIF(fold(Contact.organization), "").distinct()),
-            pw.fn.COUNT(pw.fn.NULLIF(fold(Contact.level), "").distinct()),
+            pw.fn.COUNT(folded.c.org.distinct()),
+            pw.fn.COUNT(folded.c.lvl.distinct()),
         )
         .join(m, pw.JOIN.LEFT_OUTER, on=(m.skill == Skill.id))
         .join(Interview, pw.JOIN.LEFT_OUTER, on=(m.interview == Interview.id))
-        .join(Contact, pw.JOIN.LEFT_OUTER, on=(Interview.contact == Contact.id))
+        .join(folded, pw.JOIN.LEFT_OUTER, on=(Interview.contact == folded.c.cid))
         .group_by(Skill.id)
+        .with_cte(folded)
     )
     if not include_transferable:
         query = query.where(Skill.transferable == False)  # noqa: E712
@@ -466,20 +500,29 @@ def get_learning(learning_id: int) -> LearningRow:
     return rows[0]
 
 
-def add_learning(title: str, kind: str = "course", *, skill_ids: Iterable[int] = (),
-                 **fields: object) -> int:
-    """A new learning item or experiment. ``fields`` may hold any column of
-    :class:`LearningRow` (status, start_date, end_date, hours_planned, hours_spent,
-    units_done, units_total, cost, provider, url, outcome, hypothesis, result,
-    schedule_day, schedule_time, schedule_minutes)."""
+def validate_learning(title: object, kind: object = "course",
+                      **fields: object) -> dict[str, object]:
+    """Clean the fields of a new learning item as :func:`add_learning` would (cross-field
+    rules included); raises ValidationError for the first bad field. Used by the Add dialog
+    before it closes."""
     values: dict[str, object] = {"title": _LEARNING_FIELDS["title"](title),
-                                 "kind": _LEARNING_FIELDS["kind"](kind)}
+                                 "kind": _LEARNING_FIELDS["kind"](str(kind))}
     for field, value in fields.items():
         validate = _LEARNING_FIELDS.get(field)
         if validate is None:
             raise ValidationError(field, "This field cannot be set here.")
         values[field] = validate(value)
     _check_pairs(values)
+    return values
+
+
+def add_learning(title: str, kind: str = "course", *, skill_ids: Iterable[int] = (),
+                 **fields: object) -> int:
+    """A new learning item or experiment. ``fields`` may hold any column of
+    :class:`LearningRow` (status, start_date, end_date, hours_planned, hours_spent,
+    units_done, units_total, cost, provider, url, outcome, hypothesis, result,
+    schedule_day, schedule_time, schedule_minutes)."""
+    values = validate_learning(title, kind, **fields)
     skill_list = list(dict.fromkeys(int(s) for s in skill_ids))
     with write():
         row_id = LearningItem.insert(**values).execute()

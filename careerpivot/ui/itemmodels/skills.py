@@ -1,0 +1,457 @@
+"""The ranked development list (and the transferable strengths shown apart) as a table model.
+
+One model class serves both lists: :class:`SkillsModel` with ``strengths=False`` holds the
+skills to develop, ranked by priority; with ``strengths=True`` it holds the transferable
+strengths ("what I already bring"). Rows come from one call to
+:func:`careerpivot.services.development.ranked_skills` (plain dataclasses); a sort key per
+column and a folded search key are computed once per load, so sorting, the kind filter and the
+search work in Python over those keys and never reach the database or call ``data()``.
+
+The current and target levels are edited in place: :meth:`SkillsModel.setData` hands the new
+level to a save function given by the tab, and shows the row re-scored at once (with
+:mod:`careerpivot.core.priority`); the tab then reloads the ranking from the service.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from careerpivot.core import priority as _priority
+from careerpivot.core import vocab
+from careerpivot.core.validation import name_key
+from careerpivot.services.development import RankedSkill
+from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
+
+(RANK, SKILL, WHY, CURRENT, TARGET, LEARNING, PRIORITY, GAP, KIND, IMPORTANCE, MENTIONS,
+ PEOPLE, ORGANIZATIONS, LEVELS) = range(14)
+COLUMN_COUNT = 14
+
+#: The columns a person edits in place, and the skill field each one stores.
+LEVEL_FIELDS = {CURRENT: "current_level", TARGET: "target_level"}
+
+#: The role that gives a row's skill id (any column).
+SKILL_ID_ROLE = Qt.ItemDataRole.UserRole
+#: The role that gives a level column's number (0-4), for the level editor.
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Role = Qt.ItemDataRole
+
+#: English names of the skill levels 0-4 (translated in the ``levels`` context).
+LEVEL_NAMES = (
+    QT_TRANSLATE_NOOP("levels", "none"),
+    QT_TRANSLATE_NOOP("levels", "beginner"),
+    QT_TRANSLATE_NOOP("levels", "working"),
+    QT_TRANSLATE_NOOP("levels", "advanced"),
+    QT_TRANSLATE_NOOP("levels", "expert"),
+)
+
+SaveLevel = Callable[[int, str, int], bool]
+
+
+def fold(text: str) -> str:
+    """The search and sort form of a text: casefolded, accents removed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def vocab_name(text: str) -> str:
+    return QCoreApplication.translate("vocab", text)
+
+
+def level_name(level: int) -> str:
+    """"2 working": the number first, so the scale reads at a glance and sorts."""
+    name = LEVEL_NAMES[level] if 0 <= level < len(LEVEL_NAMES) else ""
+    return f"{level} {QCoreApplication.translate('levels', name)}".strip()
+
+
+def translated_phrases() -> dict[str, str]:
+    return {key: QCoreApplication.translate("priority", text)
+            for key, text in _priority.PHRASES.items()}
+
+
+def evidence_of(row: RankedSkill) -> _priority.SkillEvidence:
+    return _priority.SkillEvidence(
+        mentions=row.mentions, essential=row.essential, important=row.important,
+        nice=row.nice, interviews=row.interviews, people=row.people,
+        organizations=row.organizations, levels=row.levels,
+        total_conversations=row.total_conversations,
+    )
+
+
+def explanation(row: RankedSkill, phrases: dict[str, str] | None = None) -> str:
+    """The row's plain-words explanation in the user's language."""
+    return _priority.explain(evidence_of(row), row.gap, row.transferable,
+                             phrases if phrases is not None else translated_phrases())
+
+
+def rescored(row: RankedSkill, **changes: Any) -> RankedSkill:
+    """The row with new values (levels, transferable, name, kind) and its gap, priority and
+    explanation computed again. The evidence does not depend on them, so this is what
+    :func:`~careerpivot.services.development.ranked_skills` would return for the row."""
+    row = dataclasses.replace(row, **changes)
+    p = _priority.priority(evidence_of(row), row.current_level, row.target_level,
+                           row.transferable)
+    return dataclasses.replace(row, gap=p.gap, score=p.score, evidence=p.evidence,
+                               explanation=p.explanation)
+
+
+def ranked(rows: Iterable[RankedSkill]) -> list[RankedSkill]:
+    """Rows in the development list's order (the service's): priority, then name."""
+    return sorted(rows, key=lambda r: (-r.score, name_key(r.name), r.skill_id))
+
+
+class _Entry:
+    __slots__ = ("display", "rank", "row", "search", "sort", "why")
+
+    def __init__(self, row: RankedSkill, rank: int, display: tuple[str, ...], why: str,
+                 sort: tuple[Any, ...], search: str) -> None:
+        self.row, self.rank, self.display, self.why = row, rank, display, why
+        self.sort, self.search = sort, search
+
+
+class SkillsModel(QAbstractTableModel):
+    """Skills with their evidence, highest priority first; sorted by any column, filtered by
+    kind and search words. Current and target levels are editable."""
+
+    #: A level was stored from the table: (skill id, field, new level).
+    levelEdited = Signal(int, str, int)
+
+    def __init__(self, parent=None, *, strengths: bool = False,
+                 save: SaveLevel | None = None) -> None:
+        super().__init__(parent)
+        self.strengths = strengths
+        self._save = save
+        self._editable = save is not None
+        self._entries: list[_Entry] = []
+        self._by_id: dict[int, int] = {}
+        self._visible: list[int] = []
+        self._kind: str | None = None
+        self._words: tuple[str, ...] = ()
+        self._sort_column = RANK
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._max_score = 1.0
+        self._phrases = translated_phrases()
+        self._nothing_planned = self.tr("nothing planned yet")
+        headers = {
+            RANK: (self.tr("#"), self.tr("Rank: what to learn first")),
+            SKILL: (self.tr("Skill"),
+                    self.tr("The skill, tool, certification or domain knowledge")),
+            WHY: (self.tr("Why"), self.tr("Why it ranks where it does, in plain words")),
+            CURRENT: (self.tr("Now"), self.tr(
+                "Your current level, 0 none to 4 expert (double-click or F2 to change)")),
+            TARGET: (self.tr("Target"), self.tr(
+                "The level you aim for, 0 none to 4 expert (double-click or F2 to change)")),
+            LEARNING: (self.tr("Learning"), self.tr(
+                "Learning items and experiments that serve this skill (not dropped)")),
+            PRIORITY: (self.tr("Priority"), self.tr(
+                "Priority: the evidence from your conversations times the gap between your "
+                "current and target level")),
+            GAP: (self.tr("Gap"), self.tr("Target level minus current level")),
+            KIND: (self.tr("Kind"), self.tr("Kind of skill")),
+            IMPORTANCE: (self.tr("Importance"), self.tr("How the conversations rated it")),
+            MENTIONS: (self.tr("Mentions"), self.tr("Times it was mentioned")),
+            PEOPLE: (self.tr("People"), self.tr("Distinct people who mentioned it")),
+            ORGANIZATIONS: (self.tr("Organizations"),
+                            self.tr("Distinct organizations of those people")),
+            LEVELS: (self.tr("Exp. levels"),
+                     self.tr("Distinct experience levels of those people")),
+        }
+        self._headers = tuple(headers[c][0] for c in range(COLUMN_COUNT))
+        self._header_tips = tuple(headers[c][1] for c in range(COLUMN_COUNT))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[RankedSkill]) -> None:
+        """Show these skills (those of this list: transferable or not), keeping the given
+        priority order as the rank."""
+        self.beginResetModel()
+        self._phrases = translated_phrases()
+        self._kind_names = {k: vocab_name(v) for k, v in vocab.SKILL_KINDS.items()}
+        mine = [r for r in rows if r.transferable == self.strengths]
+        self._max_score = max((r.score for r in mine), default=1.0) or 1.0
+        self._entries = [self._entry(r, rank) for rank, r in enumerate(mine, start=1)]
+        self._by_id = {e.row.skill_id: i for i, e in enumerate(self._entries)}
+        self._visible = self._filtered()
+        self._sort_visible()
+        self.endResetModel()
+
+    def _entry(self, row: RankedSkill, rank: int) -> _Entry:
+        kind = self._kind_names.get(row.kind, row.kind)
+        importance = self._importance_text(row)
+        learning = "; ".join(row.learning)
+        why = explanation(row, self._phrases)
+        name_fold = fold(row.name)
+        columns = {
+            RANK: (str(rank), rank),
+            SKILL: (row.name, name_fold),
+            WHY: (why, -row.score),
+            CURRENT: (level_name(row.current_level), row.current_level),
+            TARGET: (level_name(row.target_level), row.target_level),
+            LEARNING: (learning or (self._nothing_planned if row.gap > 0 else ""),
+                       (not learning, fold(learning))),
+            PRIORITY: (self._score_text(row.score), -row.score),
+            GAP: (str(row.gap) if row.gap else "–", row.gap),
+            KIND: (kind, (fold(kind), name_fold)),
+            IMPORTANCE: (importance, (row.essential, row.important, row.nice)),
+            MENTIONS: (str(row.mentions), row.mentions),
+            PEOPLE: (str(row.people), row.people),
+            ORGANIZATIONS: (str(row.organizations), row.organizations),
+            LEVELS: (str(row.levels), row.levels),
+        }
+        display = tuple(columns[c][0] for c in range(COLUMN_COUNT))
+        sort = tuple(columns[c][1] for c in range(COLUMN_COUNT))
+        return _Entry(row, rank, display, why, sort, name_fold)
+
+    def _importance_text(self, row: RankedSkill) -> str:
+        parts = []
+        for count, text in ((row.essential, self.tr("%n essential", "", row.essential)),
+                            (row.important, self.tr("%n important", "", row.important)),
+                            (row.nice, self.tr("%n nice to have", "", row.nice))):
+            if count:
+                parts.append(text)
+        return ", ".join(parts)
+
+    @staticmethod
+    def _score_text(score: float) -> str:
+        return f"{score:.1f}" if score < 100 else f"{score:.0f}"
+
+    def set_editable(self, editable: bool) -> None:
+        """Levels can be edited in place (not in a read-only workspace)."""
+        editable = editable and self._save is not None
+        if editable != self._editable:
+            self._editable = editable
+            if self._visible:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._visible) - 1, COLUMN_COUNT - 1))
+
+    # --- filtering -------------------------------------------------------------------------
+    def set_kind(self, kind: str | None) -> None:
+        if kind != self._kind:
+            self._kind = kind
+            self._refilter()
+
+    def set_search(self, text: str) -> None:
+        words = tuple(fold(text).split())
+        if words != self._words:
+            self._words = words
+            self._refilter()
+
+    def filters_active(self) -> bool:
+        return self._kind is not None or bool(self._words)
+
+    def _filtered(self) -> list[int]:
+        kind, words, entries = self._kind, self._words, self._entries
+        if kind is None and not words:
+            return list(range(len(entries)))
+        return [i for i, e in enumerate(entries)
+                if (kind is None or e.row.kind == kind)
+                and all(w in e.search for w in words)]
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._visible = self._filtered()
+        self._sort_visible()
+        self.endResetModel()
+
+    # --- sorting ---------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort_column, self._sort_order = column, order
+        # (PySide6 offers only the signals' no-argument overloads for emit)
+        self.layoutAboutToBeChanged.emit()
+        old_order = list(self._visible)
+        self._sort_visible()
+        self._remap_persistent(old_order)
+        self.layoutChanged.emit()
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def _sort_visible(self) -> None:
+        """Stable sort by the sort column; ties keep the priority order."""
+        col, entries = self._sort_column, self._entries
+        self._visible = sorted(
+            sorted(self._visible),  # priority order first, so ties keep it
+            key=lambda i: entries[i].sort[col],
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def _remap_persistent(self, old_order: Sequence[int]) -> None:
+        new_position = {entry: row for row, entry in enumerate(self._visible)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for index in old_indexes:
+            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
+            row = new_position.get(entry) if entry is not None else None
+            new_indexes.append(QModelIndex() if row is None
+                               else self.index(row, index.column()))
+        self.changePersistentIndexList(old_indexes, new_indexes)
+
+    # --- lookups ---------------------------------------------------------------------------
+    def skill_id(self, row: int) -> int | None:
+        if 0 <= row < len(self._visible):
+            return self._entries[self._visible[row]].row.skill_id
+        return None
+
+    def row_of(self, skill_id: int) -> int:
+        index = self._by_id.get(skill_id)
+        if index is None:
+            return -1
+        try:
+            return self._visible.index(index)
+        except ValueError:
+            return -1
+
+    def skill(self, skill_id: int) -> RankedSkill | None:
+        index = self._by_id.get(skill_id)
+        return self._entries[index].row if index is not None else None
+
+    def skills(self) -> list[RankedSkill]:
+        return [e.row for e in self._entries]
+
+    def visible_skills(self) -> list[RankedSkill]:
+        return [self._entries[i].row for i in self._visible]
+
+    def rank_of(self, skill_id: int) -> int | None:
+        """The skill's place in this list's priority order (1 = first), whatever the sort."""
+        index = self._by_id.get(skill_id)
+        return self._entries[index].rank if index is not None else None
+
+    def explanation_of(self, skill_id: int) -> str:
+        index = self._by_id.get(skill_id)
+        return self._entries[index].why if index is not None else ""
+
+    def total_count(self) -> int:
+        return len(self._entries)
+
+    # --- QAbstractItemModel ----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Role.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Role.DisplayRole:
+            return self._headers[section]
+        if role == Role.ToolTipRole:
+            return self._header_tips[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in LEVEL_FIELDS and self._editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Role.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        entry = self._entries[self._visible[index.row()]]
+        row, column = entry.row, index.column()
+        if role == Role.DisplayRole:
+            return entry.display[column]
+        if role == SKILL_ID_ROLE:
+            return row.skill_id
+        if role == Role.EditRole:
+            if column == CURRENT:
+                return row.current_level
+            if column == TARGET:
+                return row.target_level
+            return entry.display[column]
+        if role == LEVEL_ROLE and column in LEVEL_FIELDS:
+            return row.current_level if column == CURRENT else row.target_level
+        if role == PROGRESS_ROLE and column == PRIORITY:
+            return (max(row.score, 0.0) / self._max_score, entry.display[PRIORITY])
+        if role == Role.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Role.TextAlignmentRole:
+            if column in (RANK, GAP, MENTIONS, PEOPLE, ORGANIZATIONS, LEVELS):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Role.FontRole:
+            if column == SKILL and not self.strengths and row.gap > 0 and entry.rank <= 3:
+                return self._bold
+            if column == LEARNING and not row.learning and row.gap > 0:
+                return self._italic
+            return None
+        if role == Role.ForegroundRole:
+            muted = (column == LEARNING and not row.learning) or (
+                not self.strengths and row.gap == 0 and column != SKILL)
+            if muted:
+                return QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                    QPalette.ColorRole.Text)
+            return None
+        if role == Role.AccessibleTextRole:
+            return entry.display[column]
+        return None
+
+    def _tooltip(self, entry: _Entry, column: int) -> str | None:
+        row = entry.row
+        if column in (SKILL, WHY):
+            return f"{row.name}: {entry.why}"
+        if column == PRIORITY:
+            return self.tr("Priority {0}: evidence {1:.1f} × gap {2}").format(
+                entry.display[PRIORITY], row.evidence, row.gap) if row.gap else self.tr(
+                "Priority {0}: the gap is closed, so it ranks below every open gap").format(
+                entry.display[PRIORITY])
+        if column == LEARNING:
+            if row.learning:
+                return "\n".join(row.learning)
+            return self.tr("No learning planned for this skill yet")
+        if column in LEVEL_FIELDS:
+            return self.tr("Double-click or press F2 to change")
+        if column == IMPORTANCE:
+            return entry.display[IMPORTANCE] or None
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Role.EditRole) -> bool:
+        if (role != Role.EditRole or not index.isValid() or self._save is None
+                or not self._editable
+                or index.column() not in LEVEL_FIELDS or index.row() >= len(self._visible)):
+            return False
+        try:
+            level = int(value)
+        except (TypeError, ValueError):
+            return False
+        if not 0 <= level < len(LEVEL_NAMES):
+            return False
+        position = self._visible[index.row()]
+        entry = self._entries[position]
+        field = LEVEL_FIELDS[index.column()]
+        old = entry.row.current_level if field == "current_level" else entry.row.target_level
+        if level == old:
+            return True
+        if not self._save(entry.row.skill_id, field, level):
+            return False
+        # Show the new level, gap and priority at once; the tab re-ranks from the service.
+        self._entries[position] = self._entry(rescored(entry.row, **{field: level}), entry.rank)
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), COLUMN_COUNT - 1))
+        self.levelEdited.emit(entry.row.skill_id, field, level)
+        return True
