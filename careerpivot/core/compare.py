@@ -36,12 +36,20 @@ def clamp_score(score: float | None) -> float:
     return min(max(float(score), 0.0), MAX_SCORE)
 
 
+#: Weights smaller than this leave a criterion out (and keep the arithmetic away from
+#: numbers too small to scale).
+MIN_WEIGHT = 1e-6
+
+
 def weighted_total(scores: Mapping[object, float | None], weights: Mapping[object, float]) -> float:
-    """``scores`` and ``weights`` keyed by criterion; the result is 0-100."""
+    """``scores`` and ``weights`` keyed by criterion; the result is 0-100. A weight below
+    ``MIN_WEIGHT`` (or negative) counts as zero: it leaves the criterion out."""
     total_weight = 0.0
     points = 0.0
     for key, weight in weights.items():
-        weight = max(float(weight or 0.0), 0.0)
+        weight = float(weight or 0.0)
+        if weight < MIN_WEIGHT:
+            continue
         total_weight += weight
         points += weight * clamp_score(scores.get(key))
     if total_weight <= 0:

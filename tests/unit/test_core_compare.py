@@ -45,7 +45,12 @@ def test_total_is_between_0_and_100(w, scores):
     assert 0 <= weighted_total(scores, w) <= 100 + 1e-9
 
 
-@given(weights, st.dictionaries(st.integers(1, 6), st.floats(0, MAX_SCORE)),
+#: Weights as a person sets them: zero (criterion left out) or a real weight.
+real_weights = st.dictionaries(st.integers(1, 6), st.one_of(st.just(0.0), st.floats(0.01, 10)),
+                               max_size=6)
+
+
+@given(real_weights, st.dictionaries(st.integers(1, 6), st.floats(0, MAX_SCORE)),
        st.floats(0.1, 100))
 def test_scaling_weights_changes_nothing(w, scores, factor):
     scaled = {k: v * factor for k, v in w.items()}

@@ -246,7 +246,8 @@ def test_clean_text_is_idempotent_and_stable_under_crlf(text):
     once = v.clean_text("notes", text)
     assert v.clean_text("notes", once) == once
     assert "\r" not in once and "\x00" not in once
-    assert v.clean_text("notes", text.replace("\n", "\r\n")) == once
+    # The same text written with Windows line ends is stored the same.
+    assert v.clean_text("notes", once.replace("\n", "\r\n")) == once
 
 
 @settings(max_examples=200, deadline=None)
