@@ -1,21 +1,581 @@
-"""The Interviews tab."""
+"""The Interviews tab: the list of conversations beside the editor of the selected one.
+
+Search strategy (measured with 20,000 interviews, 80,000 answers and 60,000 evidence rows):
+the list is read once per data change (``list_interviews()``, 0.2–0.6 s at that size) and every
+keystroke filters it in :class:`~careerpivot.ui.itemmodels.interviews.InterviewsModel` over
+precomputed keys — contact, organization, path, status, mode and date — in a few
+milliseconds. Notes and answers are not kept in memory (they were 48 MB of text and +620 ms
+per load at that size, and 30–70 ms per keystroke); instead, 250 ms after the last keystroke
+one query (``list_interviews(search=...)``, 0.3–0.7 s at that size, a few ms for a real
+workspace) runs off the GUI thread and its matches are added to the list.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections import Counter
+from typing import Any
 
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerpivot.core import vocab
+from careerpivot.core.validation import ValidationError, parse_date
+from careerpivot.errors import CareerPivotError
+from careerpivot.services import development, interviews, network, paths, workspace
+from careerpivot.settings import Settings
+from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
-from careerpivot.ui.tabs.base import PlaceholderTab
+from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
+from careerpivot.ui.itemmodels import interviews as im
+from careerpivot.ui.itemmodels.assumptions import english_plural
+from careerpivot.ui.tabs.base import TabBase
+from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.forms import error_label
+from careerpivot.ui.widgets.interview_editor import InterviewEditor, vocab_name
+
+#: Pause in typing after which notes and answers are searched in the database.
+TEXT_SEARCH_DELAY_MS = 250
+
+_ALL = -1  # "any" in the filter combos (path 0 means "no path")
 
 
-class InterviewsTab(PlaceholderTab):
+class InterviewsTab(TabBase):
+    areas = frozenset({"interviews", "contacts", "paths", "skills"})
+
+    #: A search of notes and answers finished (its matches are in the list).
+    text_search_done = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(
-            ctx,
-            self.tr("Interviews"),
-            self.tr(
-                "Your informational interviews, their guides of questions and answers "
-                "will appear here."
-            ),
-            parent,
-        )
+        super().__init__(ctx, parent)
+        self.model = im.InterviewsModel(self)
+        self._expected: Counter[str] = Counter()
+        self._generation = 0
+        self._search_task: workers.Task | None = None
+        self._search_again = False
+        self._search_request: tuple[str, int] = ("", -1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(TEXT_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._start_text_search)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("interviewsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_list_pane())
+        self.editor = InterviewEditor(ctx, self.splitter)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([540, 660])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        self.editor.open_interview.connect(self.select_interview)
+        self.editor.row_changed.connect(self._row_changed)
+        self.editor.local_change.connect(lambda area: self._expected.update([area]))
+        self.editor.delete_requested.connect(self.delete_interview)
+
+    # --- construction -----------------------------------------------------------------------
+    def _build_list_pane(self) -> QWidget:
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 8, 0)
+
+        top = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New Inte&rview…"))
+        self.new_button.setObjectName("newInterviewButton")
+        self.new_button.setToolTip(self.tr("Plan a conversation with someone in your network"))
+        self.new_button.clicked.connect(self.new_interview)
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        self.clear_button = QPushButton(self.tr("Clear Filters"))
+        self.clear_button.setObjectName("clearFiltersButton")
+        self.clear_button.clicked.connect(self.clear_filters)
+        top.addWidget(self.clear_button)
+        layout.addLayout(top)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("interviewSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search people, organizations, paths, notes "
+                                               "and answers"))
+        self.search.setAccessibleName(self.tr("Search interviews"))
+        self.search.textChanged.connect(self._search_changed)
+        layout.addWidget(self.search)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for key, name in vocab.INTERVIEW_STATUSES.items():
+            self.status_filter.addItem(vocab_name(name), key)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.path_filter = QComboBox()
+        self.path_filter.setObjectName("pathFilter")
+        self.path_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.path_filter.setMinimumContentsLength(12)
+        self.path_filter.currentIndexChanged.connect(self._filters_changed)
+        self.contact_filter = QComboBox()
+        self.contact_filter.setObjectName("contactFilter")
+        self.contact_filter.setEditable(True)
+        self.contact_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.contact_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.contact_filter.setMinimumContentsLength(12)
+        completer = QCompleter(self.contact_filter.model(), self.contact_filter)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.contact_filter.setCompleter(completer)
+        self.contact_filter.currentIndexChanged.connect(self._filters_changed)
+        self.contact_filter.lineEdit().editingFinished.connect(self._contact_text_finished)
+        self.date_from = QLineEdit()
+        self.date_from.setObjectName("dateFromFilter")
+        self.date_to = QLineEdit()
+        self.date_to.setObjectName("dateToFilter")
+        for edit, tip in ((self.date_from, self.tr("Only interviews on or after this date")),
+                          (self.date_to, self.tr("Only interviews on or before this date"))):
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            edit.setToolTip(tip)
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self._dates_changed)
+
+        def caption(text: str, buddy: QWidget) -> QLabel:
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            return label
+
+        grid.addWidget(caption(self.tr("Status:"), self.status_filter), 0, 0)
+        grid.addWidget(self.status_filter, 0, 1)
+        grid.addWidget(caption(self.tr("Path:"), self.path_filter), 0, 2)
+        grid.addWidget(self.path_filter, 0, 3)
+        grid.addWidget(caption(self.tr("Contact:"), self.contact_filter), 1, 0)
+        grid.addWidget(self.contact_filter, 1, 1, 1, 3)
+        grid.addWidget(caption(self.tr("From:"), self.date_from), 2, 0)
+        grid.addWidget(self.date_from, 2, 1)
+        grid.addWidget(caption(self.tr("To:"), self.date_to), 2, 2)
+        grid.addWidget(self.date_to, 2, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+        self.date_error = error_label(pane)
+        self.date_error.setObjectName("dateFilterError")
+        layout.addWidget(self.date_error)
+
+        self.table = QTableView()
+        self.table.setObjectName("interviewsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(im.DATE, Qt.SortOrder.DescendingOrder)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        widths = {im.DATE: 118, im.CONTACT: 150, im.STATUS: 90, im.PATH: 160,
+                  im.ORGANIZATION: 160, im.MODE: 100, im.ROUND: 60}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setAccessibleName(self.tr("Interviews"))
+        delete = QAction(self.tr("Delete Interview"), self.table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda: self.editor.interview_id is not None
+                                 and self.delete_interview(self.editor.interview_id))
+        self.table.addAction(delete)
+        layout.addWidget(self.table, 1)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("interviewCount")
+        layout.addWidget(self.count_label)
+        return pane
+
+    # --- TabBase ----------------------------------------------------------------------------
+    def _on_changed(self, area: str) -> None:
+        if self._expected[area] > 0:  # the editor's own change: the list row is up to date
+            self._expected[area] -= 1
+            return
+        if area == "all":
+            self._generation += 1
+            self.editor.invalidate_assumptions()
+        super()._on_changed(area)
+
+    def reload(self) -> None:
+        self._generation += 1
+        try:
+            rows = interviews.list_interviews()
+            contacts = [(c.id, c.name, c.organization) for c in network.contact_choices()]
+            path_choices = [(p.id, p.title) for p in paths.list_paths()]
+            skills = development.list_skills()
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return
+        current = self.editor.interview_id
+        first_load = self.model.total_count() == 0
+        self.model.set_rows(rows)
+        self._fill_filter_choices(path_choices)
+        self.editor.set_choices(contacts, path_choices, skills)
+        if current is not None:
+            if self.model.interview(current) is None:
+                self.editor.load(None)
+            else:
+                self.editor.refresh()
+                self._select_row(current)
+        elif first_load and self.model.rowCount():
+            # Something useful at once: the first interview of the list.
+            first = self.model.interview_id(0)
+            if first is not None and self.editor.load(first):
+                self._select_row(first)
+        self._update_count()
+        if self.model.search_words():
+            self._search_timer.start()
+        self.editor.empty_label.setText(
+            self.tr("Select an interview in the list to see its guide, answers and evidence — "
+                    "or plan a new one.") if rows else
+            self.tr("No interviews yet. Plan your first conversation with “New Interview…” "
+                    "(the person must be in your network: add them on the Network tab)."))
+        self.editor.prefetch_assumptions()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # No database search for a hidden tab (or a closed window); showing it again resumes.
+        self._search_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.model.search_words() and self._search_task is None:
+            self._search_timer.start()
+
+    def show_item(self, kind: str, item_id: int) -> bool:
+        if kind != "interview":
+            return False
+        if self._stale:
+            self.reload_now()
+        if self.model.interview(item_id) is None:
+            return False
+        self.select_interview(item_id)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def flush_edits(self) -> bool:
+        return self.editor.flush_edits()
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set_window_state("interviews/splitter", self.splitter.saveState())
+        settings.set_window_state("interviews/header",
+                                  self.table.horizontalHeader().saveState())
+        settings.set_window_state("interviews/page",
+                                  QByteArray(bytes([self.editor.pages.currentIndex()])))
+
+    def restore_state(self, settings: Settings) -> None:
+        state = settings.window_state("interviews/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        state = settings.window_state("interviews/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+        state = settings.window_state("interviews/page")
+        if state is not None and state.size() == 1:
+            self.editor.pages.setCurrentIndex(state.data()[0])
+
+    # --- the list ---------------------------------------------------------------------------
+    def _fill_filter_choices(self, path_choices: list[tuple[int, str]]) -> None:
+        current_path = self.path_filter.currentData()
+        self.path_filter.blockSignals(True)
+        self.path_filter.clear()
+        self.path_filter.addItem(self.tr("Any path"), _ALL)
+        for pid, title in path_choices:
+            self.path_filter.addItem(title, pid)
+        self.path_filter.addItem(self.tr("(no path)"), im.NO_PATH)
+        self.path_filter.setCurrentIndex(max(self.path_filter.findData(current_path), 0))
+        self.path_filter.blockSignals(False)
+
+        current_contact = self.contact_filter.currentData()
+        self.contact_filter.blockSignals(True)
+        self.contact_filter.clear()
+        self.contact_filter.addItem(self.tr("Anyone"), _ALL)
+        for cid, name, organization in self.model.contacts():
+            self.contact_filter.addItem(f"{name} — {organization}" if organization else name,
+                                        cid)
+        self.contact_filter.setCurrentIndex(
+            max(self.contact_filter.findData(current_contact), 0))
+        self.contact_filter.blockSignals(False)
+        self._filters_changed()
+
+    def _contact_text_finished(self) -> None:
+        combo = self.contact_filter
+        text = combo.currentText().strip()
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
+        if index < 0:  # not a name in the list: go back to what is chosen
+            index = combo.currentIndex()
+        if index != combo.currentIndex():
+            combo.setCurrentIndex(index)
+        else:
+            combo.setEditText(combo.itemText(index))
+
+    def _filters_changed(self) -> None:
+        status = self.status_filter.currentData()
+        path = self.path_filter.currentData()
+        contact = self.contact_filter.currentData()
+        self.model.set_status(status)
+        self.model.set_path(None if path in (None, _ALL) else int(path))
+        self.model.set_contact(None if contact in (None, _ALL) else int(contact))
+        self._refiltered()
+
+    def _dates_changed(self) -> None:
+        bounds: list[str | None] = []
+        messages = []
+        for edit, label in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
+            try:
+                day = parse_date("date", edit.text())
+            except ValidationError as exc:
+                messages.append(f"{label}: {exc.message}")
+                edit.setProperty("invalid", True)
+                bounds.append(None)
+                continue
+            edit.setProperty("invalid", False)
+            bounds.append(day.isoformat() if day else None)
+        if not messages and bounds[0] and bounds[1] and bounds[0] > bounds[1]:
+            messages.append(self.tr("The “from” date is after the “to” date."))
+        self.date_error.setText("\n".join(messages))
+        self.date_error.setVisible(bool(messages))
+        self.model.set_date_range(bounds[0], bounds[1])
+        self._refiltered()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_search(text)
+        self._refiltered()
+        if self.model.search_words():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.date_from, self.date_to):
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        for combo in (self.status_filter, self.path_filter, self.contact_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.date_error.hide()
+        self._search_timer.stop()
+        self.model.clear_filters()
+        self._refiltered()
+
+    def _refiltered(self) -> None:
+        current = self.editor.interview_id
+        if current is not None:
+            self._select_row(current)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total_count(), self.model.rowCount()
+        if self.model.filters_active():
+            text = self.tr("{0} of {1} interviews shown").format(shown, total)
+        else:
+            text = english_plural(self.tr("%n interview(s)", "", total), total)
+        if self._search_task is not None or self._search_timer.isActive():
+            text += " · " + self.tr("searching notes and answers…")
+        self.count_label.setText(text)
+        self.clear_button.setEnabled(self.model.filters_active())
+
+    # --- searching notes and answers --------------------------------------------------------
+    def _start_text_search(self) -> None:
+        if not self.model.search_words():
+            return
+        if self._search_task is not None:
+            self._search_again = True
+            return
+        text, generation = self.search.text(), self._generation
+
+        def job(_job: workers.Job, query: str) -> list[int]:
+            return [r.id for r in interviews.list_interviews(search=query)]
+
+        task = workers.submit(job, text)
+        self._search_task = task
+        self._search_request = (text, generation)
+        # Bound methods, not lambdas: the connections end with this tab, so a search that
+        # finishes after the window closed reaches nobody.
+        task.signals.finished.connect(self._text_search_finished)
+        task.signals.done.connect(self._text_search_ended)
+        self._update_count()
+
+    def _text_search_finished(self, ids: list[int]) -> None:
+        text, generation = self._search_request
+        if generation != self._generation:
+            return
+        self.model.set_text_matches(text, ids)
+        self._refiltered()
+
+    def _text_search_ended(self) -> None:
+        self._search_task = None
+        if self._search_again:
+            self._search_again = False
+            self._start_text_search()
+        self._update_count()
+        self.text_search_done.emit()
+
+    # --- selection --------------------------------------------------------------------------
+    def _select_row(self, interview_id: int) -> bool:
+        row = self.model.row_of(interview_id)
+        selection = self.table.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return False
+        index = self.model.index(row, 0)
+        if selection.currentIndex().row() != row or not selection.isRowSelected(row):
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        iid = self.model.interview_id(current.row()) if current.isValid() else None
+        if iid is None or iid == self.editor.interview_id:
+            return
+        if not self.editor.load(iid):
+            # A pending edit could not be stored: stay on its interview so nothing is lost.
+            shown = self.editor.interview_id
+            self.ctx.bus.status.emit(self.tr(
+                "Your last change could not be stored; correct the highlighted field first."))
+            if shown is not None:
+                QTimer.singleShot(0, lambda: self._select_row(shown))
+
+    def select_interview(self, interview_id: int) -> None:
+        """Select and open an interview, clearing filters that hide it."""
+        if self.model.interview(interview_id) is None:
+            self.reload_now()
+            if self.model.interview(interview_id) is None:
+                return
+        if self.model.row_of(interview_id) < 0:
+            self.clear_filters()
+        if self.editor.interview_id != interview_id and not self.editor.load(interview_id):
+            return
+        self._select_row(interview_id)
+
+    def _row_changed(self, row: interviews.InterviewRow) -> None:
+        self.model.update_row(row)
+        self._update_count()
+
+    # --- commands ---------------------------------------------------------------------------
+    def new_interview(self) -> None:
+        if not self.editor.flush_edits():
+            return
+        try:
+            contacts = [(c.id, c.name, c.organization) for c in network.contact_choices()]
+            path_choices = [(p.id, p.title) for p in paths.list_paths()]
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("New Interview"), exc.message)
+            return
+        if not contacts:
+            QMessageBox.information(self, self.tr("New Interview"), self.tr(
+                "Add the person to your network first (on the Network tab), then plan the "
+                "conversation here."))
+            return
+        path = self.path_filter.currentData()
+        values = AddInterviewDialog.ask(
+            self, contacts, path_choices,
+            path_id=path if path not in (None, _ALL, im.NO_PATH) else None,
+            contact_id=self.contact_filter.currentData()
+            if self.contact_filter.currentData() not in (None, _ALL) else None)
+        if not values:
+            return
+        try:
+            iid = interviews.create_interview(
+                values["contact_id"], values["path_id"], values["scheduled_at"],
+                values["minutes"], values["mode"])
+        except (ValidationError, CareerPivotError) as exc:
+            QMessageBox.warning(self, self.tr("New Interview"), exc.message)
+            return
+        holder: dict[str, Any] = {}
+
+        def undo() -> None:
+            holder["snap"] = interviews.delete_interview(iid)
+
+        def redo() -> None:
+            workspace.restore_snapshot(holder["snap"])
+
+        push_change(self.ctx, self.tr("new interview"), "interviews", undo, redo)
+        self.ctx.bus.changed.emit("interviews")
+        self.ctx.bus.changed.emit("contacts")
+        self.select_interview(iid)
+        self.ctx.bus.status.emit(self.tr("Interview planned. Its guide holds the path's core "
+                                         "questions."))
+
+    def delete_interview(self, interview_id: int) -> None:
+        if self.editor.interview_id == interview_id and not self.editor.flush_edits():
+            return
+        try:
+            detail = interviews.get_interview(interview_id)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return
+        r = detail.row
+        when = r.scheduled_at or self.tr("no date")
+        counts = (len(detail.answers), len(detail.evidence), len(detail.mentions))
+        parts = [english_plural(text, n) for text, n in zip((
+            self.tr("%n question(s) of its guide with the answers", "", counts[0]),
+            self.tr("%n evidence verdict(s)", "", counts[1]),
+            self.tr("%n skill mention(s)", "", counts[2])), counts, strict=True)]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Interview"),
+                          self.tr("Delete the interview with {0} ({1})?").format(
+                              r.contact_name, when),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("deleteInterviewDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
+        box.setInformativeText(
+            self.tr("Deleted with it: {0}.").format(", ".join(parts)) + "\n"
+            + self.tr("{0} stays in your network, and so does anyone they introduced. You "
+                      "can undo this.").format(r.contact_name))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        visible_row = self.model.row_of(interview_id)
+        try:
+            snap = interviews.delete_interview(interview_id)
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Delete Interview"), exc.message)
+            return
+        push_delete(self.ctx, self.tr("deletion of the interview with {0}").format(
+            r.contact_name), "interviews", snap,
+            lambda: interviews.delete_interview(interview_id))
+        self.editor.load(None)
+        self.ctx.bus.changed.emit("interviews")
+        next_row = min(visible_row, self.model.rowCount() - 1) if visible_row >= 0 else -1
+        next_id = self.model.interview_id(next_row) if next_row >= 0 else None
+        if next_id is not None:
+            self.select_interview(next_id)
+        self.ctx.bus.status.emit(self.tr("Interview deleted. Edit > Undo brings it back."))
