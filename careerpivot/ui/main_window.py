@@ -265,6 +265,9 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         from careerpivot.services import demo
 
+        if not self.flush_all():
+            self._unsaved_warning()
+            return
         path = paths.sample_workspace()
         if not path.exists():
             previous = self.session.info.path if self.session.info else None
@@ -282,9 +285,28 @@ class MainWindow(QMainWindow):
                 return
         self.open_path(path, create=False)
 
+    def flush_all(self) -> bool:
+        """Store every edit still pending in the tabs; False if one could not be stored."""
+        ok = True
+        for tab in self.tab_widgets.values():
+            flush = getattr(tab, "flush_edits", None)
+            if flush is not None and flush() is False:
+                ok = False
+        return ok
+
+    def _unsaved_warning(self) -> None:
+        QMessageBox.warning(
+            self, self.tr("Unsaved change"),
+            self.tr("A change could not be saved yet; its message is shown next to the field. "
+                    "Correct it (or undo it) before opening another workspace, so that it is "
+                    "not lost or written into the wrong file."))
+
     def open_path(self, path: Path, *, create: bool) -> bool:
         """Open ``path`` in place of the current workspace; on failure, say why and keep the
         current one."""
+        if not self.flush_all():
+            self._unsaved_warning()
+            return False
         remove_stale = False
         while True:
             try:
@@ -425,11 +447,17 @@ class MainWindow(QMainWindow):
         if self._closed:
             event.accept()
             return
+        if not self.flush_all():
+            answer = QMessageBox.warning(
+                self, self.tr("Unsaved change"),
+                self.tr("A change could not be saved; its message is shown next to the "
+                        "field. Close anyway and lose that change?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
         self._closed = True
-        for tab in self.tab_widgets.values():
-            flush = getattr(tab, "flush_edits", None)
-            if flush is not None:
-                flush()
         self._save_state()
         workers.wait_all()
         self.ctx.undo.clear()

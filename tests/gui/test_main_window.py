@@ -214,3 +214,28 @@ def test_closing_the_window_backs_up_changed_data(qtbot, app_ctx, tmp_path):
     window.close()
     assert [b.reason for b in backup.list_backups(info.backup_dir)] == ["auto"]
     assert not (tmp_path / "c.careerpivot.lock").exists()
+
+
+def test_a_change_that_could_not_be_saved_blocks_switching_workspace(main_window, tmp_path,
+                                                                    monkeypatch):
+    tab = main_window.tab_widgets["networkTab"]
+    monkeypatch.setattr(tab, "flush_edits", lambda: False)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[1]))
+    current = main_window.session.info.path
+    assert main_window.open_path(tmp_path / "other.careerpivot", create=True) is False
+    assert warned == ["Unsaved change"]
+    assert main_window.session.info.path == current
+    assert not (tmp_path / "other.careerpivot").exists()
+
+
+def test_closing_with_a_change_that_could_not_be_saved_asks_first(main_window, monkeypatch):
+    tab = main_window.tab_widgets["networkTab"]
+    monkeypatch.setattr(tab, "flush_edits", lambda: False)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert main_window.close() is False
+    assert main_window.isVisible()
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert main_window.close() is True
