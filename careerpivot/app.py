@@ -85,6 +85,9 @@ def create_application(argv: list[str]):  # -> QApplication
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName(APP_NAME)
+    from careerpivot.ui import i18n
+
+    app._translator = i18n.install(app)  # kept alive with the application
     from careerpivot.ui import icons
 
     app.setWindowIcon(icons.app_icon())
@@ -126,6 +129,19 @@ def build_window(workspace_path: Path | None, *, demo: bool = False):
     return window
 
 
+def _add_bundled_fonts() -> None:
+    """Make the bundled fallback font (Chinese, Japanese, Korean) available to the window, so
+    names in those scripts show as text, not boxes, on systems without such a font. Done
+    after the first paint: loading the font takes a moment."""
+    from importlib import resources
+
+    from PySide6.QtGui import QFontDatabase
+
+    data = resources.files("careerpivot").joinpath("resources", "fonts",
+                                                   "DroidSansFallback.ttf").read_bytes()
+    QFontDatabase.addApplicationFontFromData(data)
+
+
 def _quit_on_terminate(window) -> None:
     """A session logout or ``kill`` closes the window properly: pending edits are stored,
     a backup is made and the lock is released."""
@@ -154,6 +170,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window.show()
     _quit_on_terminate(window)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, _add_bundled_fonts)
     if window.session.info is not None and not window.session.info.created:
         window.start_backup("auto")
     return app.exec()

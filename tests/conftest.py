@@ -48,6 +48,20 @@ def _qt_test_mode() -> None:
     QStandardPaths.setTestModeEnabled(True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _translators(request: pytest.FixtureRequest):
+    """The app's translators, as app.create_application installs them (GUI tests only)."""
+    if not any("/gui/" in str(item.fspath) for item in request.session.items):
+        yield None
+        return
+    qapp = request.getfixturevalue("qapp")
+    from careerpivot.ui import i18n
+
+    translator = i18n.install(qapp)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture
 def workspace(tmp_path: Path):
     """An open, new (seeded) workspace in a temporary folder; closed afterwards."""

@@ -155,12 +155,6 @@ A_COLUMNS = 6
 COUNTS_ROLE = Role.UserRole + 1
 
 
-def english_plural(text: str, n: int) -> str:
-    """``tr("%n thing(s)", "", n)`` reads "1 thing" / "2 things" until a translation
-    catalogue supplies the plural forms (a translated text has no "(s)" left)."""
-    return text.replace("(s)", "" if n == 1 else "s")
-
-
 class AssumptionsModel(QAbstractTableModel):
     """The assumptions of one path in the user's order, with their derived status."""
 

@@ -43,7 +43,6 @@ from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.itemmodels import interviews as im
-from careerpivot.ui.itemmodels.assumptions import english_plural
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import error_label
@@ -404,7 +403,7 @@ class InterviewsTab(TabBase):
         if self.model.filters_active():
             text = self.tr("{0} of {1} interviews shown").format(shown, total)
         else:
-            text = english_plural(self.tr("%n interview(s)", "", total), total)
+            text = self.tr("%n interview(s)", "", total)
         if self._search_task is not None or self._search_timer.isActive():
             text += " · " + self.tr("searching notes and answers…")
         self.count_label.setText(text)
@@ -545,10 +544,11 @@ class InterviewsTab(TabBase):
         r = detail.row
         when = r.scheduled_at or self.tr("no date")
         counts = (len(detail.answers), len(detail.evidence), len(detail.mentions))
-        parts = [english_plural(text, n) for text, n in zip((
+        parts = [
             self.tr("%n question(s) of its guide with the answers", "", counts[0]),
             self.tr("%n evidence verdict(s)", "", counts[1]),
-            self.tr("%n skill mention(s)", "", counts[2])), counts, strict=True)]
+            self.tr("%n skill mention(s)", "", counts[2]),
+        ]
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Interview"),
                           self.tr("Delete the interview with {0} ({1})?").format(
                               r.contact_name, when),

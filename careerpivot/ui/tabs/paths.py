@@ -47,7 +47,6 @@ from careerpivot.ui.dialogs.add_path import AddPathDialog
 from careerpivot.ui.dialogs.add_question import AddQuestionDialog
 from careerpivot.ui.dialogs.assumption import AssumptionDialog
 from careerpivot.ui.itemmodels import assumptions as am
-from careerpivot.ui.itemmodels.assumptions import english_plural
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -536,10 +535,8 @@ class PathsTab(TabBase):
 
     def _fill_path_item(self, item: QListWidgetItem, row: paths.PathRow) -> None:
         status = vocab_name(vocab.PATH_STATUSES.get(row.status, row.status))
-        details = english_plural(self.tr("{0} · %n assumption(s)", "", row.assumption_count),
-                                 row.assumption_count).format(status)
-        details += " · " + english_plural(self.tr("%n interview(s)", "", row.interview_count),
-                                          row.interview_count)
+        details = self.tr("{0} · %n assumption(s)", "", row.assumption_count).format(status)
+        details += " · " + self.tr("%n interview(s)", "", row.interview_count)
         item.setText(f"{row.title}\n{details}")
         item.setData(Qt.ItemDataRole.UserRole, row.id)
         item.setToolTip(row.why or row.title)
@@ -648,12 +645,12 @@ class PathsTab(TabBase):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
         box.setInformativeText(
-            english_plural(self.tr("Deleted with it: %n assumption(s) with their evidence, "
+            self.tr("Deleted with it: %n assumption(s) with their evidence, "
                                    "its core questions and its comparison scores.", "",
-                                   row.assumption_count), row.assumption_count)
-            + "\n" + english_plural(self.tr("Its %n interview(s) and your contacts stay "
+                                   row.assumption_count)
+            + "\n" + self.tr("Its %n interview(s) and your contacts stay "
                                             "(without a path). You can undo this.", "",
-                                            row.interview_count), row.interview_count))
+                                            row.interview_count))
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         self.binder.flush()
@@ -793,9 +790,9 @@ class PathsTab(TabBase):
         box.setObjectName("deleteAssumptionDialog")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
-        box.setInformativeText(english_plural(
-            self.tr("The evidence recorded for it in %n conversation(s) goes with it. You can "
-                    "undo this.", "", a.conversations), a.conversations))
+        box.setInformativeText(self.tr(
+            "The evidence recorded for it in %n conversation(s) goes with it. You can "
+            "undo this.", "", a.conversations))
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -871,8 +868,8 @@ class PathsTab(TabBase):
                 text = self.tr("Choose {0} to {1} core questions for this path's interview "
                                "guide.")
             elif count < paths.CORE_QUESTIONS_MIN:
-                text = english_plural(self.tr("Only %n core question(s): a guide works best "
-                                              "with {0} to {1}.", "", count), count)
+                text = self.tr("Only %n core question(s): a guide works best "
+                                              "with {0} to {1}.", "", count)
             else:
                 text = self.tr("%n core questions may not fit a 20–30 minute conversation; "
                                "{0} to {1} work best.", "", count)

@@ -81,7 +81,7 @@ from careerpivot.services.interviews import (
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
-from careerpivot.ui.itemmodels.assumptions import english_plural, status_icon
+from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -607,8 +607,7 @@ class GuidePanel(QWidget):
             for snap in holder["snaps"]:
                 workspace.restore_snapshot(snap)
 
-        push_change(self.ctx, english_plural(
-            self.tr("adding %n question(s) to the guide", "", len(added)), len(added)),
+        push_change(self.ctx, self.tr("adding %n question(s) to the guide", "", len(added)),
             "interviews", undo, redo)
         self.changed.emit()
         block = self.block_for(added[-1])

@@ -1,0 +1,28 @@
+"""Translation set-up. The source texts are English; plural forms are written
+``tr("%n item(s)", "", n)`` so that translators get a numerus entry. Until a catalogue for
+the user's language is installed, :class:`EnglishPlurals` turns "(s)" into the right English
+form, so nobody reads "1 item(s)"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+
+class EnglishPlurals(QTranslator):
+    """The lowest-priority translator: answers only plural texts, in English."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if n >= 0 and "(s)" in source:
+            return source.replace("(s)", "" if n == 1 else "s")
+        return None  # not handled: Qt falls back to the source text
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install(app: QCoreApplication) -> QTranslator:
+    """Install the translators; keep the returned object alive for the application's life."""
+    translator = EnglishPlurals(app)
+    app.installTranslator(translator)
+    return translator
