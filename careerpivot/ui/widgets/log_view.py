@@ -1,0 +1,668 @@
+"""The tracking log: dated insights, decisions, weekly reviews, follow-up actions and outreach,
+with search and filters, adding and editing entries, and marking actions done.
+
+The list is read from ``services.log`` in one query per load, newest first, capped at
+:data:`LOG_LIMIT` entries (a search or a filter reaches older ones); the search runs in the
+service, after a short pause in typing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerpivot.core import due as _due
+from careerpivot.core import vocab
+from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.services import log, network, workspace
+from careerpivot.services.log import LogRow
+from careerpivot.ui.context import AppContext
+from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.forms import error_label
+
+#: Entries shown at once; a search or filter reaches the others.
+LOG_LIMIT = 500
+SEARCH_DEBOUNCE_MS = 200
+
+DATE, KIND, ENTRY, LINKED, STATUS = range(5)
+COLUMN_COUNT = 5
+
+Role = Qt.ItemDataRole
+
+
+def _vocab(text: str) -> str:
+    return QCoreApplication.translate("vocab", text)
+
+
+def status_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """(overdue, due soon) text colours that read on the palette's base, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    if dark:
+        return QColor("#ff8a80"), QColor("#ffcc66")
+    return QColor("#b3261e"), QColor("#8a5a00")
+
+
+class LogModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LogRow] = []
+        self._today = _dt.date.today()
+        self._colors = (QColor("#b3261e"), QColor("#8a5a00"))
+
+    def set_rows(self, rows: list[LogRow], today: _dt.date,
+                 colors: tuple[QColor, QColor]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = today
+        self._colors = colors
+        self.endResetModel()
+
+    def entry(self, row: int) -> LogRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, entry_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == entry_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Role.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
+            return None
+        return (self.tr("Date"), self.tr("Kind"), self.tr("Entry"), self.tr("About"),
+                self.tr("Status"))[section]
+
+    def _status(self, r: LogRow) -> tuple[str, str]:
+        """(text, state) where state is "", "overdue" or "soon"."""
+        if r.kind == log.ACTION:
+            if r.done_date is not None:
+                return self.tr("✓ Done {0}").format(r.done_date.isoformat()), ""
+            when = r.effective_due
+            if when is None:
+                return self.tr("Open"), ""
+            late = _due.days_late(when, self._today)
+            if late:
+                return (self.tr("⚠ Overdue by %n day", "", late) if late == 1
+                        else self.tr("⚠ Overdue by %n days", "", late)), "overdue"
+            if when == self._today:
+                return self.tr("● Due today"), "soon"
+            days = (when - self._today).days
+            text = (self.tr("Due in %n day", "", days) if days == 1
+                    else self.tr("Due in %n days", "", days))
+            if r.snoozed_until is not None and r.due_date is not None and when > r.due_date:
+                text = self.tr("{0} (snoozed)").format(text)
+            return text, "soon" if days <= _due.WEEK_DAYS else ""
+        if r.kind == log.OUTREACH:
+            if r.done_date is None:
+                return self.tr("Waiting for a reply"), ""
+            return self.tr("Closed"), ""
+        return "", ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole
+             ) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        column = index.column()
+        if role in (Role.DisplayRole, Role.ToolTipRole):
+            if column == DATE:
+                return r.entry_date.isoformat()
+            if column == KIND:
+                return _vocab(vocab.LOG_KINDS.get(r.kind, r.kind))
+            if column == ENTRY:
+                if role == Role.ToolTipRole:
+                    return r.text
+                first = r.text.split("\n", 1)[0]
+                return first + (" …" if "\n" in r.text.strip() else "")
+            if column == LINKED:
+                return " · ".join(p for p in (r.contact_name, r.path_title) if p)
+            if column == STATUS:
+                return self._status(r)[0]
+        if role == Role.ForegroundRole and column == STATUS:
+            state = self._status(r)[1]
+            if state == "overdue":
+                return self._colors[0]
+            if state == "soon":
+                return self._colors[1]
+        if role == Role.FontRole and column == STATUS and self._status(r)[1] == "overdue":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Role.UserRole:
+            return r.id
+        return None
+
+
+class LogEntryDialog(QDialog):
+    """Adds a log entry or edits one; :meth:`ask` returns the values, or None."""
+
+    def __init__(self, parent: QWidget | None = None, *, entry: LogRow | None = None,
+                 kind: str = "insight", contact_id: int | None = None,
+                 path_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("logEntryDialog")
+        self.setWindowTitle(self.tr("Edit Log Entry") if entry else self.tr("Add Log Entry"))
+        self._values: dict[str, Any] | None = None
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("logEntryKind")
+        for key, name in vocab.LOG_KINDS.items():
+            self.kind.addItem(_vocab(name), key)
+        self.entry_date = QLineEdit(self)
+        self.entry_date.setObjectName("logEntryDate")
+        self.entry_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("logEntryText")
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(self.tr(
+            "What you learned, decided or need to do — for example “Send a thank-you to "
+            "Priya”"))
+        self.due_date = QLineEdit(self)
+        self.due_date.setObjectName("logEntryDue")
+        self.due_date.setPlaceholderText(self.tr("YYYY-MM-DD (follow-up actions only)"))
+        self.contact = QComboBox(self)
+        self.contact.setObjectName("logEntryContact")
+        self.contact.setEditable(True)
+        self.contact.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.contact.addItem(self.tr("— nobody —"), None)
+        for choice in network.contact_choices(include_archived=True):
+            label = choice.name + (f" ({choice.organization})" if choice.organization else "")
+            self.contact.addItem(label, choice.id)
+        completer = self.contact.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.path = QComboBox(self)
+        self.path.setObjectName("logEntryPath")
+        self.path.addItem(self.tr("— no path —"), None)
+        for choice in network.list_path_choices():
+            self.path.addItem(choice.title, choice.id)
+
+        self._errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for label_text, field, editor in (
+            (self.tr("&Kind:"), "kind", self.kind),
+            (self.tr("D&ate:"), "entry_date", self.entry_date),
+            (self.tr("&Text:"), "text", self.text),
+            (self.tr("D&ue:"), "due_date", self.due_date),
+            (self.tr("&Contact:"), "contact", self.contact),
+            (self.tr("&Path:"), "path", self.path),
+        ):
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            error = error_label(box)
+            error.setObjectName(f"logEntry_{field}Error")
+            column.addWidget(error)
+            self._errors[field] = error
+            label = QLabel(label_text, self)
+            label.setBuddy(editor)
+            form.addRow(label, box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("logEntryOk")
+        self.ok_button.setText(self.tr("Save") if entry else self.tr("Add Entry"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        today = workspace.today()
+        if entry is not None:
+            self._select(self.kind, entry.kind)
+            self.entry_date.setText(entry.entry_date.isoformat())
+            self.text.setPlainText(entry.text)
+            self.due_date.setText(entry.due_date.isoformat() if entry.due_date else "")
+            self._select(self.contact, entry.contact_id)
+            self._select(self.path, entry.path_id)
+        else:
+            self._select(self.kind, kind)
+            self.entry_date.setText(today.isoformat())
+            if kind == log.ACTION:
+                self.due_date.setText((today + _dt.timedelta(days=1)).isoformat())
+            self._select(self.contact, contact_id)
+            self._select(self.path, path_id)
+        self._kind_changed()
+        self.text.setFocus()
+
+    @staticmethod
+    def _select(box: QComboBox, data: object) -> None:
+        index = box.findData(data)
+        box.setCurrentIndex(index if index >= 0 else 0)
+
+    def _kind_changed(self) -> None:
+        action = self.kind.currentData() == log.ACTION
+        self.due_date.setEnabled(action)
+        if not action:
+            self.due_date.clear()
+
+    def _contact_id(self) -> int | None:
+        text = self.contact.currentText().strip()
+        if not text or self.contact.currentIndex() < 0:
+            return None
+        if self.contact.itemText(self.contact.currentIndex()) == text:
+            return self.contact.currentData()
+        index = self.contact.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise ValidationError("contact", self.tr("Choose a person from the list."))
+        return self.contact.itemData(index)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.currentData(),
+            "entry_date": self.entry_date.text(),
+            "text": self.text.toPlainText(),
+            "due_date": self.due_date.text() if self.due_date.isEnabled() else "",
+            "contact": self._contact_id(),
+            "path": self.path.currentData(),
+        }
+
+    def show_error(self, field: str, message: str) -> None:
+        for name, label in self._errors.items():
+            label.setText(message if name == field else "")
+            label.setVisible(name == field and bool(message))
+
+    def accept(self) -> None:
+        try:
+            values = self.values()
+            # the service checks again when storing; this catches typing errors early
+            log.check_entry(values["kind"], values["text"], values["entry_date"],
+                            values["due_date"])
+        except ValidationError as exc:
+            self.show_error(exc.field, exc.message)
+            return
+        self._values = values
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None, **kwargs: Any) -> dict[str, Any] | None:
+        dialog = cls(parent, **kwargs)
+        try:
+            return dialog._values if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class LogView(QWidget):
+    """The tracking log with its search, filters and buttons."""
+
+    #: An entry was added, changed or deleted (the area "log" was emitted as well).
+    edited = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("logView")
+        self.model = LogModel(self)
+        self._choices_loaded = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("logSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search the log"))
+        self.search.setAccessibleName(self.tr("Search the log"))
+        bar.addWidget(self.search, 1)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("logKindFilter")
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for key, name in vocab.LOG_KINDS.items():
+            self.kind_filter.addItem(_vocab(name), key)
+        bar.addWidget(self.kind_filter)
+        self.contact_filter = QComboBox(self)
+        self.contact_filter.setObjectName("logContactFilter")
+        self.contact_filter.setAccessibleName(self.tr("Filter by contact"))
+        self.contact_filter.setMaximumWidth(200)
+        self.contact_filter.addItem(self.tr("Everyone"), None)
+        bar.addWidget(self.contact_filter)
+        self.path_filter = QComboBox(self)
+        self.path_filter.setObjectName("logPathFilter")
+        self.path_filter.setAccessibleName(self.tr("Filter by path"))
+        self.path_filter.setMaximumWidth(200)
+        self.path_filter.addItem(self.tr("All paths"), None)
+        bar.addWidget(self.path_filter)
+        self.open_only = QCheckBox(self.tr("Open actions"), self)
+        self.open_only.setObjectName("logOpenOnly")
+        self.open_only.setToolTip(self.tr("Show only follow-up actions not done yet"))
+        bar.addWidget(self.open_only)
+        layout.addLayout(bar)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("logTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(ENTRY, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((DATE, 92), (KIND, 120), (LINKED, 170), (STATUS, 150)):
+            header.resizeSection(column, width)
+        self.table.setAccessibleName(self.tr("Tracking log"))
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add Entr&y…"), self)
+        self.add_button.setObjectName("logAddButton")
+        self.action_button = QPushButton(self.tr("Add &Action…"), self)
+        self.action_button.setObjectName("logAddActionButton")
+        self.action_button.setToolTip(self.tr("A follow-up action with a due date"))
+        self.done_button = QPushButton(self.tr("Mar&k Done"), self)
+        self.done_button.setObjectName("logDoneButton")
+        self.edit_button = QPushButton(self.tr("Edi&t…"), self)
+        self.edit_button.setObjectName("logEditButton")
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setObjectName("logDeleteButton")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("logCount")
+        self.count_label.setEnabled(False)
+        for button in (self.add_button, self.action_button, self.done_button,
+                       self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for box in (self.kind_filter, self.contact_filter, self.path_filter):
+            box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.open_only.toggled.connect(lambda _c: self.reload())
+        self.add_button.clicked.connect(lambda: self.add_entry())
+        self.action_button.clicked.connect(lambda: self.add_entry(log.ACTION))
+        self.done_button.clicked.connect(self.toggle_done)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._update_buttons())
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        self._update_buttons()
+
+    # --- loading --------------------------------------------------------------------------
+    def load_choices(self) -> None:
+        """Fill the contact and path filters (keeping the current choice)."""
+        for box, items in (
+            (self.contact_filter, [(c.name, c.id) for c in network.contact_choices(
+                include_archived=True)]),
+            (self.path_filter, [(p.title, p.id) for p in network.list_path_choices()]),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            try:
+                while box.count() > 1:
+                    box.removeItem(1)
+                for text, data in items:
+                    box.addItem(text, data)
+                index = box.findData(current)
+                box.setCurrentIndex(index if index >= 0 else 0)
+            finally:
+                box.blockSignals(False)
+        self._choices_loaded = True
+
+    def reload(self) -> None:
+        self._search_timer.stop()
+        if not self._choices_loaded:
+            self.load_choices()
+        current = self.current_entry()
+        try:
+            rows = log.list_entries(
+                search=self.search.text(), kind=self.kind_filter.currentData(),
+                contact_id=self.contact_filter.currentData(),
+                path_id=self.path_filter.currentData(),
+                open_actions=self.open_only.isChecked(), limit=LOG_LIMIT + 1)
+            total = sum(log.counts_by_kind().values())
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return
+        more = len(rows) > LOG_LIMIT
+        rows = rows[:LOG_LIMIT]
+        self.model.set_rows(rows, workspace.today(), status_colors(self.palette()))
+        filtered = bool(self.search.text().strip() or self.kind_filter.currentIndex()
+                        or self.contact_filter.currentIndex() or self.path_filter.currentIndex()
+                        or self.open_only.isChecked())
+        if more:
+            self.count_label.setText(self.tr("Newest {0} of {1} entries — search or filter to "
+                                             "see older ones").format(LOG_LIMIT, total))
+        elif filtered:
+            self.count_label.setText(self.tr("{0} of {1} entries").format(len(rows), total))
+        else:
+            self.count_label.setText(self.tr("%n entry", "", total) if total == 1
+                                     else self.tr("%n entries", "", total))
+        if current is not None:
+            self.select_entry(current.id, reload=False)
+        self._update_buttons()
+
+    def reload_choices_later(self) -> None:
+        self._choices_loaded = False
+
+    # --- selection ------------------------------------------------------------------------
+    def current_entry(self) -> LogRow | None:
+        index = self.table.currentIndex()
+        return self.model.entry(index.row()) if index.isValid() else None
+
+    def select_entry(self, entry_id: int, *, reload: bool = True) -> bool:
+        row = self.model.row_of(entry_id)
+        if row < 0 and reload:
+            self.clear_filters()
+            row = self.model.row_of(entry_id)
+            if row < 0:
+                # older than the newest LOG_LIMIT: find it by its own words
+                try:
+                    entry = log.get_entry(entry_id)
+                except CareerPivotError:
+                    return False
+                self.search.blockSignals(True)
+                self.search.setText(entry.text.split("\n", 1)[0][:60])
+                self.search.blockSignals(False)
+                self.reload()
+                row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, ENTRY)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        widgets = (self.search, self.kind_filter, self.contact_filter, self.path_filter,
+                   self.open_only)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.search.clear()
+            for box in (self.kind_filter, self.contact_filter, self.path_filter):
+                box.setCurrentIndex(0)
+            self.open_only.setChecked(False)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.reload()
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        can_done = entry is not None and entry.kind in (log.ACTION, log.OUTREACH)
+        self.done_button.setEnabled(can_done)
+        if entry is not None and entry.done_date is not None:
+            self.done_button.setText(self.tr("&Reopen"))
+        elif entry is not None and entry.kind == log.OUTREACH:
+            self.done_button.setText(self.tr("Got a &Reply"))
+        else:
+            self.done_button.setText(self.tr("Mar&k Done"))
+        self.edit_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None)
+
+    # --- changes --------------------------------------------------------------------------
+    def _changed(self, entry_id: int | None = None) -> None:
+        self.ctx.bus.changed.emit("log")
+        self.reload()
+        if entry_id is not None:
+            self.select_entry(entry_id)
+        self.edited.emit()
+
+    def add_entry(self, kind: str = "insight") -> int | None:
+        if workspace.is_read_only():
+            self.ctx.bus.status.emit(self.tr("This workspace is read-only."))
+            return None
+        values = LogEntryDialog.ask(self, kind=kind,
+                                    contact_id=self.contact_filter.currentData(),
+                                    path_id=self.path_filter.currentData())
+        if values is None:
+            return None
+        return self.create(values)
+
+    def create(self, values: dict[str, Any]) -> int | None:
+        try:
+            entry_id = log.add_entry(
+                values["kind"], values["text"], entry_date=values["entry_date"] or None,
+                due_date=values.get("due_date") or None, contact_id=values.get("contact"),
+                path_id=values.get("path"))
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Add Log Entry"), exc.message)
+            return None
+        holder: dict[str, Any] = {}
+
+        def undo() -> None:
+            holder["snap"] = log.delete_entry(entry_id)
+
+        def redo() -> None:
+            workspace.restore_snapshot(holder["snap"])
+
+        push_change(self.ctx, self.tr("add log entry"), "log", undo, redo)
+        self._changed(entry_id)
+        return entry_id
+
+    def edit_current(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        values = LogEntryDialog.ask(self, entry=entry)
+        if values is None:
+            return
+        self.apply_edit(entry, values)
+
+    def apply_edit(self, entry: LogRow, values: dict[str, Any]) -> bool:
+        old = {"kind": entry.kind, "entry_date": entry.entry_date.isoformat(),
+               "text": entry.text,
+               "due_date": entry.due_date.isoformat() if entry.due_date else "",
+               "contact": entry.contact_id, "path": entry.path_id}
+        order = ("kind", "entry_date", "text", "due_date", "contact", "path")
+        changed = [f for f in order if (values.get(f) or "") != (old[f] or "")]
+        if not changed:
+            return True
+
+        def apply(source: dict[str, Any]) -> None:
+            for field in changed:
+                log.update_entry(entry.id, field, source[field] or None)
+
+        try:
+            apply(values)
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Edit Log Entry"), exc.message)
+            self._changed(entry.id)
+            return False
+        push_change(self.ctx, self.tr("edit of log entry"), "log",
+                    lambda: apply(old), lambda: apply(values))
+        self._changed(entry.id)
+        return True
+
+    def toggle_done(self) -> None:
+        entry = self.current_entry()
+        if entry is None or entry.kind not in (log.ACTION, log.OUTREACH):
+            return
+        entry_id = entry.id
+        try:
+            if entry.done_date is None:
+                before = log.mark_done(entry_id)
+                push_change(self.ctx, self.tr("mark done"), "log",
+                            lambda: log.update_entry(entry_id, "done_date", before),
+                            lambda: log.mark_done(entry_id))
+            else:
+                was = entry.done_date
+                log.mark_undone(entry_id)
+                push_change(self.ctx, self.tr("reopen"), "log",
+                            lambda: log.mark_done(entry_id, was),
+                            lambda: log.mark_undone(entry_id))
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Tracking Log"), exc.message)
+            return
+        self._changed(entry_id)
+
+    def delete_current(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        row = self.table.currentIndex().row()
+        entry_id = entry.id
+        try:
+            snapshot = log.delete_entry(entry_id)
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Tracking Log"), exc.message)
+            return
+        push_delete(self.ctx, self.tr("delete of log entry"), "log", snapshot,
+                    lambda: log.delete_entry(entry_id))
+        self.ctx.bus.status.emit(self.tr("Log entry deleted (Edit > Undo brings it back)."))
+        self._changed()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
