@@ -26,6 +26,7 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    find_in_list: QAction
     next_tab: QAction
     previous_tab: QAction
     about: QAction
@@ -70,7 +71,10 @@ def build(parent: QWidget) -> Actions:
         undo=_action(parent, "actionUndo", tr("&Undo"), SK.Undo),
         redo=_action(parent, "actionRedo", tr("&Redo"), SK.Redo),
         find=_action(parent, "actionFind", tr("&Find…"), SK.Find,
-                     tr("Search the current list")),
+                     tr("Search contacts, interviews, assumptions, skills, the log and "
+                        "milestones")),
+        find_in_list=_action(parent, "actionFindInList", tr("Find in &List"), "Ctrl+Shift+F",
+                             tr("Search the list of the current tab")),
         next_tab=_action(parent, "actionNextTab", tr("&Next Tab"), SK.NextChild),
         previous_tab=_action(parent, "actionPreviousTab", tr("&Previous Tab"),
                              SK.PreviousChild),

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a.redo)
         edit_menu.addSeparator()
         edit_menu.addAction(a.find)
+        edit_menu.addAction(a.find_in_list)
         self.edit_menu = edit_menu
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         a.check_database.triggered.connect(self.check_database)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find)
+        a.find_in_list.triggered.connect(self.find_in_list)
         a.next_tab.triggered.connect(
             lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
         a.previous_tab.triggered.connect(
@@ -394,6 +396,12 @@ class MainWindow(QMainWindow):
 
     # --- find and navigation --------------------------------------------------------------
     def find(self) -> None:
+        """Find everywhere: one dialog that searches every kind of item as you type."""
+        from careerpivot.ui.dialogs.find import FindDialog
+
+        FindDialog.show_for(self.ctx, self)
+
+    def find_in_list(self) -> None:
         tab = self.tabs.currentWidget()
         focus = getattr(tab, "focus_search", None)
         if focus is not None:

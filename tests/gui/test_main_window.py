@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from careerpivot import __version__
 
@@ -239,3 +240,26 @@ def test_closing_with_a_change_that_could_not_be_saved_asks_first(main_window, m
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert main_window.close() is True
+
+
+def test_find_searches_everything_and_opens_the_result(demo_window, qtbot):
+    from careerpivot.ui.dialogs.find import FindDialog
+
+    demo_window.show_tab("overviewTab")
+    demo_window.actions.find.trigger()
+    dialog = demo_window.findChild(FindDialog, "findDialog")
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(dialog.results_ready, timeout=10000):
+        dialog.text.setText("Lindgren")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: demo_window.tabs.currentWidget().objectName() == "networkTab")
+
+
+def test_find_in_list_focuses_the_tabs_search(demo_window, qtbot):
+    main_window = demo_window
+    tab = main_window.show_tab("networkTab")
+    main_window.activateWindow()
+    qtbot.waitActive(main_window)
+    main_window.actions.find_in_list.trigger()
+    search = tab.findChild(QLineEdit, "contactSearch")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
