@@ -13,8 +13,8 @@ holding ``{item key: "YYYY-MM-DD" or "done"}``.
 
 :func:`chart_data` computes the four charts with grouped queries. :func:`find_everywhere`
 searches contacts, conversations (their answers and notes included), assumptions, skills,
-milestones and log entries: through the full-text index when the workspace has one
-(:func:`search_index_sql`), otherwise with ``LIKE`` and a limit per kind.
+milestones and log entries through the full-text index (``store/search.py``), a limit per
+kind.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from careerpivot.errors import NotFoundError
 from careerpivot.services import log as _log
 from careerpivot.services import network, workspace
 from careerpivot.services._base import write
+from careerpivot.store import search as _search
 from careerpivot.store.models import (
     Answer,
     Assumption,
@@ -783,42 +784,8 @@ def _phase_bars(today: _dt.date) -> tuple[PhaseBar, ...]:
 #: The kinds Find searches, in the order its results are grouped.
 FIND_KINDS = ("contact", "interview", "assumption", "skill", "milestone", "log")
 
-#: Searchable text of each table, for the LIKE search and the full-text index alike.
-SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
-    "contact": ("name", "organization", "role", "email", "how_met", "notes"),
-    "interview": ("context", "notes", "typical_week", "challenges", "success_metrics",
-                  "surprises", "resonated"),
-    "answer": ("question_text", "answer"),
-    "assumption": ("statement",),
-    "skill": ("name", "notes"),
-    "milestone": ("title", "metric", "target", "notes"),
-    "log_entry": ("text",),
-}
-_FTS_PREFIX = "fts_"
-
-
-def search_index_sql() -> list[str]:
-    """The statements that create the full-text index (FTS5, external content, kept in step
-    by triggers) and fill it. For a migration step: run them in order, once."""
-    statements = []
-    for table, columns in SEARCH_COLUMNS.items():
-        fts = _FTS_PREFIX + table
-        cols = ", ".join(columns)
-        new = ", ".join(f"new.{c}" for c in columns)
-        old = ", ".join(f"old.{c}" for c in columns)
-        statements += [
-            f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
-            f"content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-            f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
-            f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
-            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
-            f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {cols} ON {table} BEGIN "
-            f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
-            f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
-            f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
-        ]
-    return statements
+SEARCH_COLUMNS = _search.SEARCH_COLUMNS
+_FTS_PREFIX = _search.PREFIX
 
 
 def has_search_index() -> bool:
@@ -841,16 +808,6 @@ def _fts_query(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
-def _match(columns: Iterable[str], word: str, alias: str) -> tuple[str, list[str]]:
-    parts, params = [], []
-    for variant in _log.case_variants(word):
-        pattern = _log.like_pattern(variant)
-        for column in columns:
-            parts.append(f"{alias}.{column} LIKE ? ESCAPE '\\'")
-            params.append(pattern)
-    return "(" + " OR ".join(parts) + ")", params
-
-
 def _fts_ids(table: str, query: str, limit: int) -> list[int]:
     # ORDER BY rowid DESC inside the MATCH: FTS5 walks its lists newest first and stops at
     # the limit, so a common word costs no more than a rare one. People are few: they are
@@ -865,64 +822,19 @@ def _fts_ids(table: str, query: str, limit: int) -> list[int]:
         (query, limit)).fetchall()]
 
 
-def _ids(kind: str, words: list[str], limit: int, fts: bool) -> list[int]:
-    """Ids of up to ``limit`` items of ``kind`` containing every word, newest first."""
+def _ids(kind: str, words: list[str], limit: int) -> list[int]:
+    """Ids of up to ``limit`` items of ``kind`` containing every word, newest first; a
+    conversation also matches through its answers."""
     table = {"log": "log_entry"}.get(kind, kind)
-    if fts:
-        query = _fts_query(words)
-        if kind != "interview":
-            return _fts_ids(table, query, limit)
-        ids = set(_fts_ids("interview", query, limit))
-        answer_ids = _fts_ids("answer", query, limit * 4)
-        if answer_ids:
-            ids.update(r[0] for r in _rows(Answer.select(Answer.interview).where(
-                Answer.id.in_(answer_ids))))
-        return sorted(ids, reverse=True)[:limit]
-    if kind == "interview":
-        # common words: the conversations' own text often fills the limit, newest first,
-        # without reading further
-        clauses, params = [], []
-        for word in words:
-            clause, p = _match(SEARCH_COLUMNS["interview"], word, "t")
-            clauses.append(clause)
-            params += p
-        quick = [r[0] for r in database.execute_sql(
-            f"SELECT t.id FROM interview t WHERE {' AND '.join(clauses)} "
-            f"ORDER BY t.id DESC LIMIT ?", [*params, limit]).fetchall()]
-        if len(quick) >= limit:
-            return quick
-        # every word in the conversation's own text or in one of its answers: one pass over
-        # each table per word (an EXISTS per conversation would read the answers 20,000 times)
-        found: set[int] | None = None
-        for word in words:
-            own, p = _match(SEARCH_COLUMNS["interview"], word, "t")
-            inner, q = _match(SEARCH_COLUMNS["answer"], word, "a")
-            ids = {r[0] for r in database.execute_sql(
-                f"SELECT t.id FROM interview t WHERE {own}", p).fetchall()}
-            ids.update(r[0] for r in database.execute_sql(
-                f"SELECT DISTINCT a.interview_id FROM answer a WHERE {inner}", q).fetchall())
-            found = ids if found is None else found & ids
-            if not found:
-                return []
-        return sorted(found or (), reverse=True)[:limit]
-    clauses, params = [], []
-    for word in words:
-        clause, p = _match(SEARCH_COLUMNS[table], word, "t")
-        clauses.append(clause)
-        params += p
-    order, order_params = "t.id DESC", []
-    if kind == "contact":
-        # people whose name matches first (contacts are few: sorting them all is cheap)
-        named = []
-        for word in words:
-            clause, p = _match(("name",), word, "t")
-            named.append(clause)
-            order_params += p
-        order = f"({' AND '.join(named)}) DESC, t.name, t.id"
-    sql = (f"SELECT t.id FROM {table} t WHERE {' AND '.join(clauses)} "
-           f"ORDER BY {order} LIMIT ?")
-    return [r[0] for r in database.execute_sql(
-        sql, [*params, *order_params, limit]).fetchall()]
+    query = _fts_query(words)
+    if kind != "interview":
+        return _fts_ids(table, query, limit)
+    ids = set(_fts_ids("interview", query, limit))
+    answer_ids = _fts_ids("answer", query, limit * 4)
+    if answer_ids:
+        ids.update(r[0] for r in _rows(Answer.select(Answer.interview).where(
+            Answer.id.in_(answer_ids))))
+    return sorted(ids, reverse=True)[:limit]
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -974,15 +886,14 @@ def _in_title(title: str, words: list[str]) -> bool:
 
 
 def find_everywhere(text: str, limit: int = 8) -> list[FindResult]:
-    """Items containing every word of ``text`` (any case; with the full-text index also any
-    accents, by word prefix), up to ``limit`` per kind, grouped in :data:`FIND_KINDS` order."""
+    """Items containing every word of ``text`` (by word prefix, any case, any accents), up to
+    ``limit`` per kind, grouped in :data:`FIND_KINDS` order."""
     words = _words(text)
     if not words:
         return []
-    fts = has_search_index()
     results: list[FindResult] = []
     for kind in FIND_KINDS:
-        ids = _ids(kind, words, limit, fts)
+        ids = _ids(kind, words, limit)
         if ids:
             results += _describe(kind, ids, words)
     return results

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from careerpivot.errors import StoreWriteError, WorkspaceOpenError
+from careerpivot.errors import CareerPivotError, StoreWriteError, WorkspaceOpenError
 from careerpivot.store import models
 
 #: Marks a SQLite file as a CareerPivot workspace ("CPiv").
@@ -44,6 +44,121 @@ PRAGMAS = (
 )
 
 database = models.database
+
+
+# --- damage found while the workspace is in use ----------------------------------------------
+
+#: SQLite's primary result codes for a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB.
+_DAMAGE_CODES = (11, 26)
+
+
+class WorkspaceDamagedError(CareerPivotError, sqlite3.DatabaseError):
+    """Part of the open workspace could not be read: the file is damaged (``kind`` corrupt).
+
+    A page damaged after the open-time ``quick_check`` surfaces when a query reaches it, as
+    SQLite's raw ``DatabaseError`` "database disk image is malformed": while rows are fetched
+    Peewee does not wrap it, so ``except peewee.DatabaseError`` misses it and the UI, which
+    catches CareerPivotError, would see a bug. The connection's cursors raise this instead.
+
+    It is still a ``sqlite3.DatabaseError``, so every ``except sqlite3.Error`` in the store
+    (``write()``, the open sequence) handles it as before and classifies it by its text; and
+    CareerPivotError comes first among its bases, so Peewee's exception wrapper (which looks
+    at the first base's name) passes it on unchanged.
+    """
+
+    title = "The workspace file is damaged"
+    kind = "corrupt"
+
+    def __init__(self, path: Path | None, detail: str) -> None:
+        where = f"The workspace file {path}" if path is not None else "The workspace file"
+        super().__init__(
+            f"{where} is damaged: part of it can no longer be read, so CareerPivot stopped "
+            "reading it rather than show you incomplete data. Restore a backup (File > "
+            "Restore…) to continue. The damaged file is not deleted.",
+            detail=detail,
+        )
+        self.path = str(path) if path is not None else ""
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a SQLite error says the file is damaged (not busy, full or read-only)."""
+    if isinstance(exc, WorkspaceDamagedError):
+        return True
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGE_CODES
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _raise_if_damage(exc: sqlite3.DatabaseError) -> None:
+    if is_damage(exc) and not isinstance(exc, WorkspaceDamagedError):
+        raise WorkspaceDamagedError(current_path(), str(exc)) from exc
+
+
+_execute = sqlite3.Cursor.execute
+_executemany = sqlite3.Cursor.executemany
+_fetchone = sqlite3.Cursor.fetchone
+_fetchmany = sqlite3.Cursor.fetchmany
+_fetchall = sqlite3.Cursor.fetchall
+_next = sqlite3.Cursor.__next__
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor that reports damage as WorkspaceDamagedError, at execute and while fetching.
+    (The unbound C methods are called directly: per row this costs no measurable time.)"""
+
+    def execute(self, sql: str, parameters: object = (), /) -> sqlite3.Cursor:
+        try:
+            return _execute(self, sql, parameters)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+    def executemany(self, sql: str, seq_of_parameters: object, /) -> sqlite3.Cursor:
+        try:
+            return _executemany(self, sql, seq_of_parameters)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+    def fetchone(self) -> object:
+        try:
+            return _fetchone(self)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+    def fetchmany(self, size: int | None = None) -> list:
+        try:
+            return _fetchmany(self, self.arraysize if size is None else size)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+    def fetchall(self) -> list:
+        try:
+            return _fetchall(self)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+    def __next__(self) -> object:
+        try:
+            return _next(self)
+        except sqlite3.DatabaseError as exc:
+            _raise_if_damage(exc)
+            raise
+
+
+class _Connection(sqlite3.Connection):
+    """The session's connection class: its cursors (also those of ``execute``) are
+    :class:`_Cursor`."""
+
+    def cursor(self, factory: type[sqlite3.Cursor] = _Cursor) -> sqlite3.Cursor:
+        return super().cursor(factory)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -322,7 +437,7 @@ def _connect(path: Path, *, read_only: bool) -> None:
     if database.database is not None and not database.is_closed():
         database.close()
     if not read_only:
-        database.init(str(path), pragmas=PRAGMAS)
+        database.init(str(path), pragmas=PRAGMAS, factory=_Connection)
         database.connect()
         return
     # Without a live -wal all the content is in the file and immutable=1 reads it exactly
@@ -330,7 +445,8 @@ def _connect(path: Path, *, read_only: bool) -> None:
     # cannot create in a read-only folder at all). A live -wal needs mode=ro to be read.
     query = "?mode=ro" if _live_wal(path) else "?immutable=1"
     database.init(Path(path).absolute().as_uri() + query,
-                  pragmas=(("foreign_keys", 1), ("busy_timeout", 5000)), uri=True)
+                  pragmas=(("foreign_keys", 1), ("busy_timeout", 5000)), uri=True,
+                  factory=_Connection)
     try:
         database.connect()
         database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
@@ -475,6 +591,13 @@ def integrity_report() -> list[str]:
     problems = [] if problems == ["ok"] else problems
     for row in database.execute_sql("PRAGMA foreign_key_check").fetchall():
         problems.append(f"table {row[0]} row {row[1]} refers to a missing {row[2]} row")
+    from careerpivot.store import search
+
+    for statement in search.integrity_statements():
+        try:
+            database.execute_sql(statement)
+        except (pw.DatabaseError, sqlite3.Error) as exc:
+            problems.append(f"the search index does not match its table ({exc})")
     return problems
 
 

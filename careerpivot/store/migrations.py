@@ -10,7 +10,9 @@ would leave a dangling reference) leaves the file exactly as it was.
 Released schemas (each has a committed fixture under ``tests/fixtures/``):
 
 1. the first schema;
-2. ``contact.archived`` (a contact can leave the active list without being deleted).
+2. ``contact.archived`` (a contact can leave the active list without being deleted);
+3. ids that are never reused (every table rebuilt with ``AUTOINCREMENT``, its rows, ids and
+   indexes kept) and the full-text index (``store/search.py``) behind Find.
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ import peewee as pw
 from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
-from careerpivot.store import models
+from careerpivot.store import models, search
 from careerpivot.store.db import APPLICATION_ID, database
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 def create_schema() -> None:
     with database.atomic("IMMEDIATE"):
         database.create_tables(models.ALL_MODELS)
+        for statement in search.statements():
+            database.execute_sql(statement)
         database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         database.execute_sql(f"PRAGMA user_version = {CURRENT_VERSION}")
 
@@ -42,8 +46,53 @@ def _to_2(migrator: SqliteMigrator) -> None:
     )
 
 
+#: The searchable columns as step 3 indexed them (frozen: a later change of
+#: search.SEARCH_COLUMNS needs a step of its own).
+_SEARCH_V3: dict[str, tuple[str, ...]] = {
+    "contact": ("name", "organization", "role", "email", "how_met", "notes"),
+    "interview": ("context", "notes", "typical_week", "challenges", "success_metrics",
+                  "surprises", "resonated"),
+    "answer": ("question_text", "answer"),
+    "assumption": ("statement",),
+    "skill": ("name", "notes"),
+    "milestone": ("title", "metric", "target", "notes"),
+    "log_entry": ("text",),
+}
+
+
+def _rebuild_with_autoincrement(model: type[pw.Model]) -> None:
+    """Rebuild one table so its ids are never reused; rows, ids and indexes are kept. Runs
+    inside migration_context() (foreign keys off: dropping the old table deletes no child)."""
+    table = model._meta.table_name
+    sql = database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
+    if sql is None or "AUTOINCREMENT" in sql[0].upper():
+        return
+    temporary = f"{table}__rebuild"
+    columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
+    model._meta.set_table_name(temporary)
+    try:
+        model._schema.create_table(safe=False)
+    finally:
+        model._meta.set_table_name(table)
+    database.execute_sql(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    database.execute_sql(f'DROP TABLE "{table}"')
+    # (not legacy_alter_table: the rename must also rewrite a self-reference, e.g. the
+    # contact that introduced a contact)
+    database.execute_sql(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+    model._schema.create_indexes(safe=False)
+
+
+def _to_3(migrator: SqliteMigrator) -> None:
+    for model in models.ALL_MODELS:
+        if model._meta.primary_key.name == "id":
+            _rebuild_with_autoincrement(model)
+    for statement in search.statements(_SEARCH_V3):
+        database.execute_sql(statement)
+
+
 #: STEPS[n] migrates from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteMigrator], None]] = {1: _to_2}
+STEPS: dict[int, Callable[[SqliteMigrator], None]] = {1: _to_2, 2: _to_3}
 
 
 def schema_version() -> int:

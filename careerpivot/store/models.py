@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 
 import peewee as pw
+from playhouse.sqlite_ext import AutoIncrementField
 
 #: The one database object, initialised late by :func:`careerpivot.store.db.open_workspace`.
 database = pw.SqliteDatabase(None)
@@ -20,6 +21,11 @@ def utcnow() -> str:
 
 
 class BaseModel(pw.Model):
+    #: AUTOINCREMENT: an id is never given to a new row after its row was deleted, so an undo
+    #: that puts a deleted row back finds its id free, and an id held by an undo step or a
+    #: calendar export always means the same item.
+    id = AutoIncrementField()
+
     class Meta:
         database = database
         legacy_table_names = False
