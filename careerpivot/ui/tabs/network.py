@@ -56,6 +56,7 @@ from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import network, workspace
 from careerpivot.services.network import ContactRow
 from careerpivot.settings import Settings
+from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
@@ -253,6 +254,18 @@ class NetworkTab(TabBase):
         box.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
         self.list_stack.addWidget(nomatch)
+
+        # the list could not be read: say so, never show an empty or stale list as complete
+        self.error_page = QWidget(pane)
+        self.error_page.setObjectName("networkErrorState")
+        box = QVBoxLayout(self.error_page)
+        box.addStretch(1)
+        self.error_label = QLabel(self.error_page)
+        self.error_label.setWordWrap(True)
+        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.error_label)
+        box.addStretch(2)
+        self.list_stack.addWidget(self.error_page)
 
         column.addWidget(self.list_stack, 1)
         return pane
@@ -490,13 +503,27 @@ class NetworkTab(TabBase):
                 return
         self._full_reload()
 
+    def _show_read_error(self, exc: CareerPivotError) -> None:
+        """The contacts could not be read: an error page instead of a list that would look
+        complete, and the corruption flow when the file is damaged."""
+        self.model.set_rows([], workspace.today())
+        self.count_label.setText("")
+        self.error_label.setText(
+            self.tr("<h3>Your contacts could not be read</h3><p>{0}</p>").format(exc.message))
+        self.list_stack.setCurrentWidget(self.error_page)
+        self._show_editor(None)
+        if crash.is_corruption(exc):
+            crash.show_corruption(exc, self.window())
+        else:
+            self.ctx.bus.status.emit(exc.message)
+
     def _full_reload(self) -> None:
         try:
             rows = network.list_contacts()
             path_choices = network.list_path_choices()
             tags = network.list_tags()
         except CareerPivotError as exc:
-            self.ctx.bus.status.emit(exc.message)
+            self._show_read_error(exc)
             return
         selected = self.selected_ids()
         scroll = self.table.verticalScrollBar().value()
