@@ -106,7 +106,7 @@ def _lock(path: Path):  # -> QLockFile
     if not path.parent.is_dir() or lock.tryLock(0):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        _ok, pid, _host, _app = lock.getLockInfo()
+        pid = lock.getLockInfo()[-3]  # PySide6 6.11: (pid, host, app); older: (ok, pid, ...)
         raise _Locked(f"{path} is open in CareerPivot (process {pid}). Close it there first.")
     return lock
 

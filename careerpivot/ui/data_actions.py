@@ -304,6 +304,15 @@ class DataActions(QObject):
         self._message(self.tr("Import Finished"), text, warning=False)
 
     # --- full export into a new workspace -------------------------------------------------
+    def _flush_window(self) -> bool:
+        """Store the window's pending edits before another file is opened; a change that
+        cannot be stored stops the switch (it would be lost or land in the other file)."""
+        flush_all = getattr(self.window, "flush_all", None)
+        if flush_all is None or flush_all():
+            return True
+        self.window.warn_unsaved()
+        return False
+
     def import_full_export(self, source: imports.SourceFile) -> None:
         title = self.tr("Import Full Export")
         answer = QMessageBox.question(
@@ -330,6 +339,8 @@ class DataActions(QObject):
                           .format(target))
             return
         self.ctx.settings.set_last_folder("workspace", str(target.parent))
+        if not self._flush_window():
+            return
         previous = self.session.info.path if self.session.info else None
         try:
             self.session.open(target, create=True)
@@ -448,10 +459,8 @@ class DataActions(QObject):
         when = next((format_when(b) for b in backups if b.path == chosen), chosen.name)
 
         # Pending edits are saved first, background work ends, then the file is swapped.
-        for tab in getattr(self.window, "tab_widgets", {}).values():
-            flush = getattr(tab, "flush_edits", None)
-            if flush is not None:
-                flush()
+        if not self._flush_window():
+            return False
         workers.wait_all()
         path = info.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

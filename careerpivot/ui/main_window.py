@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         from careerpivot.services import demo
 
         if not self.flush_all():
-            self._unsaved_warning()
+            self.warn_unsaved()
             return
         path = paths.sample_workspace()
         if not path.exists():
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
                 ok = False
         return ok
 
-    def _unsaved_warning(self) -> None:
+    def warn_unsaved(self) -> None:
         QMessageBox.warning(
             self, self.tr("Unsaved change"),
             self.tr("A change could not be saved yet; its message is shown next to the field. "
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         """Open ``path`` in place of the current workspace; on failure, say why and keep the
         current one."""
         if not self.flush_all():
-            self._unsaved_warning()
+            self.warn_unsaved()
             return False
         remove_stale = False
         while True:
@@ -451,20 +451,23 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- closing --------------------------------------------------------------------------
+    def ask_discard_unsaved(self) -> bool:
+        """True when the user chooses to close and lose a change that could not be saved."""
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved change"),
+            self.tr("A change could not be saved; its message is shown next to the "
+                    "field. Close anyway and lose that change?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             event.accept()
             return
-        if not self.flush_all():
-            answer = QMessageBox.warning(
-                self, self.tr("Unsaved change"),
-                self.tr("A change could not be saved; its message is shown next to the "
-                        "field. Close anyway and lose that change?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self.flush_all() and not self.ask_discard_unsaved():
+            event.ignore()
+            return
         self._closed = True
         self._save_state()
         workers.wait_all()

@@ -26,7 +26,14 @@ class ServiceCommand(QUndoCommand):
             # The change cannot be undone any more (e.g. the row was deleted meanwhile).
             self.setObsolete(True)
             self._ctx.bus.status.emit(exc.message)
-        self._ctx.bus.changed.emit(self._area)
+        except Exception:
+            # A bug (the excepthook reports it). Without this the stack would move as if the
+            # step had run and offer to redo a change that never happened; redoing a delete
+            # by id would then delete whatever row has taken that id since.
+            self.setObsolete(True)
+            raise
+        finally:
+            self._ctx.bus.changed.emit(self._area)
 
     def redo(self) -> None:
         if self._first:

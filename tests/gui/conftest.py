@@ -8,6 +8,15 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _closing_discards_unsaved_edits(monkeypatch):
+    """Tests that leave an invalid edit in a field must not hang on the modal "close and lose
+    it?" question when the window is closed after the test (the question has its own test)."""
+    from careerpivot.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "ask_discard_unsaved", lambda self: True)
+
+
 @pytest.fixture
 def app_ctx(qtbot, tmp_path: Path):
     from PySide6.QtGui import QUndoStack
@@ -26,10 +35,23 @@ def _window(qtbot, app_ctx, path: Path, *, create: bool):
     session = Session()
     session.open(path, create=create)
     window = MainWindow(app_ctx, session)
-    qtbot.addWidget(window)
+    # pytest-qt closes its widgets before the fixtures' own teardown runs
+    qtbot.addWidget(window, before_close_func=_close)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _close(window) -> None:
+    """Close at teardown without waiting on a modal question. A test may end with an edit
+    that could not be stored (the invalid value it checked); the window then asks whether to
+    discard it, and a real message box would wait for a click for ever."""
+    from PySide6.QtWidgets import QMessageBox
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "warning",
+                      lambda *a, **k: QMessageBox.StandardButton.Discard)
+        window.close()
 
 
 @pytest.fixture
@@ -38,7 +60,7 @@ def main_window(qtbot, app_ctx, tmp_path: Path):
     # A name of its own: backups go to the shared per-user folder, one subfolder per name.
     window = _window(qtbot, app_ctx, tmp_path / f"{tmp_path.name}.careerpivot", create=True)
     yield window
-    window.close()
+    _close(window)
 
 
 @pytest.fixture
@@ -48,4 +70,4 @@ def demo_window(qtbot, app_ctx, demo_file: Path, tmp_path: Path):
     shutil.copyfile(demo_file, target)
     window = _window(qtbot, app_ctx, target, create=False)
     yield window
-    window.close()
+    _close(window)

@@ -528,7 +528,7 @@ def test_levels_edited_through_the_model_are_rescored_at_once(demo_workspace):
     assert model.index(row, sm.WHY).data().endswith("gap 3")
 
 
-def test_ctrl_5_opens_the_tab_in_the_main_window_and_find_goes_to_the_search(demo_window, qtbot):
+def test_ctrl_5_opens_the_tab_and_find_in_list_goes_to_the_search(demo_window, qtbot):
     from PySide6.QtGui import QKeySequence
 
     qtbot.keySequence(demo_window, QKeySequence("Ctrl+5"))
@@ -536,5 +536,5 @@ def test_ctrl_5_opens_the_tab_in_the_main_window_and_find_goes_to_the_search(dem
     assert tab.objectName() == "developmentTab"
     assert tab.findChild(type(tab.development_list), "developmentList").model().rowCount() == 11
     assert tab.findChild(type(tab.learning_table), "learningTable").model().rowCount() == 8
-    demo_window.actions.find.trigger()
+    demo_window.actions.find_in_list.trigger()
     assert tab.skill_search.hasFocus()

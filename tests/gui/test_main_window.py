@@ -12,6 +12,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from careerpivot import __version__
+from careerpivot.ui.main_window import MainWindow
+
+#: The real question (GUI tests otherwise answer it with "discard", see conftest).
+REAL_ASK_DISCARD = MainWindow.ask_discard_unsaved
 
 TAB_NAMES = ["overviewTab", "pathsTab", "networkTab", "interviewsTab", "developmentTab",
              "planTab", "summaryTab"]
@@ -233,9 +237,12 @@ def test_a_change_that_could_not_be_saved_blocks_switching_workspace(main_window
 def test_closing_with_a_change_that_could_not_be_saved_asks_first(main_window, monkeypatch):
     tab = main_window.tab_widgets["networkTab"]
     monkeypatch.setattr(tab, "flush_edits", lambda: False)
+    asked = []
     monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(MainWindow, "ask_discard_unsaved", REAL_ASK_DISCARD)
     assert main_window.close() is False
+    assert asked == ["Unsaved change"]
     assert main_window.isVisible()
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
@@ -263,3 +270,27 @@ def test_find_in_list_focuses_the_tabs_search(demo_window, qtbot):
     main_window.actions.find_in_list.trigger()
     search = tab.findChild(QLineEdit, "contactSearch")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
+
+
+def test_an_undo_step_that_fails_unexpectedly_is_dropped_not_offered_again(main_window, qtbot):
+    """A failed undo must not leave "Redo" behind: the stack would move as if the step had
+    run, and redoing a delete by id would delete whatever row has taken that id since."""
+    from PySide6.QtCore import QTimer
+
+    from careerpivot.ui.undo import push_change
+
+    undo = main_window.ctx.undo
+    redone: list[bool] = []
+
+    def broken_undo() -> None:
+        raise RuntimeError("a bug in an undo step")
+
+    push_change(main_window.ctx, "an edit", "contacts", broken_undo,
+                lambda: redone.append(True))
+    with qtbot.capture_exceptions() as caught:
+        QTimer.singleShot(0, undo.undo)
+        qtbot.waitUntil(lambda: bool(caught))
+    assert "a bug in an undo step" in str(caught[0][1])
+    assert not undo.canRedo() and not undo.canUndo()
+    assert not main_window.actions.redo.isEnabled()
+    assert redone == []

@@ -454,10 +454,10 @@ def test_multiple_selection_deletes_all(tab, qtbot, people, monkeypatch, app_ctx
 # --- state, find, show_item ------------------------------------------------------------------
 
 
-def test_find_focuses_the_search_and_show_item_clears_filters(window, tab, qtbot, people):
+def test_find_in_list_focuses_the_search_and_show_item_clears_filters(window, tab, qtbot, people):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.actions.find.trigger()
+    window.actions.find_in_list.trigger()
     qtbot.waitUntil(tab.search.hasFocus)
     qtbot.keyClicks(tab.search, "zoe")
     window.ctx.bus.show_item.emit("contact", people["kai"])

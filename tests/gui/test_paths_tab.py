@@ -230,3 +230,38 @@ def test_comparison_scores_weights_and_evidence_criteria(demo_window, qtbot, mon
     assert "Stability" not in [c.name for c in paths.list_criteria()]
     demo_window.actions.undo.trigger()
     assert "Stability" in [c.name for c in paths.list_criteria()]
+
+
+def test_a_criterion_is_renamed_in_the_comparison_table(demo_window, qtbot):
+    """The name column is edited as text: the score delegate's spin box is only for numbers
+    (it used to open on the name too and fail on float("Pay"))."""
+    from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit
+
+    tab = paths_tab(demo_window)
+    tab.pages.setCurrentIndex(PAGE_COMPARE)
+    model = tab.comparison_model
+    hand_row = next(i for i, c in enumerate(model.comparison().criteria)
+                    if not c.from_evidence)
+    cell = model.index(hand_row, am.C_NAME)
+    tab.comparison_table.setCurrentIndex(cell)
+    tab.comparison_table.edit(cell)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == cell.data()
+    editor.setText("Room to grow")
+    tab.comparison_table.commitData(editor)
+    tab.comparison_table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    qtbot.waitUntil(lambda: model.index(hand_row, am.C_NAME).data() == "Room to grow")
+    assert "Room to grow" in [c.name for c in paths.list_criteria()]
+
+
+def test_an_add_dialog_is_deleted_after_use(main_window, qtbot, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    tab = paths_tab(main_window)
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    for _ in range(3):
+        assert AddPathDialog.ask(tab) is None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert tab.findChildren(AddPathDialog) == []

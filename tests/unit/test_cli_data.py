@@ -111,3 +111,23 @@ def test_export_of_a_missing_workspace(tmp_path):
     code, _, err = run("export", "json", "--database", str(tmp_path / "none.careerpivot"), "-o",
                        str(tmp_path / "x.json"))
     assert code == 1 and "There is no workspace" in err
+
+
+def test_import_into_a_workspace_open_in_the_app_is_refused(tmp_path):
+    """The app's lock is held (here by this process, as a window would hold it): the import
+    says so and exits with its own code instead of failing on the lock's details."""
+    import os
+
+    from PySide6.QtCore import QLockFile
+
+    database = tmp_path / "open.careerpivot"
+    window_lock = QLockFile(str(database.with_name(database.name + ".lock")))
+    assert window_lock.tryLock(0)
+    try:
+        code, _out, err = run("import", str(FIXTURES / "linkedin_connections_current.csv"),
+                              "--database", str(database))
+    finally:
+        window_lock.unlock()
+    assert code == cli_data.EXIT_LOCKED
+    assert f"process {os.getpid()}" in err and "Close it there first" in err
+    assert not database.exists()

@@ -99,6 +99,11 @@ class FormDialog(QDialog):
         super().accept()
 
     def run(self) -> dict[str, Any] | None:
-        if self.exec() == QDialog.DialogCode.Accepted:
-            return self.result_values
-        return None
+        """Show the dialog; its values, or None when cancelled. The dialog is deleted
+        afterwards (parented to a tab, it would otherwise live as long as the window)."""
+        try:
+            if self.exec() == QDialog.DialogCode.Accepted:
+                return self.result_values
+            return None
+        finally:
+            self.deleteLater()

@@ -83,9 +83,13 @@ def _shortcut(widget: QWidget, key: QKeySequence | QKeySequence.StandardKey | st
 
 
 class ScoreDelegate(QStyledItemDelegate):
-    """A spin box for weights (0-100) and scores (0-5) in the comparison table."""
+    """A spin box for weights (0-100) and scores (0-5) in the comparison table; the criterion's
+    name keeps the default text editor. (An exception in ``setEditorData`` -- ``float("Pay")``
+    -- ends the process with a segmentation fault under PySide6 6.11, not in the excepthook.)"""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        if index.column() == am.C_NAME:
+            return super().createEditor(parent, option, index)
         spin = QDoubleSpinBox(parent)
         spin.setDecimals(1)
         if index.column() == am.C_WEIGHT:
@@ -98,12 +102,16 @@ class ScoreDelegate(QStyledItemDelegate):
         return spin
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        assert isinstance(editor, QDoubleSpinBox)
+        if not isinstance(editor, QDoubleSpinBox):
+            super().setEditorData(editor, index)
+            return
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setValue(float(value or 0.0))
+        editor.setValue(float(value) if isinstance(value, int | float) else 0.0)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        assert isinstance(editor, QDoubleSpinBox)
+        if not isinstance(editor, QDoubleSpinBox):
+            super().setModelData(editor, model, index)
+            return
         editor.interpretText()
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 

@@ -145,6 +145,12 @@ class FieldBinding(QObject):
         self.pending = False
         self.show_error("")
 
+    def set_text(self, value: Any) -> None:
+        """Put ``value`` in the editor without taking it as the stored value."""
+        stored = self.stored
+        self.set_value(value)
+        self.stored = stored
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
@@ -189,6 +195,9 @@ class FormBinder(QObject):
         self.row_id: int | None = None
         self.loading = False
         self.fields: dict[str, FieldBinding] = {}
+        #: {row id: {field: (value, message)}}: edits of rows no longer shown that could not
+        #: be stored yet.
+        self._parked: dict[int, dict[str, tuple[Any, str]]] = {}
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.flush)
@@ -203,9 +212,11 @@ class FormBinder(QObject):
         return binding
 
     def load(self, row_id: int | None, values: dict[str, Any]) -> None:
-        """Show a row (storing pending edits of the previous one first)."""
-        if self.row_id is not None and row_id != self.row_id:
-            self.flush()
+        """Show a row, storing pending edits of the previous one first. Edits that cannot be
+        stored now (invalid, or the file busy) are kept with their row: they are retried, and
+        shown again with their message when that row is shown again."""
+        if self.row_id is not None and row_id != self.row_id and not self.flush():
+            self._park()
         same_row = row_id is not None and row_id == self.row_id
         self.loading = True
         try:
@@ -218,15 +229,51 @@ class FormBinder(QObject):
                     continue
                 binding.set_value(values.get(field))
                 binding.editor.setEnabled(row_id is not None)
+            for field, (value, message) in self._parked.pop(row_id, {}).items():
+                binding = self.fields[field]
+                binding.set_value(values.get(field))  # what is stored, for undo
+                binding.set_text(value)
+                binding.pending = True
+                binding.show_error(message)
         finally:
             self.loading = False
 
+    def _park(self) -> None:
+        """Keep the current row's edits that could not be stored, with their messages."""
+        assert self.row_id is not None
+        parked = self._parked.setdefault(self.row_id, {})
+        for field, binding in self.fields.items():
+            if binding.pending:
+                parked[field] = (binding.value(), binding.error.text())
+                binding.pending = False
+        self._retry.start()
+
+    def _store_parked(self) -> bool:
+        """Try again to store edits kept for rows not shown; True when none are left."""
+        for row_id in list(self._parked):
+            fields = self._parked[row_id]
+            for field in list(fields):
+                value, _message = fields[field]
+                try:
+                    self._save(row_id, field, value)
+                except (CareerPivotError, ValidationError) as exc:
+                    message = exc.message
+                    fields[field] = (value, message)
+                    continue
+                del fields[field]
+                self.stored.emit(field)
+                self.ctx.bus.changed.emit(self.area)
+            if not fields:
+                del self._parked[row_id]
+        return not self._parked
+
     def has_pending(self) -> bool:
-        return any(b.pending for b in self.fields.values())
+        return bool(self._parked) or any(b.pending for b in self.fields.values())
 
     def flush(self) -> bool:
-        """Store every pending edit; False if some could not be stored."""
-        ok = True
+        """Store every pending edit (also those kept for rows not shown); False if some could
+        not be stored."""
+        ok = self._store_parked()
         for binding in self.fields.values():
             if binding.pending:
                 ok = binding.commit() and ok
