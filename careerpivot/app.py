@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = ("export", "import")
 
+#: The garbage collector's first threshold: after this many new container objects it looks
+#: for reference cycles. Python's default (700) suits small scripts; loading a large list
+#: creates hundreds of thousands of objects, and each young collection that often also
+#: brings a full one over the whole heap closer. Measured on the benchmark workspace:
+#: 140 ms of collections during the first visits of the tabs with the default, 40 ms with
+#: this (tests/benchmarks). Cycles are still collected, only in larger batches.
+GC_THRESHOLD_0 = 20_000
+
+
+def tune_gc() -> None:
+    """The collector's settings of the app's process (the GUI and the commands)."""
+    _threshold0, threshold1, threshold2 = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD_0, threshold1, threshold2)
+
 
 def build_command_parser() -> argparse.ArgumentParser:
     """``careerpivot export …`` and ``careerpivot import …``: work without a window."""
@@ -52,6 +67,7 @@ def build_command_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tune_gc()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = build_command_parser().parse_args(argv)

@@ -7,10 +7,23 @@ import peewee as pw
 from careerpivot.errors import NotFoundError
 from careerpivot.services import workspace
 from careerpivot.store import snapshot
-from careerpivot.store.db import write
+from careerpivot.store.db import database, write
 from careerpivot.store.models import utcnow
 
-__all__ = ["delete_with_snapshot", "get_or_fail", "set_fields", "utcnow", "write"]
+__all__ = ["delete_with_snapshot", "fetch_tuples", "get_or_fail", "set_fields", "utcnow",
+           "write"]
+
+
+def fetch_tuples(query: pw.Query) -> list[tuple]:
+    """Every row of ``query`` as the plain tuples SQLite returns, in one ``fetchall()``.
+
+    Peewee's ``.tuples()`` passes each row through Python code (its cursor wrapper and the
+    fields' converters): for the 20,000 interviews of the benchmark workspace that was 150 ms
+    on top of the 90 ms the query itself takes. Only for queries whose selected columns are
+    stored as the values wanted (text, numbers, ids, NULL) -- Peewee's converters turn stored
+    dates into ``date`` objects and 0/1 into booleans, this does not."""
+    sql, params = query.sql()
+    return database.execute_sql(sql, params).fetchall()
 
 
 def get_or_fail(model: type[pw.Model], row_id: int, what: str) -> pw.Model:

@@ -583,40 +583,73 @@ class JsonImportResult:
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _check_value(field: pw.Field, value: object) -> tuple[object, str]:
-    """(the value to store, "" or the problem)."""
-    if value is None:
-        if field.null:
-            return None, ""
-        return None, "is missing (null)"
+_OK = ""
+
+
+def _checker(field: pw.Field, surrogates_possible: bool = True
+             ) -> Callable[[object], tuple[object, str]]:
+    """The check of one column's values, chosen once for all of them: it returns (the value
+    to store, "" or the problem). ``surrogates_possible``: False when the document cannot
+    hold a lone surrogate (it has no ``\\uD800``-``\\uDFFF`` escape), so text needs no
+    encoding test."""
+    null = field.null
+
+    def missing() -> tuple[object, str]:
+        return (None, _OK) if null else (None, "is missing (null)")
+
     if isinstance(field, pw.BooleanField):
-        if isinstance(value, bool) or value in (0, 1):
-            return int(value), ""  # type: ignore[call-overload]
-        return None, "must be true or false"
-    if isinstance(field, pw.AutoField | pw.IntegerField | pw.ForeignKeyField):
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2 ** 63:
-            return value, ""
-        return None, "must be a whole number"
-    if isinstance(field, pw.FloatField):
-        if isinstance(value, int | float) and not isinstance(value, bool) \
-                and value == value and abs(value) != float("inf"):
-            return value, ""
-        return None, "must be a number"
-    if isinstance(field, pw.DateField):
-        if isinstance(value, str) and _DATE.fullmatch(value):
+        def check(value: object) -> tuple[object, str]:
+            if value is None:
+                return missing()
+            if isinstance(value, bool) or value in (0, 1):
+                return int(value), _OK  # type: ignore[call-overload]
+            return None, "must be true or false"
+    elif isinstance(field, pw.AutoField | pw.IntegerField | pw.ForeignKeyField):
+        def check(value: object) -> tuple[object, str]:
+            if type(value) is int and abs(value) < 2 ** 63:
+                return value, _OK
+            if value is None:
+                return missing()
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2 ** 63:
+                return value, _OK
+            return None, "must be a whole number"
+    elif isinstance(field, pw.FloatField):
+        def check(value: object) -> tuple[object, str]:
+            if value is None:
+                return missing()
+            if isinstance(value, int | float) and not isinstance(value, bool) \
+                    and value == value and abs(value) != float("inf"):
+                return value, _OK
+            return None, "must be a number"
+    elif isinstance(field, pw.DateField):
+        def check(value: object) -> tuple[object, str]:
+            if value is None:
+                return missing()
+            if isinstance(value, str) and _DATE.fullmatch(value):
+                try:
+                    _dt.date.fromisoformat(value)
+                except ValueError:
+                    return None, f"{value!r} is not a date on the calendar"
+                return value, _OK
+            return None, "must be a date written YYYY-MM-DD"
+    else:
+        def check(value: object) -> tuple[object, str]:
+            if type(value) is str and not surrogates_possible:
+                return value, _OK
+            if value is None:
+                return missing()
+            if not isinstance(value, str):
+                return None, "must be text"
             try:
-                _dt.date.fromisoformat(value)
-            except ValueError:
-                return None, f"{value!r} is not a date on the calendar"
-            return value, ""
-        return None, "must be a date written YYYY-MM-DD"
-    if not isinstance(value, str):
-        return None, "must be text"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return None, "holds a broken character (a lone surrogate)"
-    return value, ""
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return None, "holds a broken character (a lone surrogate)"
+            return value, _OK
+    return check
+
+
+#: A JSON escape of a UTF-16 surrogate: only through one can a decoded text hold a lone one.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _row_error(data: bytes, table: str, index: int, pk: str, row: dict,
@@ -644,6 +677,7 @@ def _prepare(doc: jsonbackup.Document, data: bytes, progress: Progress | None
     prepared = []
     total = sum(len(r) for r in doc.tables.values())
     done = 0
+    surrogates_possible = _SURROGATE_ESCAPE.search(data) is not None
     for model in ALL_MODELS:
         table = model._meta.table_name
         rows = doc.tables.get(table, [])
@@ -651,40 +685,78 @@ def _prepare(doc: jsonbackup.Document, data: bytes, progress: Progress | None
         names = [f.column_name for f in fields]
         known = set(names)
         pk = model._meta.primary_key.column_name
+        pk_index = names.index(pk)
+        # Each column's check chosen once per table (chosen per value, this loop took a
+        # third of the import of the benchmark workspace).
+        columns = []
+        for field in fields:
+            columns.append((field.column_name, _checker(field, surrogates_possible), field))
         seen: set[object] = set()
         out = []
+        append = out.append
         for index, row in enumerate(rows):
             done += 1
             if done % 2000 == 0:
                 _tick(progress, done, total * 2, "Checking the export…")
-
-            def fail(problem: str) -> ImportFileError:
-                return _row_error(data, table, index, pk, row, problem)  # noqa: B023
-
-            extra = sorted(set(row) - known)
-            if extra:
-                raise fail(f"has a column this version does not know ({extra[0]!r})")
+            if not known.issuperset(row):
+                extra = sorted(set(row) - known)
+                raise _row_error(data, table, index, pk, row,
+                                 f"has a column this version does not know ({extra[0]!r})")
             values = []
-            for field in fields:
-                if field.column_name in row:
-                    value, problem = _check_value(field, row[field.column_name])
+            for name, check, field in columns:
+                if name in row:
+                    value, problem = check(row[name])
                     if problem:
-                        raise fail(f"has a bad value: {field.column_name} {problem}")
+                        raise _row_error(data, table, index, pk, row,
+                                         f"has a bad value: {name} {problem}")
                 else:
-                    default = field.default() if callable(field.default) else field.default
-                    if default is None and not field.null:
-                        raise fail(f"has no value for {field.column_name}")
-                    value = default
+                    value = field.default() if callable(field.default) else field.default
+                    if value is None and not field.null:
+                        raise _row_error(data, table, index, pk, row,
+                                         f"has no value for {name}")
                     if isinstance(value, bool):
                         value = int(value)
                 values.append(value)
-            key = values[names.index(pk)]
+            key = values[pk_index]
             if key in seen:
-                raise fail(f"repeats the {pk} {key!r} of an earlier row")
+                raise _row_error(data, table, index, pk, row,
+                                 f"repeats the {pk} {key!r} of an earlier row")
             seen.add(key)
-            out.append(tuple(values))
+            append(tuple(values))
         prepared.append((model, names, out))
     return prepared, total
+
+
+def _fts_tables() -> list[str]:
+    """The full-text tables that index another table (external content)."""
+    return [name for name, sql in database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+        "'CREATE VIRTUAL TABLE%USING fts5%'").fetchall() if "content=" in sql.replace(" ", "")]
+
+
+def _suspend_index_triggers() -> list[tuple[str, str]]:
+    """Drop the triggers that keep the full-text tables in step, inside the import's
+    transaction; :func:`_rebuild_indexes` fills the tables in one pass and puts the triggers
+    back (a failed import rolls both back). Row by row, the triggers doubled the import of
+    the benchmark workspace: 13.7 s, against 6.5 s plus 1.2 s to rebuild."""
+    fts = _fts_tables()
+    if not fts:
+        return []
+    triggers = [(name, sql) for name, sql in database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        if any(re.search(rf"\b{re.escape(t)}\b", sql) for t in fts)]
+    for name, _sql in triggers:
+        database.execute_sql(f'DROP TRIGGER "{name}"')
+    return triggers
+
+
+def _rebuild_indexes(triggers: list[tuple[str, str]]) -> None:
+    if not triggers:
+        return
+    for table in _fts_tables():
+        database.execute_sql(f'INSERT INTO "{table}"("{table}") VALUES (\'rebuild\')')
+    for _name, sql in triggers:
+        database.execute_sql(sql)
 
 
 def import_json(source: str | Path | bytes, *, progress: Progress | None = None
@@ -720,6 +792,7 @@ def import_json(source: str | Path | bytes, *, progress: Progress | None = None
             raise ImportFileError(
                 "This workspace already holds data, so the full export was not imported.")
         database.execute_sql("PRAGMA defer_foreign_keys = ON")
+        triggers = _suspend_index_triggers()
         for model in reversed(ALL_MODELS):
             model.delete().execute()
         done = total
@@ -741,6 +814,7 @@ def import_json(source: str | Path | bytes, *, progress: Progress | None = None
                         line=jsonbackup.locate(data, table, start)) from None
                 done += len(rows[start:start + size])
                 _tick(progress, done, total * 2, "Writing the workspace…")
+        _rebuild_indexes(triggers)
         problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
             table, rowid, parent, _fk = problems[0][:4]

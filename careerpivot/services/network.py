@@ -29,7 +29,13 @@ from careerpivot.core.validation import (
 )
 from careerpivot.errors import NotFoundError
 from careerpivot.services import workspace
-from careerpivot.services._base import delete_with_snapshot, get_or_fail, utcnow, write
+from careerpivot.services._base import (
+    delete_with_snapshot,
+    fetch_tuples,
+    get_or_fail,
+    utcnow,
+    write,
+)
 from careerpivot.store.models import (
     Contact,
     ContactPath,
@@ -345,8 +351,16 @@ def contact_choices(include_archived: bool = False) -> list[ContactChoice]:
     query = Contact.select(Contact.id, Contact.name, Contact.organization)
     if not include_archived:
         query = query.where(Contact.archived == False)  # noqa: E712
-    rows = [ContactChoice(i, n, o or "") for i, n, o in query.tuples()]
-    rows.sort(key=lambda c: (name_key(c.name), name_key(c.organization), c.id))
+    rows = [ContactChoice(i, n, o or "") for i, n, o in fetch_tuples(query)]
+    org_keys: dict[str, str] = {}  # many contacts share an organization: fold it once
+
+    def key(c: ContactChoice) -> tuple[str, str, int]:
+        org = org_keys.get(c.organization)
+        if org is None:
+            org = org_keys[c.organization] = name_key(c.organization)
+        return name_key(c.name), org, c.id
+
+    rows.sort(key=key)
     return rows
 
 

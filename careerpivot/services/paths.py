@@ -26,6 +26,7 @@ from careerpivot.core.validation import (
 from careerpivot.services import workspace
 from careerpivot.services._base import (
     delete_with_snapshot,
+    fetch_tuples,
     get_or_fail,
     set_fields,
     utcnow,
@@ -350,12 +351,13 @@ def list_assumptions(path_id: int | None = None) -> list[AssumptionRow]:
         ev_query = ev_query.switch(Evidence).join(Assumption).where(Assumption.path == path_id)
     verdicts: dict[int, list[str]] = defaultdict(list)
     supporting: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for assumption_id, interview_id, verdict, level, organization in ev_query.tuples():
+    # plain tuples (ids and text): a path's evidence can be thousands of rows
+    for assumption_id, interview_id, verdict, level, organization in fetch_tuples(ev_query):
         verdicts[assumption_id].append(verdict)
         if verdict == evidence.SUPPORTED:
             supporting[assumption_id].append((interview_id, level, organization))
     rows = []
-    for a_id, p_id, p_title, statement, category, confidence, position in query.tuples():
+    for a_id, p_id, p_title, statement, category, confidence, position in fetch_tuples(query):
         counts = evidence.count_verdicts(verdicts.get(a_id, ()))
         rows.append(AssumptionRow(
             id=a_id, path_id=p_id, path_title=p_title, statement=statement,

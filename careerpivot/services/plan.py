@@ -31,6 +31,7 @@ from careerpivot.core.validation import (
 from careerpivot.services import workspace
 from careerpivot.services._base import (
     delete_with_snapshot,
+    fetch_tuples,
     get_or_fail,
     utcnow,
     write,
@@ -606,7 +607,7 @@ def contact_choices() -> list[tuple[int, str]]:
     """(id, label) of every contact by name; the label adds the organization."""
     query = (Contact.select(Contact.id, Contact.name, Contact.organization)
              .order_by(Contact.name, Contact.id))
-    return [(i, f"{name} ({org})" if org else name) for i, name, org in query.tuples()]
+    return [(i, f"{name} ({org})" if org else name) for i, name, org in fetch_tuples(query)]
 
 
 def skill_choices() -> list[tuple[int, str]]:

@@ -4,7 +4,9 @@
 
 At scale 1: 5,000 contacts, 20,000 interviews, 100,000 answers, 60,000 evidence rows,
 500 skills, 80,000 skill mentions, 2,000 learning items, 500 milestones and 20,000 log
-entries, with realistic text lengths and Unicode. The same seed gives the same workspace.
+entries, with realistic text lengths and Unicode, and a filled value summary (the sample
+workspace's profile and portfolio, six chosen skills). The same seed gives the same
+workspace.
 """
 
 from __future__ import annotations
@@ -132,6 +134,14 @@ def generate(path: Path, *, scale: float = 1.0, seed: int = 7) -> dict[str, int]
                  "due_date": day(-30, 60) if rng.random() < 0.3 else None,
                  "contact": rng.choice(contact_ids) if rng.random() < 0.5 else None}
                 for _ in range(n["log"])], m.LogEntry)
+        # the value summary, filled as a user would: the one-page PDF has real content
+        from careerpivot.services import demo
+
+        m.Profile.update(**demo.PROFILE).where(m.Profile.id == 1).execute()
+        for position, (title, result, kind, _learning) in enumerate(demo.PORTFOLIO):
+            m.PortfolioItem.create(title=title, result=result, kind=kind, position=position)
+        for position, skill_id in enumerate(skill_ids[:6]):
+            m.SummarySkill.create(skill=skill_id, position=position)
     database.execute_sql("PRAGMA optimize")
     workspace.close()
     return n

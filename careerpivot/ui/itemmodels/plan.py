@@ -38,6 +38,11 @@ ProgressRole = Qt.ItemDataRole.UserRole + 4
 
 PHASE, MILESTONE, CONTINGENCY = "phase", "milestone", "contingency"
 
+#: The roles PlanTreeModel.data() answers (None for every other).
+_TREE_ROLES = frozenset(int(r) for r in (
+    KindRole, IdRole, OverdueRole, ProgressRole, DR.DisplayRole, DR.FontRole, DR.ToolTipRole,
+    DR.AccessibleDescriptionRole, DR.ForegroundRole, DR.DecorationRole))
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PlanModels", text)
@@ -182,6 +187,8 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = DR.DisplayRole) -> Any:
+        if role not in _TREE_ROLES:  # half of what a view asks; answered at once
+            return None
         item = self.item(index)
         if item is None:
             return None

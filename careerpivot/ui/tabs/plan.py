@@ -72,6 +72,7 @@ from careerpivot.ui.itemmodels.plan import (
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import FormBinder, error_label, make_spin
+from careerpivot.ui.widgets.size_cache import SizeCachingDelegate
 from careerpivot.ui.widgets.timeline import PlanTimeline, warning_color
 
 #: Length of a new phase that follows the last one.
@@ -287,6 +288,8 @@ class PlanTab(TabBase):
         self.tree.setObjectName("planTree")
         self.tree.setAccessibleName(self.tr("Phases and milestones"))
         self.tree.setModel(self.model)
+        # four resize-to-contents columns over hundreds of milestones: measure them once
+        SizeCachingDelegate(self.tree)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -701,9 +704,16 @@ class PlanTab(TabBase):
         self._update_summary()
 
     def _expand(self) -> None:
+        """Every phase expanded but those the user collapsed. One layout pass: expanding the
+        phases one at a time made the tree measure every row for its resize-to-contents
+        columns once per phase (81,000 calls of ``data()``, 0.3 s, for 5 phases and 500
+        milestones). ``expandAll()`` emits no ``expanded`` signals; none are needed, as the
+        phases it expands are not in ``_collapsed``."""
+        self.tree.expandAll()
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
-            self.tree.setExpanded(index, index.data(IdRole) not in self._collapsed)
+            if index.data(IdRole) in self._collapsed:
+                self.tree.collapse(index)
 
     def _fill_choices(self) -> None:
         def refill(combo: QComboBox, key: str, choices: list[tuple[int, str]],

@@ -1,0 +1,176 @@
+"""The faster ways the services read big lists give exactly the answers of the plain ways
+(tests/benchmarks measures how much faster): the interview list joined in Python, the
+development list's evidence in one statement, the JSON import filling the full-text index
+at the end."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from careerpivot.core.validation import name_key, parse_date
+from careerpivot.errors import ImportFileError
+from careerpivot.services import development, exports, interviews
+from careerpivot.services import workspace as ws
+from careerpivot.store.db import database
+from careerpivot.store.models import Interview, SkillMention
+from careerpivot.store.models import Path as PathModel
+
+GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
+
+
+@pytest.fixture(scope="module")
+def small_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark workspace at 1/20 of its size (Unicode, repeated mentions, all)."""
+    spec = importlib.util.spec_from_file_location("bench_generate", GENERATOR)
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    path = tmp_path_factory.mktemp("fast") / "small.careerpivot"
+    generator.generate(path, scale=0.05, seed=3)
+    return path
+
+
+@pytest.fixture
+def small(small_file: Path, tmp_path: Path):
+    target = tmp_path / "small.careerpivot"
+    target.write_bytes(small_file.read_bytes())
+    info = ws.open_workspace(target, create=False, backups_root=tmp_path / "backups")
+    yield info
+    ws.close()
+
+
+# --- the interview list -----------------------------------------------------------------------
+
+
+def _joined(**filters: object) -> list[interviews.InterviewRow]:
+    """The list as the one-statement join reads it (as list_interviews() with a search)."""
+    query = interviews._list_query()
+    status = filters.get("status")
+    if status:
+        query = query.where(Interview.status.in_([status] if isinstance(status, str)
+                                                 else list(status)))
+    if filters.get("path_id") is not None:
+        query = query.where(Interview.path == filters["path_id"])
+    if filters.get("contact_id") is not None:
+        query = query.where(Interview.contact == filters["contact_id"])
+    start = parse_date("date_from", filters.get("date_from"))
+    end = parse_date("date_to", filters.get("date_to"))
+    if start is not None:
+        query = query.where(Interview.scheduled_at >= start.isoformat())
+    if end is not None:
+        query = query.where((Interview.scheduled_at != "")
+                            & (pw.fn.substr(Interview.scheduled_at, 1, 10) <= end.isoformat()))
+    undated = Interview.scheduled_at == ""
+    if filters.get("newest_first"):
+        query = query.order_by(undated, Interview.scheduled_at.desc(), Interview.id.desc())
+    else:
+        query = query.order_by(undated, Interview.scheduled_at, Interview.id)
+    return [interviews._row(r) for r in query.tuples()]
+
+
+def test_the_interview_list_without_a_search_is_the_join(small):
+    path_ids = [p for (p,) in PathModel.select(PathModel.id).tuples()]
+    contact_id = Interview.select(Interview.contact).first().contact_id
+    # an undated interview and one without a path, which sort and join apart
+    with database.atomic():
+        Interview.update(scheduled_at="").where(Interview.id == 1).execute()
+        Interview.update(path=None).where(Interview.id == 2).execute()
+    cases = [{}, {"newest_first": True}, {"status": "completed"},
+             {"status": ["completed", "scheduled"], "newest_first": True},
+             {"contact_id": contact_id}, {"date_from": "2025-01-01"},
+             {"date_to": "2025-06-30", "path_id": path_ids[0]}]
+    cases += [{"path_id": p} for p in path_ids]
+    for filters in cases:
+        assert interviews.list_interviews(**filters) == _joined(**filters), filters
+    assert len(interviews.list_interviews()) == Interview.select().count()
+
+
+# --- the development list ---------------------------------------------------------------------
+
+
+def _evidence_by_hand() -> dict[int, tuple[int, ...]]:
+    """Each skill's counts computed in Python from the raw rows."""
+    contact_of = dict(database.execute_sql("SELECT id, contact_id FROM interview").fetchall())
+    folded = {cid: (name_key(org), name_key(level)) for cid, org, level in
+              database.execute_sql("SELECT id, organization, level FROM contact").fetchall()}
+    by_skill: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for skill_id, interview_id, importance in SkillMention.select(
+            SkillMention.skill, SkillMention.interview, SkillMention.importance).tuples():
+        by_skill[skill_id].append((interview_id, importance))
+    result = {}
+    for (skill_id,) in database.execute_sql("SELECT id FROM skill").fetchall():
+        found = by_skill.get(skill_id, [])
+        people = {contact_of[i] for i, _ in found}
+        result[skill_id] = (
+            len(found),
+            len({i for i, imp in found if imp >= 3}),
+            len({i for i, imp in found if imp == 2}),
+            len({i for i, imp in found if imp <= 1}),
+            len({i for i, _ in found}),
+            len(people),
+            len({folded[c][0] for c in people} - {""}),
+            len({folded[c][1] for c in people} - {""}),
+        )
+    return result
+
+
+def test_the_development_list_counts_the_evidence_exactly(small):
+    # a repeated mention, a skill nobody mentioned, one organization spelt two ways
+    first = SkillMention.get_by_id(1)
+    with database.atomic():
+        SkillMention.insert(interview=first.interview_id, skill=first.skill_id,
+                            importance=3).execute()
+        database.execute_sql("UPDATE contact SET organization = 'CAFÉ THÉÂTRE' WHERE id = 1")
+    development.add_skill("Unmentioned", "tool")
+    expected = _evidence_by_hand()
+    ranked = development.ranked_skills()
+    assert {r.skill_id for r in ranked} == set(expected)
+    for r in ranked:
+        assert (r.mentions, r.essential, r.important, r.nice, r.interviews, r.people,
+                r.organizations, r.levels) == expected[r.skill_id], r.name
+    without = development.ranked_skills(include_transferable=False)
+    assert [r.skill_id for r in without] == [r.skill_id for r in ranked if not r.transferable]
+
+
+# --- the JSON import and the full-text index ----------------------------------------------------
+
+
+def _triggers() -> list[tuple[str, str]]:
+    return sorted(database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def test_a_json_import_leaves_the_full_text_index_whole(small, tmp_path):
+    search = pytest.importorskip("careerpivot.store.search")
+    path = exports.export_json(tmp_path / "export.json")
+    before = exports.dump_tables()
+    triggers = _triggers()
+    ws.close()
+    ws.open_workspace(tmp_path / "new.careerpivot", backups_root=tmp_path / "b")
+    exports.import_json(path)
+    assert exports.dump_tables() == before
+    assert _triggers() == triggers  # put back as they were
+    for statement in search.integrity_statements():
+        database.execute_sql(statement)  # raises when an index differs from its table
+    name = before["contact"][0]["name"].split()[0]
+    (count,) = database.execute_sql(
+        "SELECT count(*) FROM fts_contact WHERE fts_contact MATCH ?", (f'"{name}"',)).fetchone()
+    assert count >= 1
+
+
+def test_a_refused_json_import_keeps_the_triggers(small, tmp_path):
+    pytest.importorskip("careerpivot.store.search")
+    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    doc["tables"]["contact"][0]["introduced_by_id"] = 10**9  # a dangling reference
+    ws.close()
+    ws.open_workspace(tmp_path / "new.careerpivot", backups_root=tmp_path / "b")
+    triggers = _triggers()
+    with pytest.raises(ImportFileError, match="not in the export"):
+        exports.import_json(json.dumps(doc).encode())
+    assert _triggers() == triggers
+    assert exports.is_empty()
