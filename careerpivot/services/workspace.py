@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import hashlib
 import os
 from pathlib import Path
 
@@ -33,11 +34,13 @@ _state: dict[str, object] = {"info": None, "dirty_since_backup": False}
 
 
 def backup_dir_for(path: Path, backups_root: Path | None) -> Path:
-    """Backups of a workspace live in ``backups_root/<file stem>`` (the per-user folder) or,
-    without one, beside the file."""
+    """Backups of a workspace live in ``backups_root/<file stem>-<hash of its full path>``
+    (the per-user folder), so two workspaces of the same name in different folders never
+    share (or thin) each other's backups; without a root, beside the file."""
     if backups_root is None:
         return path.parent / f"{path.stem}-backups"
-    return backups_root / path.stem
+    digest = hashlib.sha256(str(path.expanduser().absolute()).encode("utf-8")).hexdigest()
+    return backups_root / f"{path.stem}-{digest[:8]}"
 
 
 def open_workspace(path: str | os.PathLike[str], *, create: bool = True,

@@ -320,7 +320,13 @@ def write() -> Iterator[None]:
             yield
     except (pw.DatabaseError, sqlite3.Error, OSError) as exc:
         if isinstance(exc, pw.IntegrityError):
-            raise
+            # A bug or a race (a duplicate, a row deleted meanwhile): the transaction is
+            # undone; the user gets a message, not a crash dialog.
+            raise StoreWriteError(
+                "conflict",
+                "This change conflicts with what is already in the workspace (for example "
+                "an item that was deleted meanwhile), so it was not saved.",
+                detail=str(exc)) from exc
         raise classify_write_error(exc) from exc
 
 

@@ -11,7 +11,6 @@ import threading
 import time
 from pathlib import Path
 
-import peewee as pw
 import pytest
 
 from careerpivot.core.validation import clean_text
@@ -129,13 +128,15 @@ def test_failed_write_rolls_back_every_statement(opened):
     assert _names() == []
 
 
-def test_integrity_error_is_not_disguised(opened):
-    """A broken rule is a bug or an input problem for the service to explain, not a disk
-    problem: it surfaces as IntegrityError and the transaction is undone."""
+def test_integrity_error_is_a_conflict_not_a_disk_problem(opened):
+    """A broken rule (a bug, or a row deleted meanwhile) is not a disk problem: the user is
+    told the change conflicts, not that the disk failed, and the transaction is undone."""
     models.Tag.create(name="Finance", key="finance")
-    with pytest.raises(pw.IntegrityError), db.write():
+    with pytest.raises(StoreWriteError) as info, db.write():
         models.Tag.create(name="Finance 2", key="other")
         models.Tag.create(name="FINANCE", key="finance")
+    assert info.value.kind == "conflict"
+    assert "UNIQUE" in info.value.detail
     assert [t.key for t in models.Tag.select()] == ["finance"]
 
 
