@@ -12,13 +12,12 @@ so the window, the lock and the tabs follow)::
 :func:`restore_backup`:
 
 1. checks the backup again (``quick_check``);
-2. checkpoints the current file so its ``-wal`` is merged in and removed; a file too damaged to
-   checkpoint keeps its ``-wal``/``-shm``, which are moved with it;
-3. renames the current file (and any side files) to
+2. renames the current file, as it is, with its ``-wal``/``-shm`` (never written to: it may be
+   damaged; the kept copy opens with every committed change) to
    ``<name>-before-restore-<YYYYmmdd-HHMMSS><suffix>`` in the same folder: never deleted;
-4. copies the backup into place with the SQLite backup API (verified, then renamed: the
+3. copies the backup into place with the SQLite backup API (verified, then renamed: the
    workspace path never holds a half-written file);
-5. on any failure, moves the kept file back, so the workspace is as it was.
+4. on any failure, moves the kept file back, so the workspace is as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import contextlib
 import dataclasses
 import datetime as _dt
 import os
-import sqlite3
 from pathlib import Path
 
 from careerpivot.errors import CareerPivotError
@@ -72,22 +70,6 @@ def aside_name(workspace_path: Path, now: _dt.datetime | None = None) -> Path:
     return candidate
 
 
-def checkpoint(path: Path) -> bool:
-    """Merge the ``-wal`` of a closed workspace into the file (and remove it). False when the
-    file could not be checkpointed (then its side files must travel with it)."""
-    if not Path(str(path) + "-wal").exists():
-        return True
-    try:
-        con = sqlite3.connect(path, timeout=5)
-        try:
-            busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        finally:
-            con.close()  # the last connection of a WAL file removes -wal and -shm
-    except sqlite3.Error:
-        return False
-    return busy == 0
-
-
 def _move(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
@@ -113,7 +95,8 @@ def restore_backup(backup_path: str | os.PathLike[str], workspace_path: str | os
     kept: Path | None = None
     moved: list[tuple[Path, Path]] = []
     if target.exists():
-        checkpoint(target)
+        # Moved as it is, with its -wal and -shm: a damaged file is never written to (no
+        # checkpoint), and the kept copy opens with every committed change.
         kept = aside_name(target, now)
         try:
             for suffix in ("", *SIDE_SUFFIXES):

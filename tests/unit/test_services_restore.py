@@ -14,6 +14,20 @@ from careerpivot.services import workspace as ws
 from careerpivot.store import backup
 
 
+def titles_as_opened(path: Path, scratch: Path) -> list[str]:
+    """What the app would show when opening ``path`` with its side files (a copy is opened,
+    so the kept file itself is never written)."""
+    scratch.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        if Path(str(path) + suffix).exists():
+            shutil.copyfile(str(path) + suffix, str(scratch / path.name) + suffix)
+    con = sqlite3.connect(scratch / path.name)
+    try:
+        return [r[0] for r in con.execute("SELECT title FROM path ORDER BY id")]
+    finally:
+        con.close()
+
+
 def titles(path: Path) -> list[str]:
     # immutable: reading a WAL-mode file with mode=ro would create -wal/-shm beside it
     con = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
@@ -44,7 +58,7 @@ def test_restore_round_trip_keeps_the_replaced_file(workspace, tmp_path):
     assert [p.title for p in path_service.list_paths()] == ["Before the backup"]
 
 
-def test_an_uncheckpointed_wal_is_merged_before_the_file_is_set_aside(workspace, tmp_path):
+def test_an_uncheckpointed_wal_is_set_aside_with_its_file(workspace, tmp_path):
     path_service.add_path("Committed")
     saved = ws.backup_now("manual")
     path_service.add_path("Only in the WAL")
@@ -59,9 +73,13 @@ def test_an_uncheckpointed_wal_is_merged_before_the_file_is_set_aside(workspace,
 
     result = restore.restore_backup(saved, crashed)
     assert titles(crashed) == ["Committed"]
-    assert titles(result.kept_aside) == ["Committed", "Only in the WAL"]
+    kept_before = result.kept_aside.read_bytes()
+    assert titles_as_opened(result.kept_aside, tmp_path / "scratch") == [
+        "Committed", "Only in the WAL"]
+    assert result.kept_aside.read_bytes() == kept_before, "the kept file is never written"
     leftovers = sorted(p.name for p in crashed.parent.iterdir())
-    assert leftovers == sorted([crashed.name, result.kept_aside.name])
+    assert leftovers == sorted([crashed.name, result.kept_aside.name,
+                                result.kept_aside.name + "-wal"])
 
 
 def test_a_damaged_backup_is_refused_and_nothing_moves(workspace, tmp_path):
