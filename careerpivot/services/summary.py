@@ -168,18 +168,17 @@ class SummaryDocument:
 # --- the profile ------------------------------------------------------------------------------
 
 
-def _profile() -> Profile:
-    profile = Profile.get_or_none(Profile.id == PROFILE_ID)
-    if profile is None:  # a workspace that lost its row: make it again, never fail
+def _ensure_profile_row() -> None:
+    """A workspace that lost its profile row gets it again before a write (reads never
+    write: a read-only workspace must still show its summary)."""
+    if Profile.get_or_none(Profile.id == PROFILE_ID) is None:
         with write():
             Profile.insert(id=PROFILE_ID).on_conflict_ignore().execute()
-        profile = Profile.get_by_id(PROFILE_ID)
-    return profile
 
 
 def get_profile() -> ProfileData:
-    p = _profile()
-    return ProfileData(**{f.name: getattr(p, f.name) or ""
+    p = Profile.get_or_none(Profile.id == PROFILE_ID)
+    return ProfileData(**{f.name: (getattr(p, f.name) if p is not None else "") or ""
                           for f in dataclasses.fields(ProfileData)})
 
 
@@ -199,7 +198,7 @@ def clean_profile_field(field: str, value: object) -> object:
 def update_profile(field: str, value: object) -> object:
     """Validate and store one profile field; returns the stored (cleaned) value."""
     cleaned = clean_profile_field(field, value)
-    _profile()
+    _ensure_profile_row()
     set_fields(Profile, PROFILE_ID, {field: cleaned}, "profile")
     return cleaned
 

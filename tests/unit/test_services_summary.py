@@ -193,3 +193,16 @@ def test_summary_document_of_the_sample_workspace(demo_workspace):
     assert doc.full_name and doc.headline and doc.narrative and doc.ask
     assert len(doc.skills) >= 4 and len(doc.portfolio) >= 3
     assert doc.skills == tuple(s.name for s in service.chosen_skills())
+
+
+def test_reading_the_profile_never_writes(workspace):
+    """A read-only workspace (or one that lost its profile row) still shows its summary:
+    reading never writes; the row comes back with the first edit."""
+    from careerpivot.services import summary
+    from careerpivot.store.models import Profile
+
+    Profile.delete().execute()
+    assert summary.get_profile().full_name == ""
+    assert Profile.select().count() == 0
+    summary.update_profile("full_name", "Zoë")
+    assert summary.get_profile().full_name == "Zoë"
