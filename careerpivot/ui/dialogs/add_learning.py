@@ -10,11 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import ValidationError
 from careerpivot.services import development
+from careerpivot.ui.dialogs.form_dialog import FormDialog
 from careerpivot.ui.itemmodels.skills import fold
-from careerpivot.ui.widgets.forms import error_label
 
 
 def _vocab(text: str) -> str:
@@ -175,133 +171,86 @@ class SkillPicker(QWidget):
             self.summary.setText(self.tr("Not linked to a skill yet."))
 
 
-class AddLearningDialog(QDialog):
+class AddLearningDialog(FormDialog):
     """Asks for a new learning item or experiment; :meth:`ask` returns its validated fields
     (with ``skill_ids``) or None."""
+
+    error_prefix = "newLearning_"
 
     def __init__(self, parent: QWidget | None = None, *,
                  skills: Sequence[tuple[int, str]] = (), checked: Iterable[int] = (),
                  kind: str = "course",
                  validate: Callable[..., dict] = development.validate_learning) -> None:
-        super().__init__(parent)
-        self.setObjectName("addLearningDialog")
-        self.setWindowTitle(self.tr("Add Learning or Experiment"))
-        self._validate = validate
-        self._values: dict[str, Any] | None = None
-
-        intro = QLabel(self.tr(
+        super().__init__(parent, self.tr("Add Learning or Experiment"), self.tr(
             "A course, certification, workshop, book or practice block — or a practical "
             "experiment that tests the new path. Only the title is required; the rest can be "
             "filled in later."))
-        intro.setWordWrap(True)
+        self.setObjectName("addLearningDialog")
+        self._validate = validate
 
-        self.title = QLineEdit()
+        self.title = self.add_row(self.tr("&Title:"), "title", QLineEdit())
         self.title.setObjectName("newLearningTitle")
-        self.kind = QComboBox()
+        self.kind = self.add_row(self.tr("&Kind:"), "kind", QComboBox())
         self.kind.setObjectName("newLearningKind")
         for key, name in vocab.LEARNING_KINDS.items():
             self.kind.addItem(_vocab(name), key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
-        self.status = QComboBox()
+        self.status = self.add_row(self.tr("Stat&us:"), "status", QComboBox())
         self.status.setObjectName("newLearningStatus")
         for key, name in vocab.LEARNING_STATUSES.items():
             self.status.addItem(_vocab(name), key)
-        self.start = QLineEdit()
+        self.start = self.add_row(self.tr("Sta&rt:"), "start_date", QLineEdit())
         self.start.setObjectName("newLearningStart")
         self.start.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.end = QLineEdit()
+        self.end = self.add_row(self.tr("&End:"), "end_date", QLineEdit())
         self.end.setObjectName("newLearningEnd")
         self.end.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.hours = QDoubleSpinBox()
+        self.hours = self.add_row(self.tr("&Hours planned:"), "hours_planned", QDoubleSpinBox())
         self.hours.setObjectName("newLearningHours")
         self.hours.setRange(0, development.MAX_HOURS)
         self.hours.setDecimals(1)
         self.hours.setSuffix(self.tr(" h"))
-        self.units = QSpinBox()
+        self.units = self.add_row(self.tr("U&nits in total:"), "units_total", QSpinBox())
         self.units.setObjectName("newLearningUnits")
         self.units.setRange(0, development.MAX_UNITS)
         self.units.setSpecialValueText(self.tr("not measured"))
         self.units.setToolTip(self.tr("Chapters, modules, sessions… progress is counted in "
                                       "these units"))
-        self.cost = QDoubleSpinBox()
+        self.cost = self.add_row(self.tr("&Cost:"), "cost", QDoubleSpinBox())
         self.cost.setObjectName("newLearningCost")
         self.cost.setRange(0, development.MAX_COST)
         self.cost.setDecimals(2)
         self.cost.setSpecialValueText(self.tr("free"))
-        self.provider = QLineEdit()
+        self.provider = self.add_row(self.tr("&Provider:"), "provider", QLineEdit())
         self.provider.setObjectName("newLearningProvider")
-        self.url = QLineEdit()
+        self.url = self.add_row(self.tr("&Link:"), "url", QLineEdit())
         self.url.setObjectName("newLearningUrl")
         self.url.setPlaceholderText(self.tr("example.org/course"))
-        self.hypothesis = QPlainTextEdit()
+        self.hypothesis = self.add_row(self.tr("What it te&sts:"), "hypothesis",
+                                       QPlainTextEdit())
         self.hypothesis.setObjectName("newLearningHypothesis")
         self.hypothesis.setTabChangesFocus(True)
         self.hypothesis.setPlaceholderText(self.tr(
             "What this experiment tests, e.g. “I enjoy discovery work more than delivery”"))
         self.hypothesis.setFixedHeight(self.fontMetrics().height() * 3 + 14)
-        self.skills = SkillPicker()
+        picker = SkillPicker()
+        self.skills = self.add_row(self.tr("Sk&ills:"), "skills", picker, buddy=picker.filter)
         self.skills.setObjectName("newLearningSkills")
         self.skills.list.setMinimumHeight(self.fontMetrics().height() * 6)
         self.skills.set_skills(skills, checked)
 
-        self._editors: dict[str, QWidget] = {
-            "title": self.title, "kind": self.kind, "status": self.status,
-            "start_date": self.start, "end_date": self.end, "hours_planned": self.hours,
-            "units_total": self.units, "cost": self.cost, "provider": self.provider,
-            "url": self.url, "hypothesis": self.hypothesis, "skills": self.skills,
-        }
-        labels = {
-            "title": self.tr("&Title:"), "kind": self.tr("&Kind:"),
-            "status": self.tr("Stat&us:"), "start_date": self.tr("Sta&rt:"),
-            "end_date": self.tr("&End:"), "hours_planned": self.tr("&Hours planned:"),
-            "units_total": self.tr("U&nits in total:"), "cost": self.tr("&Cost:"),
-            "provider": self.tr("&Provider:"), "url": self.tr("&Link:"),
-            "hypothesis": self.tr("What it te&sts:"), "skills": self.tr("Sk&ills:"),
-        }
-        self._errors: dict[str, QLabel] = {}
-        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for field, editor in self._editors.items():
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            error = error_label(box)
-            error.setObjectName(f"newLearning_{field}Error")
-            column.addWidget(error)
-            self._errors[field] = error
-            label = QLabel(labels[field])
-            label.setBuddy(editor.filter if isinstance(editor, SkillPicker) else editor)
-            form.addRow(label, box)
-            self._rows[field] = (label, box)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add"))
         ok.setObjectName("addLearningOk")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout.addLayout(row)
         self.setMinimumWidth(500)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        experiment = self.kind.currentData() in vocab.EXPERIMENT_KINDS
-        for widget in self._rows["hypothesis"]:
-            widget.setVisible(experiment)
+        self.set_row_visible("hypothesis", self.kind.currentData() in vocab.EXPERIMENT_KINDS)
 
     def values(self) -> dict[str, Any]:
+        """The cleaned fields and the checked ``skill_ids``."""
         values: dict[str, Any] = {
             "title": self.title.text(), "kind": self.kind.currentData(),
             "status": self.status.currentData(), "start_date": self.start.text(),
@@ -311,32 +260,12 @@ class AddLearningDialog(QDialog):
         }
         if self.kind.currentData() in vocab.EXPERIMENT_KINDS:
             values["hypothesis"] = self.hypothesis.toPlainText()
-        return values
-
-    def accept(self) -> None:
-        for error in self._errors.values():
-            error.hide()
-        values = self.values()
-        try:
-            cleaned = self._validate(**values)
-        except ValidationError as exc:
-            error = self._errors.get(exc.field, self._errors["title"])
-            error.setText(exc.message)
-            error.show()
-            self._editors.get(exc.field, self.title).setFocus()
-            return
+        cleaned = self._validate(**values)
         cleaned["skill_ids"] = self.skills.checked_ids()
-        self._values = cleaned
-        super().accept()
+        return cleaned
 
     @classmethod
     def ask(cls, parent: QWidget | None = None, *, skills: Sequence[tuple[int, str]] = (),
             checked: Iterable[int] = (), kind: str = "course") -> dict[str, Any] | None:
         """The new item's cleaned fields and ``skill_ids``, or None when cancelled."""
-        dialog = cls(parent, skills=skills, checked=checked, kind=kind)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog._values
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls(parent, skills=skills, checked=checked, kind=kind).run()

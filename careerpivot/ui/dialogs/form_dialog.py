@@ -26,6 +26,9 @@ from careerpivot.ui.widgets.forms import error_label
 
 
 class FormDialog(QDialog):
+    #: put before ``{field}Error`` in the object name of each field's message label
+    error_prefix = ""
+
     def __init__(self, parent: QWidget | None, title: str, intro: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -51,24 +54,39 @@ class FormDialog(QDialog):
         self.result_values: dict[str, Any] | None = None
         self.setMinimumWidth(440)
 
-    def add_row(self, label: str, field: str, editor: QWidget) -> QWidget:
-        """A labelled editor (``label`` may carry a mnemonic) with its message below it."""
+    def add_row(self, label: str, field: str, editor: QWidget,
+                buddy: QWidget | None = None) -> QWidget:
+        """A labelled editor (``label`` may carry a mnemonic, ``buddy`` is the widget it
+        focuses, the editor by default) with its message below it. Without a label the
+        editor spans the row."""
         box = QWidget(self)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(2)
         inner.addWidget(editor)
         error = error_label(box)
-        error.setObjectName(f"{field}Error")
+        error.setObjectName(f"{self.error_prefix}{field}Error")
         inner.addWidget(error)
-        caption = QLabel(label, self)
-        caption.setBuddy(editor)
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.addRow(caption, box)
+        if label:
+            caption = QLabel(label, self)
+            caption.setBuddy(buddy or editor)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.form.addRow(caption, box)
+        else:
+            self.form.addRow(box)
         editor.setObjectName(editor.objectName() or f"{field}Edit")
         self._errors[field] = error
         self._editors[field] = editor
         return editor
+
+    def set_row_visible(self, field: str, visible: bool) -> None:
+        """Show or hide a field's row: its label, editor and message."""
+        self.form.setRowVisible(self._editors[field].parentWidget(), visible)
+
+    @property
+    def _values(self) -> dict[str, Any] | None:
+        """The accepted values (older name of :attr:`result_values`)."""
+        return self.result_values
 
     def show_error(self, field: str, message: str) -> None:
         error = self._errors.get(field)
