@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -70,7 +71,15 @@ class FormDialog(QDialog):
         if label:
             caption = QLabel(label, self)
             caption.setBuddy(buddy or editor)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            if isinstance(editor, QAbstractScrollArea):
+                # beside a text box or list: level with its first line
+                caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                caption.setContentsMargins(0, 4, 0, 0)
+            else:
+                # beside a one-line field: level with its text, not with its frame's top
+                caption.setAlignment(Qt.AlignmentFlag.AlignRight
+                                     | Qt.AlignmentFlag.AlignVCenter)
+                caption.setFixedHeight(editor.sizeHint().height())
             self.form.addRow(caption, box)
         else:
             self.form.addRow(box)

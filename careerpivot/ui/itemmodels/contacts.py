@@ -15,17 +15,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from careerpivot.core import checkins, vocab
 from careerpivot.services.network import ContactRow
+from careerpivot.ui.itemmodels.base import FilteredTableModel
 
 NAME, ORGANIZATION, ROLE, LEVEL, STAGE, TAGS, LAST_CONTACT, NEXT_CHECKIN, INTRODUCED_BY = (
     range(9))
@@ -72,15 +67,14 @@ class _Entry:
         self.due = checkins.is_due(state)
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(FilteredTableModel):
     """Contacts as table rows; filtered by search words, stage, level, path, tag and "check-in
     due"; sorted by any column (stable, empty values last in both directions)."""
 
+    COLUMN_COUNT = COLUMN_COUNT
+
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[_Entry] = []
-        self._by_id: dict[int, int] = {}  # contact id -> index in _entries
-        self._visible: list[int] = []  # indexes into _entries, in display order
+        super().__init__(parent, sort_column=NAME)
         self._today = _dt.date.today()
         self._words: tuple[str, ...] = ()
         self._stage: str | None = None
@@ -88,8 +82,6 @@ class ContactsModel(QAbstractTableModel):
         self._path: int | None = None
         self._tag: str | None = None
         self._due_only = False
-        self._sort_column = NAME
-        self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = (
             self.tr("Name"), self.tr("Organization"), self.tr("Role"), self.tr("Level"),
             self.tr("Stage"), self.tr("Tags"), self.tr("Last contact"),
@@ -118,7 +110,7 @@ class ContactsModel(QAbstractTableModel):
             new_row = {contact_id: row for row, contact_id in enumerate(new_ids)}
             old_indexes = self.persistentIndexList()
             self._entries, self._visible = entries, visible
-            self._by_id = {e.row.id: i for i, e in enumerate(entries)}
+            self._reindex()
             self.changePersistentIndexList(old_indexes, [
                 self.index(new_row[old_ids[i.row()]], i.column())
                 if 0 <= i.row() < len(old_ids) else QModelIndex()
@@ -127,33 +119,7 @@ class ContactsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(visible) - 1, COLUMN_COUNT - 1))
             return
-        self.beginResetModel()
-        self._entries, self._visible = entries, visible
-        self._by_id = {e.row.id: i for i, e in enumerate(entries)}
-        self.endResetModel()
-
-    def update_row(self, row: ContactRow) -> None:
-        """Show the new values of one contact already listed, keeping the selection (the row
-        stays visible even if it no longer matches the filters, until they change)."""
-        index = self._by_id.get(row.id)
-        if index is None:
-            return
-        old = self._entries[index]
-        entry = self._entry(row)
-        self._entries[index] = entry
-        if entry.sort[self._sort_column] != old.sort[self._sort_column]:
-            self.layoutAboutToBeChanged.emit()
-            old_order = list(self._visible)
-            self._sort_visible()
-            self._remap_persistent(old_order)
-            self.layoutChanged.emit()
-            return
-        try:
-            visible_row = self._visible.index(index)
-        except ValueError:
-            return
-        self.dataChanged.emit(self.index(visible_row, 0),
-                              self.index(visible_row, COLUMN_COUNT - 1))
+        self._set_entries(entries, visible)
 
     def _entry(self, row: ContactRow) -> _Entry:
         level_names, stage_names = self._names
@@ -251,34 +217,7 @@ class ContactsModel(QAbstractTableModel):
         search = entry.search
         return all(word in search for word in self._words)
 
-    def _filtered(self, entries: Sequence[_Entry]) -> list[int]:
-        if not self.filters_active():
-            return list(range(len(entries)))
-        accepts = self._accepts
-        return [i for i in range(len(entries)) if accepts(entries[i])]
-
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        self._visible = self._sorted(self._entries, self._filtered(self._entries))
-        self.endResetModel()
-
     # --- sorting ---------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        old_order = list(self._visible)
-        self._sort_visible()
-        self._remap_persistent(old_order)
-        self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
-    def _sort_visible(self) -> None:
-        self._visible = self._sorted(self._entries, self._visible)
-
     def _sorted(self, entries: Sequence[_Entry], visible: Iterable[int]) -> list[int]:
         """Stable sort of visible rows by the sort column; rows without a value last in
         either direction. Ties keep the base order (by name)."""
@@ -290,32 +229,9 @@ class ContactsModel(QAbstractTableModel):
                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         return present + missing
 
-    def _remap_persistent(self, old_order: Sequence[int]) -> None:
-        new_position = {entry: row for row, entry in enumerate(self._visible)}
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for index in old_indexes:
-            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
-            row = new_position.get(entry) if entry is not None else None
-            new_indexes.append(QModelIndex() if row is None
-                               else self.index(row, index.column()))
-        self.changePersistentIndexList(old_indexes, new_indexes)
-
     # --- lookups for the view --------------------------------------------------------------
     def contact_id(self, row: int) -> int | None:
-        if 0 <= row < len(self._visible):
-            return self._entries[self._visible[row]].row.id
-        return None
-
-    def row_of(self, contact_id: int) -> int:
-        """The visible row of a contact, or -1."""
-        index = self._by_id.get(contact_id)
-        if index is None:
-            return -1
-        try:
-            return self._visible.index(index)
-        except ValueError:
-            return -1
+        return self._id_at(row)
 
     def rows_of(self, contact_ids: Iterable[int]) -> list[int]:
         """The visible rows of these contacts (those filtered out are left out)."""
@@ -328,15 +244,11 @@ class ContactsModel(QAbstractTableModel):
         return rows
 
     def contact(self, contact_id: int) -> ContactRow | None:
-        index = self._by_id.get(contact_id)
-        return self._entries[index].row if index is not None else None
+        return self._row_by_id(contact_id)
 
     def contacts(self) -> list[ContactRow]:
         """Every loaded contact, filtered or not, in name order."""
-        return [e.row for e in self._entries]
-
-    def total_count(self) -> int:
-        return len(self._entries)
+        return self._all_rows()
 
     def due_count(self) -> int:
         return sum(1 for e in self._entries if e.due)
@@ -346,12 +258,6 @@ class ContactsModel(QAbstractTableModel):
         return self._entries[index].state if index is not None else checkins.NONE
 
     # --- QAbstractItemModel ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole
@@ -361,9 +267,9 @@ class ContactsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        entry = self._entry_at(index)
+        if entry is None:
             return None
-        entry = self._entries[self._visible[index.row()]]
         column = index.column()
         if role == Role.DisplayRole:
             return entry.display[column]

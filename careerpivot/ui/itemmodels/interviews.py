@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from careerpivot.core import vocab
 from careerpivot.services.interviews import InterviewRow, MentionRow
+from careerpivot.ui.itemmodels.base import FilteredTableModel
 
 Role = Qt.ItemDataRole
 Flag = Qt.ItemFlag
@@ -66,15 +67,14 @@ class _Entry:
         self.day = row.scheduled_at[:10]
 
 
-class InterviewsModel(QAbstractTableModel):
+class InterviewsModel(FilteredTableModel):
     """Interviews as rows; filtered by search words, status, path, contact and a date range;
     sorted by any column (stable; undated and empty values last in both directions)."""
 
+    COLUMN_COUNT = COLUMN_COUNT
+
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[_Entry] = []
-        self._by_id: dict[int, int] = {}
-        self._visible: list[int] = []
+        super().__init__(parent, sort_column=DATE, sort_order=Qt.SortOrder.DescendingOrder)
         self._words: tuple[str, ...] = ()
         self._text_words: tuple[str, ...] = ()
         self._text_ids: frozenset[int] = frozenset()
@@ -83,8 +83,6 @@ class InterviewsModel(QAbstractTableModel):
         self._contact: int | None = None
         self._date_from = ""
         self._date_to = ""
-        self._sort_column = DATE
-        self._sort_order = Qt.SortOrder.DescendingOrder
         self._headers = (
             self.tr("Date"), self.tr("Contact"), self.tr("Status"), self.tr("Path"),
             self.tr("Organization"), self.tr("Mode"), self.tr("Round"),
@@ -99,7 +97,6 @@ class InterviewsModel(QAbstractTableModel):
     # --- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[InterviewRow]) -> None:
         """Show these interviews (a full reload; the filters stay)."""
-        self.beginResetModel()
         statuses = {k: vocab_name(v) for k, v in vocab.INTERVIEW_STATUSES.items()}
         modes = {k: vocab_name(v) for k, v in vocab.INTERVIEW_MODES.items()}
         self._names = (statuses, modes)
@@ -107,33 +104,8 @@ class InterviewsModel(QAbstractTableModel):
                               {k: fold(v) for k, v in modes.items()})
         self._not_set = self.tr("not set")
         self._fold_cache: dict[str, str] = {}
-        self._entries = self._entries_of(rows)
+        self._set_entries(self._entries_of(rows))
         self._fold_cache = {}
-        self._by_id = {e.row.id: i for i, e in enumerate(self._entries)}
-        self._visible = self._filtered()
-        self._sort_visible()
-        self.endResetModel()
-
-    def update_row(self, row: InterviewRow) -> None:
-        """Show new values of one listed interview, keeping the view's selection (the row
-        stays visible even if it no longer matches the filters, until they change)."""
-        index = self._by_id.get(row.id)
-        if index is None:
-            return
-        old = self._entries[index]
-        new = self._entry(row)
-        self._entries[index] = new
-        if new.sort[self._sort_column] != old.sort[self._sort_column]:
-            self.layoutAboutToBeChanged.emit()
-            old_order = list(self._visible)
-            self._sort_visible()
-            self._remap_persistent(old_order)
-            self.layoutChanged.emit()
-            return
-        visible_row = self.row_of(row.id)
-        if visible_row >= 0:
-            self.dataChanged.emit(self.index(visible_row, 0),
-                                  self.index(visible_row, COLUMN_COUNT - 1))
 
     def _fold(self, text: str) -> str:
         # Many interviews share a contact, organization or path: fold each text once.
@@ -245,8 +217,7 @@ class InterviewsModel(QAbstractTableModel):
         return bool(self._words or self._status is not None or self._path is not None
                     or self._contact is not None or self._date_from or self._date_to)
 
-    def _filtered(self) -> list[int]:
-        entries = self._entries
+    def _filtered(self, entries: Sequence[_Entry]) -> list[int]:
         if not self.filters_active():
             return list(range(len(entries)))
         status, path, contact = self._status, self._path, self._contact
@@ -275,72 +246,25 @@ class InterviewsModel(QAbstractTableModel):
             result.append(i)
         return result
 
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        self._visible = self._filtered()
-        self._sort_visible()
-        self.endResetModel()
-
     # --- sorting ---------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        old_order = list(self._visible)
-        self._sort_visible()
-        self._remap_persistent(old_order)
-        self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
-    def _sort_visible(self) -> None:
+    def _sorted(self, entries: Sequence[_Entry], visible: Iterable[int]) -> list[int]:
         col = self._sort_column
-        entries = self._entries
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         # Ties: by date, then id, in the chosen direction.
-        visible = sorted(self._visible, key=lambda i: (entries[i].sort[DATE], entries[i].row.id),
+        visible = sorted(visible, key=lambda i: (entries[i].sort[DATE], entries[i].row.id),
                          reverse=descending)
         present = [i for i in visible if entries[i].sort[col] != ""]
         missing = [i for i in visible if entries[i].sort[col] == ""]
         if col != DATE:
             present.sort(key=lambda i: entries[i].sort[col], reverse=descending)
-        self._visible = present + missing
-
-    def _remap_persistent(self, old_order: Sequence[int]) -> None:
-        new_position = {entry: row for row, entry in enumerate(self._visible)}
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for index in old_indexes:
-            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
-            row = new_position.get(entry) if entry is not None else None
-            new_indexes.append(QModelIndex() if row is None
-                               else self.index(row, index.column()))
-        self.changePersistentIndexList(old_indexes, new_indexes)
+        return present + missing
 
     # --- lookups ---------------------------------------------------------------------------
     def interview_id(self, row: int) -> int | None:
-        if 0 <= row < len(self._visible):
-            return self._entries[self._visible[row]].row.id
-        return None
+        return self._id_at(row)
 
     def interview(self, interview_id: int) -> InterviewRow | None:
-        index = self._by_id.get(interview_id)
-        return self._entries[index].row if index is not None else None
-
-    def row_of(self, interview_id: int) -> int:
-        """The visible row of an interview, or -1."""
-        index = self._by_id.get(interview_id)
-        if index is None:
-            return -1
-        try:
-            return self._visible.index(index)
-        except ValueError:
-            return -1
-
-    def total_count(self) -> int:
-        return len(self._entries)
+        return self._row_by_id(interview_id)
 
     def contacts(self) -> list[tuple[int, str, str]]:
         """(id, name, organization) of the people interviewed, by name."""
@@ -360,12 +284,6 @@ class InterviewsModel(QAbstractTableModel):
         return sorted(seen.values(), key=key)
 
     # --- QAbstractItemModel ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT
@@ -375,9 +293,9 @@ class InterviewsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        entry = self._entry_at(index)
+        if entry is None:
             return None
-        entry = self._entries[self._visible[index.row()]]
         column = index.column()
         if role == Role.DisplayRole:
             return self._display(entry.row, column)

@@ -10,21 +10,16 @@ Progress (units done of total) is drawn by
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from careerpivot.core import vocab
 from careerpivot.services.development import LearningRow
+from careerpivot.ui.itemmodels.base import FilteredTableModel
 from careerpivot.ui.itemmodels.skills import fold, vocab_name
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
@@ -55,17 +50,14 @@ class _Entry:
         self.row, self.display, self.sort = row, display, sort
 
 
-class LearningModel(QAbstractTableModel):
+class LearningModel(FilteredTableModel):
     """Learning items and experiments, filtered and sorted inside the model."""
 
+    COLUMN_COUNT = COLUMN_COUNT
+
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[_Entry] = []
-        self._by_id: dict[int, int] = {}
-        self._visible: list[int] = []
+        super().__init__(parent, sort_column=START)
         self._filter = ALL
-        self._sort_column = START
-        self._sort_order = Qt.SortOrder.AscendingOrder
         headers = {
             TITLE: self.tr("Title"), KIND: self.tr("Kind"), STATUS: self.tr("Status"),
             PROGRESS: self.tr("Progress"), START: self.tr("Start"), END: self.tr("End"),
@@ -79,30 +71,8 @@ class LearningModel(QAbstractTableModel):
 
     # --- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[LearningRow]) -> None:
-        self.beginResetModel()
         self._locale = QLocale()
-        self._entries = [self._entry(r) for r in rows]  # service order: start date, title
-        self._by_id = {e.row.id: i for i, e in enumerate(self._entries)}
-        self._visible = self._filtered()
-        self._sort_visible()
-        self.endResetModel()
-
-    def update_row(self, row: LearningRow) -> None:
-        """Show the new values of one item already listed, keeping the selection."""
-        index = self._by_id.get(row.id)
-        if index is None:
-            return
-        old = self._entries[index]
-        self._entries[index] = self._entry(row)
-        if old.sort[self._sort_column] != self._entries[index].sort[self._sort_column]:
-            self.sort(self._sort_column, self._sort_order)
-            return
-        try:
-            visible_row = self._visible.index(index)
-        except ValueError:
-            return
-        self.dataChanged.emit(self.index(visible_row, 0),
-                              self.index(visible_row, COLUMN_COUNT - 1))
+        self._set_entries([self._entry(r) for r in rows])  # service order: start date, title
 
     def _number(self, value: float, decimals: int = 1) -> str:
         if not value:
@@ -145,87 +115,33 @@ class LearningModel(QAbstractTableModel):
         """ALL, LEARNING_ONLY, EXPERIMENTS_ONLY or a status key."""
         if value != self._filter:
             self._filter = value
-            self.beginResetModel()
-            self._visible = self._filtered()
-            self._sort_visible()
-            self.endResetModel()
+            self._refilter()
 
     def current_filter(self) -> str:
         return self._filter
 
-    def _accepts(self, row: LearningRow) -> bool:
-        f = self._filter
-        if f == ALL:
-            return True
+    def filters_active(self) -> bool:
+        return self._filter != ALL
+
+    def _accepts(self, entry: _Entry) -> bool:
+        f, row = self._filter, entry.row
         if f == LEARNING_ONLY:
             return not row.is_experiment
         if f == EXPERIMENTS_ONLY:
             return row.is_experiment
         return row.status == f
 
-    def _filtered(self) -> list[int]:
-        return [i for i, e in enumerate(self._entries) if self._accepts(e.row)]
-
-    # --- sorting ---------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self._sort_column, self._sort_order = column, order
-        # (PySide6 offers only the signals' no-argument overloads for emit)
-        self.layoutAboutToBeChanged.emit()
-        old_order = list(self._visible)
-        self._sort_visible()
-        self._remap_persistent(old_order)
-        self.layoutChanged.emit()
-
-    def _sort_visible(self) -> None:
-        col, entries = self._sort_column, self._entries
-        self._visible = sorted(sorted(self._visible), key=lambda i: entries[i].sort[col],
-                               reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-
-    def _remap_persistent(self, old_order: Sequence[int]) -> None:
-        new_position = {entry: row for row, entry in enumerate(self._visible)}
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for index in old_indexes:
-            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
-            row = new_position.get(entry) if entry is not None else None
-            new_indexes.append(QModelIndex() if row is None
-                               else self.index(row, index.column()))
-        self.changePersistentIndexList(old_indexes, new_indexes)
-
     # --- lookups ---------------------------------------------------------------------------
     def learning_id(self, row: int) -> int | None:
-        if 0 <= row < len(self._visible):
-            return self._entries[self._visible[row]].row.id
-        return None
-
-    def row_of(self, learning_id: int) -> int:
-        index = self._by_id.get(learning_id)
-        if index is None:
-            return -1
-        try:
-            return self._visible.index(index)
-        except ValueError:
-            return -1
+        return self._id_at(row)
 
     def item(self, learning_id: int) -> LearningRow | None:
-        index = self._by_id.get(learning_id)
-        return self._entries[index].row if index is not None else None
+        return self._row_by_id(learning_id)
 
     def items(self) -> list[LearningRow]:
-        return [e.row for e in self._entries]
-
-    def total_count(self) -> int:
-        return len(self._entries)
+        return self._all_rows()
 
     # --- QAbstractItemModel ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
@@ -237,9 +153,9 @@ class LearningModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        entry = self._entry_at(index)
+        if entry is None:
             return None
-        entry = self._entries[self._visible[index.row()]]
         row, column = entry.row, index.column()
         if role in (Role.DisplayRole, Role.AccessibleTextRole):
             return entry.display[column]

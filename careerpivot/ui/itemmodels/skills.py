@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,6 +34,7 @@ from careerpivot.core import priority as _priority
 from careerpivot.core import vocab
 from careerpivot.core.validation import name_key
 from careerpivot.services.development import RankedSkill
+from careerpivot.ui.itemmodels.base import FilteredTableModel
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
 (RANK, SKILL, WHY, CURRENT, TARGET, LEARNING, PRIORITY, GAP, KIND, IMPORTANCE, MENTIONS,
@@ -124,26 +124,23 @@ class _Entry:
         self.sort, self.search = sort, search
 
 
-class SkillsModel(QAbstractTableModel):
+class SkillsModel(FilteredTableModel):
     """Skills with their evidence, highest priority first; sorted by any column, filtered by
     kind and search words. Current and target levels are editable."""
 
     #: A level was stored from the table: (skill id, field, new level).
     levelEdited = Signal(int, str, int)
 
+    COLUMN_COUNT = COLUMN_COUNT
+
     def __init__(self, parent=None, *, strengths: bool = False,
                  save: SaveLevel | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, sort_column=RANK)
         self.strengths = strengths
         self._save = save
         self._editable = save is not None
-        self._entries: list[_Entry] = []
-        self._by_id: dict[int, int] = {}
-        self._visible: list[int] = []
         self._kind: str | None = None
         self._words: tuple[str, ...] = ()
-        self._sort_column = RANK
-        self._sort_order = Qt.SortOrder.AscendingOrder
         self._max_score = 1.0
         self._phrases = translated_phrases()
         self._nothing_planned = self.tr("nothing planned yet")
@@ -182,16 +179,14 @@ class SkillsModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[RankedSkill]) -> None:
         """Show these skills (those of this list: transferable or not), keeping the given
         priority order as the rank."""
-        self.beginResetModel()
         self._phrases = translated_phrases()
         self._kind_names = {k: vocab_name(v) for k, v in vocab.SKILL_KINDS.items()}
         mine = [r for r in rows if r.transferable == self.strengths]
         self._max_score = max((r.score for r in mine), default=1.0) or 1.0
-        self._entries = [self._entry(r, rank) for rank, r in enumerate(mine, start=1)]
-        self._by_id = {e.row.skill_id: i for i, e in enumerate(self._entries)}
-        self._visible = self._filtered()
-        self._sort_visible()
-        self.endResetModel()
+        self._set_entries([self._entry(r, rank) for rank, r in enumerate(mine, start=1)])
+
+    def _id_of(self, row: RankedSkill) -> int:
+        return row.skill_id
 
     def _entry(self, row: RankedSkill, rank: int) -> _Entry:
         kind = self._kind_names.get(row.kind, row.kind)
@@ -257,75 +252,23 @@ class SkillsModel(QAbstractTableModel):
     def filters_active(self) -> bool:
         return self._kind is not None or bool(self._words)
 
-    def _filtered(self) -> list[int]:
-        kind, words, entries = self._kind, self._words, self._entries
+    def _filtered(self, entries: Sequence[_Entry]) -> list[int]:
+        kind, words = self._kind, self._words
         if kind is None and not words:
             return list(range(len(entries)))
         return [i for i, e in enumerate(entries)
                 if (kind is None or e.row.kind == kind)
                 and all(w in e.search for w in words)]
 
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        self._visible = self._filtered()
-        self._sort_visible()
-        self.endResetModel()
-
-    # --- sorting ---------------------------------------------------------------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self._sort_column, self._sort_order = column, order
-        # (PySide6 offers only the signals' no-argument overloads for emit)
-        self.layoutAboutToBeChanged.emit()
-        old_order = list(self._visible)
-        self._sort_visible()
-        self._remap_persistent(old_order)
-        self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
-    def _sort_visible(self) -> None:
-        """Stable sort by the sort column; ties keep the priority order."""
-        col, entries = self._sort_column, self._entries
-        self._visible = sorted(
-            sorted(self._visible),  # priority order first, so ties keep it
-            key=lambda i: entries[i].sort[col],
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-
-    def _remap_persistent(self, old_order: Sequence[int]) -> None:
-        new_position = {entry: row for row, entry in enumerate(self._visible)}
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for index in old_indexes:
-            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
-            row = new_position.get(entry) if entry is not None else None
-            new_indexes.append(QModelIndex() if row is None
-                               else self.index(row, index.column()))
-        self.changePersistentIndexList(old_indexes, new_indexes)
-
     # --- lookups ---------------------------------------------------------------------------
     def skill_id(self, row: int) -> int | None:
-        if 0 <= row < len(self._visible):
-            return self._entries[self._visible[row]].row.skill_id
-        return None
-
-    def row_of(self, skill_id: int) -> int:
-        index = self._by_id.get(skill_id)
-        if index is None:
-            return -1
-        try:
-            return self._visible.index(index)
-        except ValueError:
-            return -1
+        return self._id_at(row)
 
     def skill(self, skill_id: int) -> RankedSkill | None:
-        index = self._by_id.get(skill_id)
-        return self._entries[index].row if index is not None else None
+        return self._row_by_id(skill_id)
 
     def skills(self) -> list[RankedSkill]:
-        return [e.row for e in self._entries]
+        return self._all_rows()
 
     def visible_skills(self) -> list[RankedSkill]:
         return [self._entries[i].row for i in self._visible]
@@ -339,16 +282,7 @@ class SkillsModel(QAbstractTableModel):
         index = self._by_id.get(skill_id)
         return self._entries[index].why if index is not None else ""
 
-    def total_count(self) -> int:
-        return len(self._entries)
-
     # --- QAbstractItemModel ----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Role.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
@@ -369,9 +303,9 @@ class SkillsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._visible):
+        entry = self._entry_at(index)
+        if entry is None:
             return None
-        entry = self._entries[self._visible[index.row()]]
         row, column = entry.row, index.column()
         if role == Role.DisplayRole:
             return entry.display[column]
