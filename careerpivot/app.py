@@ -184,6 +184,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(database, demo=args.demo)
     if window is None:
         return 1
+    window.defer_first_load()  # the window paints before the visible tab queries its data
     window.show()
     _quit_on_terminate(window)
     from PySide6.QtCore import QTimer

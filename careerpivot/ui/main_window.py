@@ -413,6 +413,16 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(tab)
                 return
 
+    def defer_first_load(self) -> None:
+        """Let the window paint before the current tab loads its data (the app's start-up).
+
+        Call before the first show. Only that tab's first load waits for its first paint;
+        every later show of any tab loads at once.
+        """
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabBase):
+            current.defer_first_load()
+
     def show_tab(self, object_name: str) -> TabBase:
         tab = self.tab_widgets[object_name]
         self.tabs.setCurrentWidget(tab)

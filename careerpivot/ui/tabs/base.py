@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from careerpivot.ui.context import AppContext
@@ -16,7 +17,18 @@ class TabBase(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        # defer_first_load(): the first show waits for the first paint before loading
+        self._defer_first_load = False
+        self._awaiting_paint = False
         ctx.bus.changed.connect(self._on_changed)
+
+    def defer_first_load(self) -> None:
+        """Make the next show load the data only after the tab has been painted once.
+
+        Used by the app for the tab visible at start-up, so the window appears (with the
+        tab's empty frame) before its queries run. Later shows load at once, as always.
+        """
+        self._defer_first_load = True
 
     def _on_changed(self, area: str) -> None:
         if area == "all" or area in self.areas:
@@ -26,7 +38,30 @@ class TabBase(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._defer_first_load:
+            self._defer_first_load = False
+            self._awaiting_paint = True
+            # should no paint come (a minimised start), load anyway a little later
+            QTimer.singleShot(1000, self._first_paint_done)
+            return
         if self._stale:
+            self.reload_now()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._awaiting_paint:
+            # posted from the paint: runs once the whole frame has been drawn
+            QTimer.singleShot(0, self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        if not self._awaiting_paint:
+            return
+        self._awaiting_paint = False
+        self.after_first_paint()
+
+    def after_first_paint(self) -> None:
+        """The deferred first load (see defer_first_load)."""
+        if self._stale and self.isVisible():
             self.reload_now()
 
     def reload_now(self) -> None:

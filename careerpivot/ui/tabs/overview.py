@@ -3,9 +3,10 @@
 Everything is relative to ``services.workspace.today()``. The due list comes from
 ``services.overview.due_items`` (a handful of queries), grouped into overdue, today, this
 week and coming; each row opens its item, and can be marked done or snoozed where that makes
-sense. The charts module (and with it QtCharts) is imported the first time the tab is shown,
-after the tab has painted; the chart data is computed off the GUI thread, so a large
-workspace never freezes the window.
+sense. The charts module (and with it QtCharts) is imported in a call posted from the first
+show, after the due list. At start-up (``TabBase.defer_first_load``) the data is loaded and
+the charts are built only after the tab's first paint, so the window appears first; the
+chart data is computed off the GUI thread, so a large workspace never freezes the window.
 """
 
 from __future__ import annotations
@@ -513,8 +514,17 @@ class OverviewTab(TabBase):
     # --- loading --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._awaiting_paint:
+            return  # a deferred first load: after_first_paint builds the charts
+        self._schedule_charts()
+
+    def after_first_paint(self) -> None:
+        super().after_first_paint()
+        self._schedule_charts()
+
+    def _schedule_charts(self) -> None:
         if self.charts is None and not self._charts_scheduled:
-            # after this paint: the window appears before QtCharts is loaded
+            # a posted call: the due list is shown before QtCharts is loaded
             self._charts_scheduled = True
             QTimer.singleShot(0, self._build_charts)
 
