@@ -282,30 +282,40 @@ def remove_skill(skill_id: int) -> int | None:
     return position
 
 
-def move_skill(skill_id: int, delta: int) -> bool:
-    """Move a chosen skill up (negative) or down; False when it cannot move."""
+def _move(ordered_ids, renumber, item_id: int, delta: int) -> bool:
+    """Move one item of an ordered list up (negative) or down; False when it cannot move."""
     with write():
-        ids = _chosen_ids()
-        if skill_id not in ids:
+        ids = ordered_ids()
+        if item_id not in ids:
             return False
-        old = ids.index(skill_id)
+        old = ids.index(item_id)
         new = max(0, min(old + delta, len(ids) - 1))
         if new == old:
             return False
         ids.insert(new, ids.pop(old))
-        _renumber_skills(ids)
+        renumber(ids)
     workspace.mark_changed()
     return True
 
 
+def _set_order(ordered_ids, renumber, wanted: list[int]) -> None:
+    """Put an ordered list in the wanted order (unknown ids ignored; missing ones follow)."""
+    with write():
+        current = ordered_ids()
+        order = [i for i in dict.fromkeys(wanted) if i in current]
+        order += [i for i in current if i not in order]
+        renumber(order)
+    workspace.mark_changed()
+
+
+def move_skill(skill_id: int, delta: int) -> bool:
+    """Move a chosen skill up (negative) or down; False when it cannot move."""
+    return _move(_chosen_ids, _renumber_skills, skill_id, delta)
+
+
 def set_skill_order(skill_ids: list[int]) -> None:
     """Put the chosen skills in this order (ids not chosen are ignored; missing ones follow)."""
-    with write():
-        current = _chosen_ids()
-        order = [sid for sid in dict.fromkeys(skill_ids) if sid in current]
-        order += [sid for sid in current if sid not in order]
-        _renumber_skills(order)
-    workspace.mark_changed()
+    _set_order(_chosen_ids, _renumber_skills, skill_ids)
 
 
 # --- the portfolio ----------------------------------------------------------------------------
@@ -427,27 +437,11 @@ def delete_portfolio_item(item_id: int) -> Snapshot:
 
 
 def move_portfolio_item(item_id: int, delta: int) -> bool:
-    with write():
-        ids = _portfolio_ids()
-        if item_id not in ids:
-            return False
-        old = ids.index(item_id)
-        new = max(0, min(old + delta, len(ids) - 1))
-        if new == old:
-            return False
-        ids.insert(new, ids.pop(old))
-        _renumber_portfolio(ids)
-    workspace.mark_changed()
-    return True
+    return _move(_portfolio_ids, _renumber_portfolio, item_id, delta)
 
 
 def set_portfolio_order(item_ids: list[int]) -> None:
-    with write():
-        current = _portfolio_ids()
-        order = [i for i in dict.fromkeys(item_ids) if i in current]
-        order += [i for i in current if i not in order]
-        _renumber_portfolio(order)
-    workspace.mark_changed()
+    _set_order(_portfolio_ids, _renumber_portfolio, item_ids)
 
 
 # --- the document -----------------------------------------------------------------------------
