@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -28,8 +29,46 @@ from careerpivot.ui.data_actions import DataActions
 from careerpivot.ui.session import Session, WorkspaceLockedError
 from careerpivot.ui.tabs.base import TabBase
 
+#: The tabs, in order: (module, class, object name). Built when first shown.
+TAB_SPECS = [
+    ("careerpivot.ui.tabs.overview", "OverviewTab", "overviewTab"),
+    ("careerpivot.ui.tabs.paths", "PathsTab", "pathsTab"),
+    ("careerpivot.ui.tabs.network", "NetworkTab", "networkTab"),
+    ("careerpivot.ui.tabs.interviews", "InterviewsTab", "interviewsTab"),
+    ("careerpivot.ui.tabs.development", "DevelopmentTab", "developmentTab"),
+    ("careerpivot.ui.tabs.plan", "PlanTab", "planTab"),
+    ("careerpivot.ui.tabs.summary", "SummaryTab", "summaryTab"),
+]
+
+#: The tab that selects each kind of item (show_item asks it before building others).
+ITEM_TABS = {
+    "log": "overviewTab",
+    "path": "pathsTab",
+    "assumption": "pathsTab",
+    "contact": "networkTab",
+    "interview": "interviewsTab",
+    "skill": "developmentTab",
+    "learning": "developmentTab",
+    "phase": "planTab",
+    "milestone": "planTab",
+    "contingency": "planTab",
+}
+
 #: Automatic backups while the app is open: this long after the first unsaved-to-backup change.
 AUTO_BACKUP_MS = 10 * 60 * 1000
+
+
+class _LazyTabs(dict):
+    """``MainWindow.tab_widgets``: holds the tabs built so far. Indexing a tab not built yet
+    builds it; ``get``, ``in``, ``values`` and ``items`` see only built tabs (a tab never
+    built has no edits to store and no state to save)."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> TabBase:
+        return self._build(name)
 
 
 class MainWindow(QMainWindow):
@@ -75,29 +114,66 @@ class MainWindow(QMainWindow):
 
     # --- construction ---------------------------------------------------------------------
     def _build_tabs(self) -> None:
-        from careerpivot.ui.tabs.development import DevelopmentTab
-        from careerpivot.ui.tabs.interviews import InterviewsTab
-        from careerpivot.ui.tabs.network import NetworkTab
-        from careerpivot.ui.tabs.overview import OverviewTab
-        from careerpivot.ui.tabs.paths import PathsTab
-        from careerpivot.ui.tabs.plan import PlanTab
-        from careerpivot.ui.tabs.summary import SummaryTab
+        """Put a light placeholder page per tab in the tab widget; a tab is built only when it
+        is first shown (or asked for through ``tab_widgets``), which keeps start-up short."""
+        self._tab_specs: dict[str, tuple[str, str]] = {
+            name: (module, cls_name) for module, cls_name, name in TAB_SPECS}
+        self._placeholders: dict[str, QWidget] = {}
+        self._tab_state_restored = False
+        self.tab_widgets: dict[str, TabBase] = _LazyTabs(self._build_tab)
+        titles = {
+            "overviewTab": self.tr("&Overview"),
+            "pathsTab": self.tr("&Paths"),
+            "networkTab": self.tr("&Network"),
+            "interviewsTab": self.tr("&Interviews"),
+            "developmentTab": self.tr("&Development"),
+            "planTab": self.tr("P&lan"),
+            "summaryTab": self.tr("&Summary"),
+        }
+        for _module, _cls_name, name in TAB_SPECS:
+            placeholder = QWidget(self.tabs)
+            placeholder.setObjectName(name)  # as the tab it stands for: lookups by name work
+            self._placeholders[name] = placeholder
+            self.tabs.addTab(placeholder, titles[name])
+        # connected before anything else, so every other listener already sees the real tab
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
+        self.tab_widgets[TAB_SPECS[0][2]]  # the tab shown at start-up is built at once
 
-        specs = [
-            (OverviewTab, "overviewTab", self.tr("&Overview")),
-            (PathsTab, "pathsTab", self.tr("&Paths")),
-            (NetworkTab, "networkTab", self.tr("&Network")),
-            (InterviewsTab, "interviewsTab", self.tr("&Interviews")),
-            (DevelopmentTab, "developmentTab", self.tr("&Development")),
-            (PlanTab, "planTab", self.tr("P&lan")),
-            (SummaryTab, "summaryTab", self.tr("&Summary")),
-        ]
-        self.tab_widgets: dict[str, TabBase] = {}
-        for cls, name, title in specs:
-            tab = cls(self.ctx, self.tabs)
-            tab.setObjectName(name)
-            self.tabs.addTab(tab, title)
-            self.tab_widgets[name] = tab
+    def _on_current_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is not None and self._placeholders.get(widget.objectName()) is widget:
+            self._build_tab(widget.objectName())
+
+    def _build_tab(self, name: str) -> TabBase:
+        """Build the tab ``name`` and put it in place of its placeholder (KeyError if unknown)."""
+        if name in self.tab_widgets:
+            return dict.__getitem__(self.tab_widgets, name)
+        module, cls_name = self._tab_specs[name]
+        cls = getattr(importlib.import_module(module), cls_name)
+        tab = cls(self.ctx, self.tabs)
+        tab.setObjectName(name)
+        dict.__setitem__(self.tab_widgets, name, tab)
+        placeholder = self._placeholders.pop(name)
+        index = self.tabs.indexOf(placeholder)
+        was_current = self.tabs.currentIndex() == index
+        blocked = self.tabs.blockSignals(True)  # the current tab does not change: no signal
+        try:
+            self.tabs.insertTab(index, tab, self.tabs.tabText(index))
+            if was_current:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        if self._tab_state_restored:
+            restore = getattr(tab, "restore_state", None)
+            if restore is not None:
+                restore(self.ctx.settings)
+        document_actions = getattr(self, "document_actions", None)
+        attach = getattr(tab, "attach_documents", None)
+        if document_actions is not None and attach is not None:
+            attach(document_actions.controller)
+        return tab
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -212,6 +288,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.last_workspace = str(info.path)
         self.ctx.settings.add_recent(str(info.path))
         self.ctx.undo.clear()
+        self._tab_state_restored = True  # tabs built later restore theirs when built
         for tab in self.tab_widgets.values():
             restore = getattr(tab, "restore_state", None)
             if restore is not None:
@@ -408,7 +485,15 @@ class MainWindow(QMainWindow):
             focus()
 
     def show_item(self, kind: str, item_id: int) -> None:
-        for tab in self.tab_widgets.values():
+        # the tabs built so far first; then the tab that shows this kind; then the rest
+        # in order (building a tab only to ask it)
+        order = [name for _module, _cls_name, name in TAB_SPECS]
+        names = [name for name in order if name in self.tab_widgets]
+        if ITEM_TABS.get(kind) not in (None, *names):
+            names.append(ITEM_TABS[kind])
+        names += [name for name in order if name not in names]
+        for name in names:
+            tab = self.tab_widgets[name]
             if tab.show_item(kind, item_id):
                 self.tabs.setCurrentWidget(tab)
                 return
