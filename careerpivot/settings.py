@@ -52,15 +52,6 @@ class Settings:
     def set_last_folder(self, purpose: str, folder: str) -> None:
         self._qs.setValue(f"folders/{purpose}", folder)
 
-    @property
-    def page_size(self) -> str:
-        """"" (follow the locale), "A4" or "Letter"."""
-        return self._get_str("documents/page_size")
-
-    @page_size.setter
-    def page_size(self, value: str) -> None:
-        self._qs.setValue("documents/page_size", value)
-
     # --- window state (kept apart from preferences) ----------------------------------------
     def window_state(self, key: str) -> QByteArray | None:
         value = self._qs.value(f"window/{key}")

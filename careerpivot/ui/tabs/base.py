@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from careerpivot.ui.context import AppContext
 
@@ -74,16 +74,3 @@ class TabBase(QWidget):
     def show_item(self, kind: str, item_id: int) -> bool:
         """Select an item of this tab (for Find and links). True when found."""
         return False
-
-
-class PlaceholderTab(TabBase):
-    """An honest empty state for a part of the product that is not built yet."""
-
-    def __init__(self, ctx: AppContext, title: str, text: str, parent: QWidget | None = None):
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
-        label.setWordWrap(True)
-        label.setObjectName("emptyState")
-        layout.addWidget(label)
-        layout.addStretch(1)
