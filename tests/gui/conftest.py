@@ -71,3 +71,17 @@ def demo_window(qtbot, app_ctx, demo_file: Path, tmp_path: Path):
     window = _window(qtbot, app_ctx, target, create=False)
     yield window
     _close(window)
+
+
+@pytest.fixture
+def data_actions(main_window, monkeypatch):
+    """The window's File-menu data actions, with their message boxes recorded instead of
+    shown (``data_actions.messages``)."""
+    from careerpivot.ui.data_actions import DataActions
+
+    messages: list[str] = []
+    monkeypatch.setattr(DataActions, "_message",
+                        lambda self, title, text, **kw: messages.append(text))
+    actions = main_window.data_actions
+    actions.messages = messages
+    return actions

@@ -3,43 +3,8 @@ kept beside the workspace, and the window shows the restored data."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
-
-import pytest
-
-
-@pytest.fixture
-def main_window(qtbot, app_ctx, tmp_path):
-    """The main window over a new workspace of its own: its backups go to a folder no other
-    test uses (the shared fixture's workspace name is the same in every test), removed after."""
-    from careerpivot.ui.main_window import MainWindow
-    from careerpivot.ui.session import Session
-
-    session = Session()
-    info = session.open(tmp_path / f"{tmp_path.name}.careerpivot", create=True)
-    window = MainWindow(app_ctx, session)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
-    shutil.rmtree(info.backup_dir, ignore_errors=True)
-
-
-@pytest.fixture
-def data_actions(main_window, monkeypatch):
-    from careerpivot.ui.data_actions import DataActions
-
-    actions = DataActions(main_window, main_window.ctx, main_window.session)
-    actions.install(main_window.file_menu, main_window.file_export_anchor,
-                    main_window.actions.check_database)
-    messages: list[str] = []
-    monkeypatch.setattr(DataActions, "_message",
-                        lambda self, title, text, **kw: messages.append(text))
-    actions.messages = messages
-    return actions
 
 
 def titles(path: Path) -> list[str]:
