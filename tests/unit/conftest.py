@@ -219,3 +219,20 @@ def make_workspace(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def statements(monkeypatch):
+    """Every SQL statement peewee sends while the test runs (reset with ``.clear()``): a list
+    must come from a fixed number of queries, not one per row."""
+    from careerpivot.store.db import database
+
+    seen: list[str] = []
+    original = database.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        seen.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", counting)
+    return seen

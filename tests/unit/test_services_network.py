@@ -8,7 +8,7 @@ import pytest
 
 from careerpivot.errors import NotFoundError, ValidationError
 from careerpivot.services import interviews, network, paths, workspace
-from careerpivot.store.models import Milestone, Phase, Tag, database
+from careerpivot.store.models import Milestone, Phase, Tag
 
 TODAY = _dt.date(2026, 3, 14)
 
@@ -20,19 +20,6 @@ def ws(tmp_path, monkeypatch):
     yield info
     workspace.close()
 
-
-@pytest.fixture
-def statements(monkeypatch):
-    """Every SQL statement peewee sends while the test runs (reset with ``.clear()``)."""
-    seen: list[str] = []
-    original = database.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        seen.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", counting)
-    return seen
 
 
 def field_error(fn, *args, **kwargs) -> ValidationError:

@@ -34,18 +34,6 @@ def ws(tmp_path, monkeypatch):
     workspace.close()
 
 
-@pytest.fixture
-def statements(monkeypatch):
-    seen: list[str] = []
-    original = database.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        seen.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(database, "execute_sql", counting)
-    return seen
-
 
 def by_key(items):
     return {i.key: i for i in items}
