@@ -110,38 +110,41 @@ def create_application(argv: list[str]):  # -> QApplication
     return app
 
 
-def build_window(workspace_path: Path | None, *, demo: bool = False):
-    """Create the context, session and main window, and open the workspace. Returns the window
-    (or None when the user chose to quit at a start-up problem)."""
-    from PySide6.QtGui import QUndoStack
-
+def start_workspace(workspace_path: Path | None, *, demo: bool = False
+                    ) -> tuple[Path, bool]:
+    """The workspace to open at start-up, and whether it may be created: the one asked for,
+    the sample workspace, the last one used, or the default one in the data folder."""
     from careerpivot import paths
     from careerpivot.settings import Settings
+
+    if demo:
+        return paths.sample_workspace(), False
+    if workspace_path is None:
+        last = Settings().last_workspace
+        workspace_path = Path(last) if last and Path(last).exists() else paths.default_workspace()
+    path = Path(workspace_path)
+    return path, path == paths.default_workspace() or not path.exists()
+
+
+def build_window(workspace_path: Path | None, *, demo: bool = False):
+    """Create the context, session and main window, and start opening the workspace in the
+    background (the window can paint meanwhile; see ``MainWindow.open_at_start``). Returns
+    the window, not shown yet."""
+    from PySide6.QtGui import QUndoStack
+
+    from careerpivot.settings import Settings
     from careerpivot.ui.context import AppContext, DataBus
-    from careerpivot.ui.dialogs.startup import open_at_start
     from careerpivot.ui.main_window import MainWindow
     from careerpivot.ui.session import Session
 
     settings = Settings()
     ctx = AppContext(settings=settings, undo=QUndoStack(), bus=DataBus())
     session = Session()
-    if demo:
-        from careerpivot.services import demo as demo_service
-        from careerpivot.services import workspace
-
-        target = paths.sample_workspace()
-        if not target.exists():
-            demo_service.create_demo_workspace(target)
-            workspace.close()
-        workspace_path = target
-    if workspace_path is None:
-        last = settings.last_workspace
-        workspace_path = Path(last) if last and Path(last).exists() else paths.default_workspace()
-    if not open_at_start(session, Path(workspace_path)):
-        return None
     window = MainWindow(ctx, session)
     ctx.undo.setParent(window)
     session.setParent(window)
+    path, create = start_workspace(workspace_path, demo=demo)
+    window.open_at_start(path, create=create, demo=demo)
     return window
 
 
@@ -182,14 +185,10 @@ def run_gui(args: argparse.Namespace) -> int:
     crash.install()
     database = Path(args.database).expanduser() if args.database else None
     window = build_window(database, demo=args.demo)
-    if window is None:
-        return 1
-    window.defer_first_load()  # the window paints before the visible tab queries its data
     window.show()
     _quit_on_terminate(window)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, _add_bundled_fonts)
-    if window.session.info is not None and not window.session.info.created:
-        window.start_backup("auto")
-    return app.exec()
+    status = app.exec()
+    return 1 if window.startup.quit_chosen else status

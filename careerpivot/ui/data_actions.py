@@ -17,7 +17,7 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,16 +32,12 @@ from PySide6.QtWidgets import (
 
 from careerpivot import paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
-from careerpivot.services import exports, imports, restore, workspace
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
-from careerpivot.ui.dialogs.import_preview import (
-    ColumnMappingDialog,
-    ImportPreviewDialog,
-    kind_name,
-)
-from careerpivot.ui.dialogs.restore import RestoreDialog, format_when
 from careerpivot.ui.session import Session
+
+if TYPE_CHECKING:
+    from careerpivot.services import exports, imports, workspace
 
 
 @dataclasses.dataclass
@@ -76,7 +72,7 @@ class DataActions(QObject):
         self.export_menu.setObjectName("menuExport")
         self.export_csv_actions: dict[str, QAction] = {}
         titles = self._list_titles()
-        for name in exports.CSV_LISTS:
+        for name in titles:  # the lists of services.exports.CSV_LISTS, in its order
             action = self._action(f"actionExportCsv_{name}",
                                   self.tr("{0} as CSV…").format(titles[name]))
             action.triggered.connect(lambda _=False, n=name: self.export("csv", n))
@@ -255,6 +251,8 @@ class DataActions(QObject):
         self.ctx.settings.set_last_folder("import", str(path.parent))
 
         def read(job: workers.Job, file: Path) -> _Read:
+            from careerpivot.services import imports
+
             job.progress(0, 0, "Reading the file…")
             source = imports.read_source(file)
             if source.kind == "csv":
@@ -274,6 +272,8 @@ class DataActions(QObject):
         if read.preview is not None:
             self._confirm(read.preview)
             return
+        from careerpivot.ui.dialogs.import_preview import ColumnMappingDialog
+
         table = read.table
         mapping = ColumnMappingDialog.ask(self.window, table.header, table.sample(),
                                           table.mapping)
@@ -282,21 +282,29 @@ class DataActions(QObject):
 
         def plan(job: workers.Job, source: imports.SourceFile, chosen: dict
                  ) -> imports.ImportPreview:
+            from careerpivot.services import imports
+
             return imports.preview(source, mapping=chosen, progress=job.progress)
 
         self._run(title, plan, read.source, mapping, finished=self._confirm)
 
     def _confirm(self, preview: imports.ImportPreview) -> None:
+        from careerpivot.ui.dialogs.import_preview import ImportPreviewDialog
+
         if not ImportPreviewDialog.ask(self.window, preview):
             return
 
         def apply(job: workers.Job, plan: imports.ImportPreview) -> imports.ImportResult:
+            from careerpivot.services import imports
+
             return imports.apply(plan, skip_invalid=True, progress=job.progress)
 
         self._run(self.tr("Import"), apply, preview, finished=self._imported,
                   label=self.tr("Importing {0}…").format(preview.path.name))
 
     def _imported(self, result: imports.ImportResult) -> None:
+        from careerpivot.ui.dialogs.import_preview import kind_name
+
         self.ctx.bus.changed.emit("contacts")
         text = self.tr("{0}: {1} added, {2} updated, {3} skipped.").format(
             kind_name(result.kind), result.added, result.updated, result.skipped)
@@ -349,6 +357,8 @@ class DataActions(QObject):
             return
 
         def run(job: workers.Job, data: bytes) -> exports.JsonImportResult:
+            from careerpivot.services import exports
+
             return exports.import_json(data, progress=job.progress)
 
         def finished(result: exports.JsonImportResult) -> None:
@@ -393,6 +403,8 @@ class DataActions(QObject):
             "vcf": self.tr("vCard files (*.vcf)"),
             "json": self.tr("CareerPivot full export (*.json)"),
         }
+        from careerpivot.services import exports
+
         suggested = folder / exports.suggested_name(kind, list_name)
         name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested),
                                               filters[kind])
@@ -416,6 +428,8 @@ class DataActions(QObject):
         title = self.tr("Export")
 
         def run(job: workers.Job, where: Path) -> list[Path]:
+            from careerpivot.services import exports
+
             if kind == "csv":
                 return [exports.export_csv(list_name, where, progress=job.progress)]
             if kind == "csv-all":
@@ -436,6 +450,9 @@ class DataActions(QObject):
     # --- restore --------------------------------------------------------------------------
     def restore(self) -> bool:
         """Ask for a backup and restore it; True when a backup was restored."""
+        from careerpivot.services import restore, workspace
+        from careerpivot.ui.dialogs.restore import RestoreDialog, format_when
+
         title = self.tr("Restore From Backup")
         info = self.session.info
         if info is None:

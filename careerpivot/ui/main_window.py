@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from careerpivot import APP_NAME, __version__, paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
-from careerpivot.services import workspace
 from careerpivot.ui import actions as actions_mod
 from careerpivot.ui import export as export_ui
 from careerpivot.ui import workers
@@ -28,6 +28,10 @@ from careerpivot.ui.context import AppContext
 from careerpivot.ui.data_actions import DataActions
 from careerpivot.ui.session import Session, WorkspaceLockedError
 from careerpivot.ui.tabs.base import TabBase
+
+if TYPE_CHECKING:
+    from careerpivot.services import workspace
+    from careerpivot.ui.dialogs.startup import StartupOpener
 
 #: The tabs, in order: (module, class, object name). Built when first shown.
 TAB_SPECS = [
@@ -72,6 +76,9 @@ class _LazyTabs(dict):
 
 
 class MainWindow(QMainWindow):
+    #: A workspace was opened and the current tab has loaded its data.
+    workspace_ready = Signal()
+
     def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -111,6 +118,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if session.info is not None:
             self._on_opened(session.info)
+        else:
+            self._set_workspace_open(False)
 
     # --- construction ---------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -131,18 +140,58 @@ class MainWindow(QMainWindow):
             "summaryTab": self.tr("&Summary"),
         }
         for _module, _cls_name, name in TAB_SPECS:
-            placeholder = QWidget(self.tabs)
+            # a label: it says what is happening while a workspace is being opened
+            placeholder = QLabel(self.tabs)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setWordWrap(True)
             placeholder.setObjectName(name)  # as the tab it stands for: lookups by name work
             self._placeholders[name] = placeholder
             self.tabs.addTab(placeholder, titles[name])
         # connected before anything else, so every other listener already sees the real tab
         self.tabs.currentChanged.connect(self._on_current_tab_changed)
-        self.tab_widgets[TAB_SPECS[0][2]]  # the tab shown at start-up is built at once
+        if self.session.info is not None:
+            self.tab_widgets[TAB_SPECS[0][2]]  # the tab shown at start-up is built at once
 
     def _on_current_tab_changed(self, index: int) -> None:
+        """Build a tab when it is first shown (tabs show data: only with a workspace open)."""
         widget = self.tabs.widget(index)
-        if widget is not None and self._placeholders.get(widget.objectName()) is widget:
+        if self.session.info is None or widget is None:
+            return
+        if self._placeholders.get(widget.objectName()) is widget:
             self._build_tab(widget.objectName())
+
+    def show_opening(self, message: str) -> None:
+        """While a workspace is being opened (or could not be): what needs one is disabled
+        and ``message`` shows where the tab would be."""
+        self._set_workspace_open(False, message)
+
+    def _set_workspace_open(self, is_open: bool, message: str = "") -> None:
+        """Enable what needs an open workspace (the tabs, Find, backups, imports, exports
+        and documents) or disable it, showing ``message`` where the tab would be."""
+        self.tabs.setEnabled(is_open)
+        actions = [self.actions.backup_now, self.actions.check_database, self.actions.find,
+                   self.actions.find_in_list, self.data_actions.import_action,
+                   self.data_actions.restore_action, self.data_actions.export_menu.menuAction()]
+        actions += [action for action in vars(self.document_actions).values()
+                    if hasattr(action, "setEnabled") and hasattr(action, "trigger")]
+        for action in actions:
+            action.setEnabled(is_open)
+        if is_open and self.session.info is not None and self.session.info.read_only:
+            self.data_actions.import_action.setEnabled(False)
+        for placeholder in self._placeholders.values():
+            placeholder.setText(message)
+
+    def open_at_start(self, path: Path, *, create: bool, demo: bool = False
+                      ) -> StartupOpener:
+        """Open the start-up workspace in the background: the window is shown meanwhile,
+        saying what it is opening, with what needs the workspace disabled. A file that cannot
+        be opened brings the choices of the start-up problem dialog; Quit closes the window.
+        """
+        from careerpivot.ui.dialogs.startup import StartupOpener
+
+        self.startup = StartupOpener(self, path, create=create, demo=demo)
+        self.startup.start()
+        return self.startup
 
     def _build_tab(self, name: str) -> TabBase:
         """Build the tab ``name`` and put it in place of its placeholder (KeyError if unknown)."""
@@ -282,6 +331,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
 
     def _on_opened(self, info: workspace.WorkspaceInfo) -> None:
+        self._set_workspace_open(True)
         self.setWindowTitle(f"{info.path.name} — {APP_NAME}")
         self.setWindowFilePath(str(info.path))
         self._read_only_label.setVisible(info.read_only)
@@ -293,7 +343,11 @@ class MainWindow(QMainWindow):
             restore = getattr(tab, "restore_state", None)
             if restore is not None:
                 restore(self.ctx.settings)
-        self.ctx.bus.changed.emit("all")
+        self.ctx.bus.changed.emit("all")  # the tabs built so far reload
+        current = self.tabs.currentWidget()
+        if current is not None and self._placeholders.get(current.objectName()) is current:
+            self._build_tab(current.objectName())  # loads as it is shown
+        self.workspace_ready.emit()
         if info.migrated_from:
             self.statusBar().showMessage(
                 self.tr("The workspace was updated to the current format; a backup of the "
@@ -342,7 +396,7 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name), create=False)
 
     def open_sample(self) -> None:
-        from careerpivot.services import demo
+        from careerpivot.services import demo, workspace
 
         if not self.flush_all():
             self.warn_unsaved()
@@ -430,6 +484,8 @@ class MainWindow(QMainWindow):
             return None
 
         def job(_job: workers.Job, path: Path, folder: Path) -> Path:
+            from careerpivot.services import workspace
+
             return workspace.backup_now(reason, path=path, folder=folder)
 
         task = workers.submit(job, info.path, info.backup_dir)
@@ -456,6 +512,8 @@ class MainWindow(QMainWindow):
         return task
 
     def check_database(self) -> None:
+        from careerpivot.services import workspace
+
         try:
             problems = workspace.check_database()
         except CareerPivotError as exc:
@@ -497,16 +555,6 @@ class MainWindow(QMainWindow):
             if tab.show_item(kind, item_id):
                 self.tabs.setCurrentWidget(tab)
                 return
-
-    def defer_first_load(self) -> None:
-        """Let the window paint before the current tab loads its data (the app's start-up).
-
-        Call before the first show. Only that tab's first load waits for its first paint;
-        every later show of any tab loads at once.
-        """
-        current = self.tabs.currentWidget()
-        if isinstance(current, TabBase):
-            current.defer_first_load()
 
     def show_tab(self, object_name: str) -> TabBase:
         tab = self.tab_widgets[object_name]
@@ -566,6 +614,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._save_state()
         workers.wait_all()
+        self.session.abandon_open()  # (a start-up open the close interrupted)
         self.ctx.undo.clear()
         self.ctx.undo.undoTextChanged.disconnect(self._undo_text_changed)
         self.ctx.undo.redoTextChanged.disconnect(self._redo_text_changed)

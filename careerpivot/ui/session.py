@@ -2,18 +2,27 @@
 
 The lock (a QLockFile beside the workspace) is kept referenced for the whole session: if the
 Python object were collected, the lock would be released while the workspace is still open.
+
+Opening reads the whole file once (its integrity check) and may back it up and update its
+format: :meth:`Session.open_in_background` does that in a worker while the window stays
+responsive. The store and the services are imported when a workspace is first opened, not
+with this module, so that the window can appear before them.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from careerpivot import paths
 from careerpivot.errors import WorkspaceOpenError
-from careerpivot.services import workspace
+
+if TYPE_CHECKING:
+    from careerpivot.services import workspace
+    from careerpivot.ui import workers
 
 
 def tr(text: str) -> str:
@@ -32,14 +41,34 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def _open_job(_job: workers.Job, path: Path, create: bool, demo: bool
+              ) -> workspace.WorkspaceInfo:
+    """In a worker: (make the sample workspace when asked and missing, then) open ``path``."""
+    from careerpivot.services import workspace
+
+    if demo and not path.exists():
+        from careerpivot.services import demo as demo_service
+
+        demo_service.create_demo_workspace(path)
+        workspace.close()
+        create = False
+    return workspace.open_workspace(path, create=create, backups_root=paths.backups_root())
+
+
 class Session(QObject):
     opened = Signal(object)  # WorkspaceInfo
     closed = Signal()
+    #: A background open (open_in_background) failed: the exception (a WorkspaceOpenError
+    #: for a file that was refused, with its message).
+    open_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock: QLockFile | None = None
         self.info: workspace.WorkspaceInfo | None = None
+        #: The running background open, if any, and the lock it holds.
+        self.opening: workers.Task | None = None
+        self._opening_lock: QLockFile | None = None
 
     def _acquire(self, path: Path, *, remove_stale: bool) -> QLockFile:
         if not path.parent.is_dir():
@@ -75,6 +104,8 @@ class Session(QObject):
              remove_stale_lock: bool = False) -> workspace.WorkspaceInfo:
         """Open a workspace in place of the current one. On failure the current one stays
         open."""
+        from careerpivot.services import workspace
+
         path = Path(path).expanduser().absolute()
         if self.info is not None and self.info.path == path:
             return self.info
@@ -98,7 +129,60 @@ class Session(QObject):
         self.opened.emit(info)
         return info
 
+    def open_in_background(self, path: str | os.PathLike[str], *, create: bool = True,
+                           remove_stale_lock: bool = False, demo: bool = False
+                           ) -> workers.Task:
+        """Open ``path`` in a worker (the window paints and stays responsive meanwhile); only
+        when no workspace is open. ``opened`` or ``open_failed`` follows; a lock held by
+        another window fails at once, before any work. With ``demo``, the sample workspace is
+        made first when it does not exist yet."""
+        from careerpivot.ui import workers
+
+        if self.info is not None or self.opening is not None:
+            raise RuntimeError("a workspace is open or opening")
+        path = Path(path).expanduser().absolute()
+        lock = self._acquire(path, remove_stale=remove_stale_lock)
+        task = workers.submit(_open_job, path, create, demo)
+        self.opening = task
+        self._opening_lock = lock
+
+        def finished(info: workspace.WorkspaceInfo) -> None:
+            if self.opening is not task:  # abandoned meanwhile: the window closed
+                return
+            self.opening = self._opening_lock = None
+            self._lock = lock
+            self.info = info
+            self.opened.emit(info)
+
+        def failed(exc: BaseException) -> None:
+            if self.opening is not task:
+                return
+            self.abandon_open()
+            self.open_failed.emit(exc)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
+        task.signals.cancelled.connect(lambda: self.abandon_open() if self.opening is task
+                                       else None)
+        return task
+
+    def abandon_open(self) -> None:
+        """Forget a background open that failed or was cancelled (the window closed while
+        it ran): the file is closed if it got opened, and its lock released."""
+        from careerpivot.services import workspace
+
+        if self.opening is None:
+            return
+        self.opening = None
+        if self.info is None:
+            workspace.close()
+        lock, self._opening_lock = self._opening_lock, None
+        if lock is not None and lock.isLocked():
+            lock.unlock()
+
     def _close_current(self) -> None:
+        from careerpivot.services import workspace
+
         workspace.close()
         if self._lock is not None and self._lock.isLocked():
             self._lock.unlock()
@@ -106,6 +190,8 @@ class Session(QObject):
         self.info = None
 
     def close(self, *, backup: bool = True) -> None:
+        from careerpivot.services import workspace
+
         if self.info is not None and backup and not self.info.read_only \
                 and workspace.needs_backup():
             try:

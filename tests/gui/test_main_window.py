@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -143,22 +144,120 @@ def test_open_failure_keeps_the_current_workspace(main_window, tmp_path, monkeyp
     assert broken.read_bytes() == before
 
 
-def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, tmp_path, monkeypatch):
-    from careerpivot.ui.dialogs import startup
+def _start(qtbot, app_ctx, path, *, create):
+    """The window as the app starts it: shown at once, its workspace opening behind it."""
+    from careerpivot.ui.main_window import MainWindow
     from careerpivot.ui.session import Session
+
+    window = MainWindow(app_ctx, Session())
+    qtbot.addWidget(window, before_close_func=lambda w: w.close())
+    window.open_at_start(path, create=create)
+    window.show()
+    return window
+
+
+def test_the_window_appears_before_the_workspace_is_open(qtbot, app_ctx, tmp_path):
+    from careerpivot.services import workspace
+    from careerpivot.ui.main_window import MainWindow
+
+    path = tmp_path / "start.careerpivot"
+    window = _start(qtbot, app_ctx, path, create=True)
+    # shown while the file is opened (and checked) in a worker: it says so, and nothing that
+    # needs the workspace can be used yet
+    assert window.session.info is None
+    assert "Opening start.careerpivot" in window.tabs.currentWidget().text()
+    assert not window.tabs.isEnabled()
+    assert not window.actions.find.isEnabled()
+    assert not window.data_actions.import_action.isEnabled()
+    with qtbot.waitSignal(window.workspace_ready, timeout=20000):
+        pass
+    assert window.session.info.path == path.absolute()
+    assert workspace.current().path == path.absolute()
+    assert window.tabs.isEnabled() and window.actions.find.isEnabled()
+    assert window.data_actions.import_action.isEnabled()
+    overview = window.tabs.currentWidget()
+    assert overview.objectName() == "overviewTab"
+    assert not isinstance(overview, type(window._placeholders.get("pathsTab")))
+    assert window.windowTitle().startswith("start.careerpivot")
+    assert isinstance(window, MainWindow)
+
+
+def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, app_ctx, tmp_path,
+                                                                 monkeypatch):
+    from careerpivot.ui.dialogs import startup
 
     empty = tmp_path / "empty.careerpivot"
     empty.write_bytes(b"")
     asked = []
 
     def ask(error, parent=None):
-        asked.append(error.kind)
+        asked.append((error.kind, parent))
         return startup.StartupProblemDialog.QUIT
 
     monkeypatch.setattr(startup.StartupProblemDialog, "ask", ask)
-    assert startup.open_at_start(Session(), empty) is False
-    assert asked == ["empty"]
+    window = _start(qtbot, app_ctx, empty, create=False)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+    assert asked == [("empty", window)]  # over the window, not a window of its own
+    assert window.session.info is None
     assert empty.read_bytes() == b""
+    assert not (tmp_path / "empty.careerpivot.lock").exists()
+
+
+def test_startup_problem_open_another_opens_the_chosen_file(qtbot, app_ctx, tmp_path,
+                                                            monkeypatch, demo_file):
+    from careerpivot.ui.dialogs import startup
+
+    broken = tmp_path / "broken.careerpivot"
+    broken.write_bytes(b"not a database" * 200)
+    before = broken.read_bytes()
+    other = tmp_path / "other.careerpivot"
+    shutil.copyfile(demo_file, other)
+    monkeypatch.setattr(startup.StartupProblemDialog, "ask",
+                        lambda error, parent=None: startup.StartupProblemDialog.OPEN_OTHER)
+    monkeypatch.setattr(startup, "_choose_file", lambda new: other)
+    window = _start(qtbot, app_ctx, broken, create=False)
+    with qtbot.waitSignal(window.workspace_ready, timeout=20000):
+        pass
+    assert window.session.info.path == other
+    assert broken.read_bytes() == before
+    assert not (tmp_path / "broken.careerpivot.lock").exists()
+
+
+def test_a_stale_lock_at_start_can_be_removed(qtbot, app_ctx, tmp_path, monkeypatch):
+    from PySide6.QtCore import QLockFile
+
+    from careerpivot.ui.dialogs import startup
+
+    path = tmp_path / "locked.careerpivot"
+    # the lock as another window holds it (its owner is alive: this very process)
+    other = QLockFile(str(tmp_path / "locked.careerpivot.lock"))
+    assert other.tryLock(0)
+    asked = []
+
+    def ask(error, parent=None):
+        asked.append(error.kind)
+        return startup.StartupProblemDialog.REMOVE_LOCK
+
+    monkeypatch.setattr(startup.StartupProblemDialog, "ask", ask)
+    window = _start(qtbot, app_ctx, path, create=True)
+    with qtbot.waitSignal(window.workspace_ready, timeout=20000):
+        pass
+    assert asked == ["locked_by_instance"]
+    assert window.session.info.path == path
+
+
+def test_closing_while_the_workspace_opens_releases_it(qtbot, app_ctx, tmp_path, demo_file):
+    from careerpivot.services import workspace
+
+    path = tmp_path / "closing.careerpivot"
+    shutil.copyfile(demo_file, path)
+    window = _start(qtbot, app_ctx, path, create=False)
+    window.close()
+    assert window.session.info is None and window.session.opening is None
+    assert not (tmp_path / "closing.careerpivot.lock").exists()
+    assert workspace.current() is None
+    QApplication.processEvents()  # a result that still arrives is ignored
+    assert window.session.info is None and "overviewTab" not in window.tab_widgets
 
 
 def test_startup_dialog_lists_the_choices(qtbot):

@@ -4,13 +4,18 @@ choice, never a crash and never a silently new, empty workspace in place of thei
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careerpivot import paths
 from careerpivot.errors import WorkspaceOpenError
-from careerpivot.ui.session import Session, WorkspaceLockedError
+from careerpivot.ui.session import WorkspaceLockedError
+
+if TYPE_CHECKING:
+    from careerpivot.services.workspace import WorkspaceInfo
+    from careerpivot.ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
@@ -60,24 +65,70 @@ def _choose_file(new: bool) -> Path | None:
     return Path(name) if name else None
 
 
-def open_at_start(session: Session, path: Path) -> bool:
-    """Open ``path``; on failure ask the user what to do. False when they chose to quit."""
-    create = path == paths.default_workspace() or not path.exists()
-    remove_stale = False
-    while True:
+class StartupOpener(QObject):
+    """Opens the start-up workspace of a shown window in the background, and on failure asks
+    the user what to do (:class:`StartupProblemDialog`) until a workspace is open or they
+    quit. ``finished`` says which: True when a workspace is open."""
+
+    finished = Signal(bool)
+
+    def __init__(self, window: MainWindow, path: Path, *, create: bool,
+                 demo: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.create = create
+        self.demo = demo
+        #: The user chose Quit at a problem (the app then ends with a failure status).
+        self.quit_chosen = False
+        window.session.opened.connect(self._opened)
+        window.session.open_failed.connect(self._failed)
+
+    def _stop_listening(self) -> None:
+        self.window.session.opened.disconnect(self._opened)
+        self.window.session.open_failed.disconnect(self._failed)
+
+    def start(self, *, remove_stale_lock: bool = False) -> None:
+        session = self.window.session
+        message = tr("Opening {0}…").format(self.path.name)
+        self.window.show_opening(message)
+        self.window.statusBar().showMessage(message)
         try:
-            session.open(path, create=create, remove_stale_lock=remove_stale)
-            return True
-        except WorkspaceOpenError as exc:
-            choice = StartupProblemDialog.ask(exc)
-        remove_stale = False
+            session.open_in_background(self.path, create=self.create,
+                                       remove_stale_lock=remove_stale_lock, demo=self.demo)
+        except WorkspaceOpenError as exc:  # its lock is held by another window
+            error = exc
+            QTimer.singleShot(0, lambda: self._failed(error))
+
+    def _opened(self, info: WorkspaceInfo) -> None:
+        self._stop_listening()
+        self.window.statusBar().clearMessage()
+        if not info.created:
+            self.window.start_backup("auto")
+        self.finished.emit(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, WorkspaceOpenError):
+            exc = WorkspaceOpenError(
+                "unexpected", str(self.path),
+                tr("{0} could not be opened because of an unexpected error. The file was not "
+                   "changed.").format(self.path),
+                detail=getattr(exc, "__traceback_text__", "") or repr(exc))
+        self.window.show_opening(exc.message)
+        self.window.statusBar().clearMessage()
+        choice = StartupProblemDialog.ask(exc, self.window)
         if choice == StartupProblemDialog.QUIT:
-            return False
+            self._stop_listening()
+            self.quit_chosen = True
+            self.finished.emit(False)
+            self.window.close()
+            return
         if choice == StartupProblemDialog.REMOVE_LOCK:
-            remove_stale = True
-            continue
-        chosen = _choose_file(new=choice == StartupProblemDialog.NEW)
-        if chosen is not None:
-            if choice == StartupProblemDialog.NEW and chosen.exists():
-                continue  # never replace an existing file with a new workspace
-            path, create = chosen, choice == StartupProblemDialog.NEW
+            self.start(remove_stale_lock=True)
+            return
+        new = choice == StartupProblemDialog.NEW
+        chosen = _choose_file(new=new)
+        if chosen is not None and not (new and chosen.exists()):
+            # (never replace an existing file with a new workspace)
+            self.path, self.create, self.demo = chosen, new, False
+        self.start()
