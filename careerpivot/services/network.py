@@ -1,16 +1,17 @@
 """The network: contacts, their tags and paths, who introduced whom, and check-ins.
 
 Every function returns plain values. :func:`list_contacts` reads any number of contacts with
-four queries (contacts with their introducer's name, tag links, path links, interview counts),
-never one per row. :func:`update_contact` is the ``save`` function of the Network tab's detail
-editor: one field at a time, validated, with a message for the field on bad input.
+one query (their introducer's name, tags, paths and interview counts included), never one per
+row; :func:`contact_records` gives the same rows as SQLite returns them, for a list that makes
+a :class:`ContactRow` only of the contacts it shows in detail. :func:`update_contact` is the
+``save`` function of the Network tab's detail editor: one field at a time, validated, with a
+message for the field on bad input.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import peewee as pw
@@ -277,61 +278,116 @@ def validate_contact(**fields: object) -> dict[str, object]:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _read(where: pw.Expression | None) -> list[ContactRow]:
-    """Contacts matching ``where`` with their links: four queries whatever their number."""
+#: Separators inside a record's tags and paths texts. Both are whitespace, which tag names and
+#: path titles never hold (``clean_line`` folds it), so they cannot occur inside a value.
+_SEP, _PART = "\x1f", "\x1e"
+
+#: The fields of a contact *record*, in order: one row of the one query that reads contacts
+#: (:func:`contact_records`) as SQLite returns it. ``last_contact`` is ISO text or None,
+#: ``archived`` 0 or 1, ``tags`` the tag names joined by ``\x1f`` (or None), ``paths`` the linked
+#: paths as ``position\x1eid\x1etitle`` joined by ``\x1f`` (or None), ``interview_count`` a number.
+#: :func:`contact_row` makes the :class:`ContactRow` of a record.
+RECORD_FIELDS = (
+    "id", "name", "organization", "role", "level", "email", "phone", "url", "how_met",
+    "introduced_by_id", "introduced_by_name", "stage", "cadence_days", "last_contact", "notes",
+    "archived", "tags", "paths", "interview_count",
+)
+(R_ID, R_NAME, R_ORGANIZATION, R_ROLE, R_LEVEL, R_EMAIL, R_PHONE, R_URL, R_HOW_MET,
+ R_INTRODUCER, R_INTRODUCER_NAME, R_STAGE, R_CADENCE, R_LAST_CONTACT, R_NOTES, R_ARCHIVED,
+ R_TAGS, R_PATHS, R_INTERVIEWS) = range(len(RECORD_FIELDS))
+
+
+def _record_query() -> pw.ModelSelect:
+    """Contacts with everything a :class:`ContactRow` holds, in one statement: the
+    introducer's name by a join, the tags, linked paths and number of interviews by
+    correlated sub-selects that SQLite answers from the link tables' indexes."""
     introducer = Contact.alias("introducer")
-    query = (
-        Contact.select(
+    tags = (ContactTag.select(pw.fn.group_concat(Tag.name, _SEP)).join(Tag)
+            .where(ContactTag.contact == Contact.id))
+    linked = (ContactPath.select(pw.fn.group_concat(
+        pw.fn.printf(f"%d{_PART}%d{_PART}%s", Path.position, Path.id, Path.title), _SEP))
+        .join(Path).where(ContactPath.contact == Contact.id))
+    interviews = (Interview.select(pw.fn.COUNT(pw.SQL("*")))
+                  .where(Interview.contact == Contact.id))
+    return (
+        Contact.select(  # (the text columns are NOT NULL)
             Contact.id, Contact.name, Contact.organization, Contact.role, Contact.level,
-            Contact.email, Contact.phone, Contact.url, Contact.how_met,
-            Contact.introduced_by, introducer.name, Contact.stage, Contact.cadence_days,
-            Contact.last_contact, Contact.notes, Contact.archived,
+            Contact.email, Contact.phone, Contact.url, Contact.how_met, Contact.introduced_by,
+            pw.fn.COALESCE(introducer.name, ""), Contact.stage, Contact.cadence_days,
+            Contact.last_contact, Contact.notes, Contact.archived, tags, linked, interviews,
         )
         .join(introducer, pw.JOIN.LEFT_OUTER, on=(Contact.introduced_by == introducer.id))
-        .order_by(Contact.name, Contact.id)
     )
-    tag_query = ContactTag.select(ContactTag.contact, Tag.name).join(Tag)
-    path_query = (ContactPath.select(ContactPath.contact, Path.id, Path.title).join(Path)
-                  .order_by(Path.position, Path.id))
-    count_query = (Interview.select(Interview.contact, pw.fn.COUNT(Interview.id))
-                   .group_by(Interview.contact))
+
+
+def contact_records(include_archived: bool = False) -> list[tuple]:
+    """Every contact as a record (see :data:`RECORD_FIELDS`), in no particular order: one
+    query, and no work per contact in Python. For lists that sort themselves and build a
+    :class:`ContactRow` (:func:`contact_row`) only for the contacts they need one of."""
+    query = _record_query()
+    if not include_archived:
+        query = query.where(Contact.archived == False)  # noqa: E712
+    return fetch_tuples(query)
+
+
+def tag_names(text: str | None) -> tuple[str, ...]:
+    """The tags of a record's ``tags`` text, in alphabetical order (by :func:`name_key`)."""
+    if not text:
+        return ()
+    names = text.split(_SEP)
+    return tuple(sorted(names, key=name_key)) if len(names) > 1 else tuple(names)
+
+
+def linked_paths(text: str | None) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The ids and titles of a record's ``paths`` text, in the user's order of paths."""
+    if not text:
+        return (), ()
+    linked = []
+    for part in text.split(_SEP):
+        position, path_id, title = part.split(_PART, 2)
+        linked.append((int(position), int(path_id), title))
+    linked.sort()
+    return tuple(p[1] for p in linked), tuple(p[2] for p in linked)
+
+
+def contact_row(record: tuple) -> ContactRow:
+    """The :class:`ContactRow` of a contact record."""
+    (cid, name, org, role, level, email, phone, url, how_met, intro_id, intro_name, stage,
+     cadence, last, notes, archived, tags, linked, count) = record
+    last_date = _date(last)
+    cadence = int(cadence or 0)
+    path_ids, path_titles = linked_paths(linked)
+    return ContactRow(
+        id=cid, name=name, organization=org, role=role, level=level, email=email,
+        phone=phone, url=url, how_met=how_met, introduced_by_id=intro_id,
+        introduced_by_name=intro_name, stage=stage, cadence_days=cadence,
+        last_contact=last_date, next_checkin=checkins.next_checkin(last_date, cadence),
+        notes=notes, tags=tag_names(tags), path_ids=path_ids, path_titles=path_titles,
+        archived=bool(archived), interview_count=int(count or 0),
+    )
+
+
+def contact_record(row: ContactRow) -> tuple:
+    """The record of a :class:`ContactRow` (the inverse of :func:`contact_row`; the paths'
+    positions are their places in the row)."""
+    linked = _SEP.join(f"{i}{_PART}{pid}{_PART}{title}" for i, (pid, title)
+                       in enumerate(zip(row.path_ids, row.path_titles, strict=True)))
+    return (
+        row.id, row.name, row.organization, row.role, row.level, row.email, row.phone,
+        row.url, row.how_met, row.introduced_by_id, row.introduced_by_name, row.stage,
+        row.cadence_days, row.last_contact.isoformat() if row.last_contact else None,
+        row.notes, int(row.archived), _SEP.join(row.tags) or None, linked or None,
+        row.interview_count,
+    )
+
+
+def _read(where: pw.Expression | None) -> list[ContactRow]:
+    """Contacts matching ``where`` with their links, by name: one query whatever their
+    number."""
+    query = _record_query().order_by(Contact.name, Contact.id)
     if where is not None:
         query = query.where(where)
-        # the links of the same contacts: a sub-select, still one query each
-        ids = Contact.select(Contact.id).where(where)
-        tag_query = tag_query.where(ContactTag.contact.in_(ids))
-        path_query = path_query.where(ContactPath.contact.in_(ids))
-        count_query = count_query.where(Interview.contact.in_(ids))
-
-    # Raw rows (no per-value conversion by peewee: dates are parsed below), which halves the
-    # time for thousands of contacts.
-    execute = Contact._meta.database.execute
-    contacts = execute(query).fetchall()
-    tags: dict[int, list[str]] = defaultdict(list)
-    for contact_id, tag in execute(tag_query):
-        tags[contact_id].append(tag)
-    paths: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for contact_id, path_id, title in execute(path_query):
-        paths[contact_id].append((path_id, title))
-    counts = dict(execute(count_query).fetchall())
-
-    rows = []
-    for (cid, name, org, role, level, email, phone, url, how_met, intro_id, intro_name,
-         stage, cadence, last, notes, archived) in contacts:
-        last_date = _date(last)
-        cadence = int(cadence or 0)
-        linked = paths.get(cid, ())
-        rows.append(ContactRow(
-            id=cid, name=name, organization=org or "", role=role or "", level=level or "",
-            email=email or "", phone=phone or "", url=url or "", how_met=how_met or "",
-            introduced_by_id=intro_id, introduced_by_name=intro_name or "",
-            stage=stage or "identified", cadence_days=cadence, last_contact=last_date,
-            next_checkin=checkins.next_checkin(last_date, cadence), notes=notes or "",
-            tags=tuple(sorted(tags.get(cid, ()), key=name_key)),
-            path_ids=tuple(p[0] for p in linked), path_titles=tuple(p[1] for p in linked),
-            archived=bool(archived), interview_count=int(counts.get(cid, 0)),
-        ))
-    return rows
+    return [contact_row(r) for r in fetch_tuples(query)]
 
 
 def list_contacts(include_archived: bool = False) -> list[ContactRow]:

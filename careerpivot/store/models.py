@@ -185,6 +185,12 @@ class Interview(TimestampedModel):
     )
     round = pw.IntegerField(default=1)
 
+    class Meta:
+        # The columns of the interview list in its order (date, id): the list reads this
+        # index alone, not the table, whose rows carry the long texts.
+        indexes = ((("scheduled_at", "id", "contact", "path", "minutes", "mode", "status",
+                     "round", "follow_up_of"), False),)
+
 
 class Answer(BaseModel):
     """One question of an interview's guide with the answer given."""

@@ -342,6 +342,29 @@ def test_search_and_filters(demo_window, qtbot):
     assert dates[0] == "2026-09-16 12:30" and dates[-1] == "not set"
 
 
+def test_every_person_is_offered_when_a_contact_field_is_used(demo_window, qtbot):
+    tab = interviews_tab(demo_window)
+    listed = interviews.list_interviews()
+    interviewed = sorted({(im.fold(r.contact_name), r.contact_id) for r in listed})
+    current = [c.id for c in network.contact_choices()]
+    # A reload shows the list at once; the people come when a field is reached for.
+    demo_window.ctx.bus.changed.emit("contacts")
+    qtbot.keyClick(tab.contact_filter.lineEdit(), Qt.Key.Key_End)
+    combo = tab.contact_filter
+    assert [combo.itemData(i) for i in range(combo.count())] == [
+        -1, *(cid for _name, cid in interviewed)]
+    assert combo.currentText() == "Anyone"
+    field = tab.editor.details.contact
+    shown = field.currentData()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert sorted(field.itemData(i) for i in range(field.count())) == sorted(current)
+    assert field.currentData() == shown == tab.editor.detail.row.contact_id
+    # ... or while the app is idle
+    demo_window.ctx.bus.changed.emit("contacts")
+    qtbot.waitUntil(lambda: combo.count() == len(interviewed) + 1
+                    and field.count() == len(current))
+
+
 def test_show_item_selects_the_interview_clearing_filters(demo_window, qtbot):
     tab = interviews_tab(demo_window)
     demo_window.show_tab("pathsTab")

@@ -547,3 +547,18 @@ def test_filtering_five_thousand_contacts_is_instant():
     elapsed = time.perf_counter() - started
     assert model.rowCount() == 5000
     assert elapsed < 0.5, f"{elapsed:.3f}s for ten keystrokes and a sort"
+
+
+def test_search_texts_made_in_slices_find_what_those_made_at_once_find():
+    model = cm.ContactsModel()
+    model.set_rows(sample_rows(600), TODAY)
+    assert not model.prepare_search(deadline=0.0)  # one batch, the rest later
+    model.update_row(dataclasses.replace(model.contact(4), notes="met at the café"))
+    model.update_row(dataclasses.replace(model.contact(598), notes="cafe owner"))
+    model.set_search("CAFÉ fintech")
+    sliced = [model.contact_id(r) for r in range(model.rowCount())]
+    at_once = cm.ContactsModel()
+    at_once.set_rows(model.contacts(), TODAY)
+    at_once.set_search("cafe FINTECH")
+    assert sliced == [at_once.contact_id(r) for r in range(at_once.rowCount())]
+    assert 4 in sliced and 598 in sliced and 2 not in sliced  # (2: no café)

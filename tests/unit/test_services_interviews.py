@@ -157,6 +157,26 @@ def test_list_filters_search_and_sort(pm):
     assert ids(search="   ") == ids()
 
 
+def test_the_list_for_the_tab_is_three_reads_of_which_one_index(pm, statements):
+    ana, zoe = contact("Ana", "Acme", "mid"), contact("Zoë", "Nordisk")
+    undated = interviews.create_interview(ana, pm)
+    late = interviews.create_interview(zoe, pm, "2026-05-01 10:00")
+    early = interviews.create_interview(ana, None, "2026-01-15")
+    Contact.update(archived=True).where(Contact.id == zoe).execute()
+    statements.clear()
+    listed = interviews.interview_list()
+    assert len(statements) == 3  # interviews, contacts, paths: whatever their number
+    assert [r[interviews.R_ID] for r in listed.records] == [early, late, undated]
+    assert listed.rows() == interviews.list_interviews()
+    assert listed.contacts[zoe] == ("Zoë", "Nordisk", "", True)
+    row = listed.row(listed.records[0])
+    assert (row.id, row.contact_name, row.path_id, row.path_title) == (early, "Ana", None, "")
+    # the interviews are read from an index that holds every column the list needs
+    query = next(sql for sql in statements if '"interview"' in sql)
+    plan = " ".join(r[3] for r in database.execute_sql("EXPLAIN QUERY PLAN " + query))
+    assert "COVERING INDEX" in plan and "TEMP B-TREE" not in plan, plan
+
+
 def test_list_query_count_does_not_grow(pm):
     def grow(n):
         for k in range(n):

@@ -209,10 +209,35 @@ def test_list_contacts_runs_a_fixed_number_of_queries(ws, statements):
     statements.clear()
     rows = network.list_contacts()
     assert len(rows) == 43
-    assert len(statements) == few == 4
+    assert len(statements) == few == 1
+    assert all(r.tags == ("all", f"t{int(r.name.split()[1]) % 3}") and r.path_ids == (pm,)
+               and r.path_titles == ("PM",) and r.interview_count == 1 for r in rows)
     statements.clear()
     network.get_contact(rows[0].id)
-    assert len(statements) == 4
+    assert len(statements) == 1
+    statements.clear()
+    assert len(network.contact_records()) == 43
+    assert len(statements) == 1
+
+
+def test_a_record_and_its_row_carry_the_same_contact(ws):
+    pm = paths.add_path("Product management")
+    ops = paths.add_path("Operations")
+    paths.reorder_paths([ops, pm])  # the user's order of paths, not their ids
+    ana = network.create_contact(name="Ana Lima", organization="Acme", level="senior",
+                                 tags="mentor, Fintech", path_ids=[pm, ops], cadence_days=30,
+                                 last_contact="2026-01-05", notes="Zoë's café")
+    network.create_contact(name="Bea", introduced_by=ana)
+    interviews.create_interview(ana, pm, "2026-02-01 10:00")
+    records = {r[network.R_ID]: r for r in network.contact_records()}
+    for row in network.list_contacts():
+        assert network.contact_row(records[row.id]) == row
+        assert network.contact_row(network.contact_record(row)) == row
+    ana_row = network.get_contact(ana)
+    assert ana_row.tags == ("Fintech", "mentor")
+    assert ana_row.path_ids == (ops, pm)
+    assert ana_row.path_titles == ("Operations", "Product management")
+    assert ana_row.interview_count == 1 and ana_row.next_checkin.isoformat() == "2026-02-04"
 
 
 def test_contact_choices_and_duplicates(ws):

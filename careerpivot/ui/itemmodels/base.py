@@ -1,29 +1,45 @@
 """The engine shared by the list models that filter and sort themselves.
 
 Following the house convention for lists that grow to thousands, there is no
-QSortFilterProxyModel: a subclass computes, once per load, one entry per row (its display
-texts, search text and a sort key per column); :class:`FilteredTableModel` keeps every entry,
-the indexes of the visible ones in display order, and the lookup by id, and filters and sorts
-over those keys in Python.
+QSortFilterProxyModel: a model keeps one *entry* per row, the indexes of the visible entries in
+display order and the lookup by id, and filters and sorts over keys in Python.
 
 A subclass supplies ``COLUMN_COUNT``, ``_entry(row)`` (for :meth:`update_row`),
 ``_filtered(entries)`` (or ``filters_active()`` and ``_accepts(entry)``), ``data()`` and
 ``headerData()``; it overrides ``_sorted`` when its sort differs from the plain stable one.
+
+Keys can be computed ahead or when first needed:
+
+* An entry may carry its sort keys (``entry.sort[column]``) and its search text. A model
+  whose entries are lighter (the rows as the database returned them) overrides
+  :meth:`_sort_key` and sets ``LAZY_KEYS``: each column's keys are then computed on the first
+  sort by that column and kept until the entries change.
+* A model that searches a long text of every entry can build those texts on the first search
+  (:meth:`search_texts`, hook :meth:`_search_text`), or bit by bit while the app is idle
+  (:meth:`prepare_search`, which the tabs run after their first paint).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+#: Entries whose search text :meth:`FilteredTableModel.prepare_search` builds between two
+#: looks at the clock.
+_SEARCH_BATCH = 250
+
 
 class FilteredTableModel(QAbstractTableModel):
-    """Entries (objects with ``row`` and ``sort`` attributes) filtered and sorted in Python;
-    sorting and updating one row keep the views' persistent indexes (selection, current)."""
+    """Entries filtered and sorted in Python; sorting and updating one row keep the views'
+    persistent indexes (selection, current)."""
 
     COLUMN_COUNT = 0
+    #: True when :meth:`_sort_key` is costly or the entries carry no keys: a column's keys are
+    #: computed once, on the first sort by it, and kept until the entries change.
+    LAZY_KEYS = False
 
     def __init__(self, parent=None, *, sort_column: int = 0,
                  sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -33,16 +49,29 @@ class FilteredTableModel(QAbstractTableModel):
         self._visible: list[int] = []  # indexes into _entries, in display order
         self._sort_column = sort_column
         self._sort_order = sort_order
+        self._keys: dict[int, list[Any]] = {}  # column -> key of every entry (LAZY_KEYS)
+        self._search: list[str] = []  # search texts of the first len() entries
 
     # --- hooks -----------------------------------------------------------------------------
     def _row_id(self, entry: Any) -> int:
-        return self._id_of(entry.row)
+        return self._id_of(self._row_of(entry))
 
     def _id_of(self, row: Any) -> int:
         """The id of a service row (``row.id`` unless a model's rows name it otherwise)."""
         return row.id
 
+    def _row_of(self, entry: Any) -> Any:
+        """The service row an entry shows (``entry.row`` unless a model builds it)."""
+        return entry.row
+
     def _entry(self, row: Any) -> Any:
+        raise NotImplementedError
+
+    def _sort_key(self, entry: Any, column: int) -> Any:
+        return entry.sort[column]
+
+    def _search_text(self, entry: Any) -> str:
+        """What a search looks through (for models that use :meth:`search_texts`)."""
         raise NotImplementedError
 
     def filters_active(self) -> bool:
@@ -59,19 +88,63 @@ class FilteredTableModel(QAbstractTableModel):
 
     def _sorted(self, entries: Sequence[Any], visible: Iterable[int]) -> list[int]:
         """Stable sort by the sort column; ties keep the load order."""
-        col = self._sort_column
-        return sorted(sorted(visible), key=lambda i: entries[i].sort[col],
+        keys = self._column_keys(self._sort_column)
+        return sorted(sorted(visible), key=keys.__getitem__,
                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    # --- keys ------------------------------------------------------------------------------
+    def _column_keys(self, column: int) -> list[Any]:
+        """The sort key of every entry for ``column``, by entry index."""
+        keys = self._keys.get(column)
+        if keys is None:
+            sort_key = self._sort_key
+            keys = [sort_key(e, column) for e in self._entries]
+            if self.LAZY_KEYS:
+                self._keys[column] = keys
+        return keys
+
+    def search_texts(self) -> list[str]:
+        """The search text of every entry (built now for those that have none yet)."""
+        self.prepare_search()
+        return self._search
+
+    def prepare_search(self, deadline: float | None = None) -> bool:
+        """Build search texts, until ``deadline`` (``time.perf_counter()``) when given; True
+        once every entry has one. Run in slices while idle, it spares the first keystroke."""
+        search, entries, text = self._search, self._entries, self._search_text
+        while len(search) < len(entries):
+            start = len(search)
+            search.extend(text(e) for e in entries[start:start + _SEARCH_BATCH])
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        return len(search) == len(entries)
+
+    def _forget_keys(self) -> None:
+        self._keys = {}
+        self._search = []
+
+    def _entry_changed(self, index: int) -> None:
+        """Bring the kept keys of one entry up to date after it was replaced."""
+        entry = self._entries[index]
+        for column, keys in self._keys.items():
+            keys[index] = self._sort_key(entry, column)
+        if index < len(self._search):
+            self._search[index] = self._search_text(entry)
 
     # --- loading ---------------------------------------------------------------------------
     def _set_entries(self, entries: list[Any], visible: list[int] | None = None) -> None:
         """Replace every entry (in the model's base order) and reset the views."""
         self.beginResetModel()
-        self._entries = entries
-        self._reindex()
+        self._replace_entries(entries)
         self._visible = (self._sorted(entries, self._filtered(entries)) if visible is None
                          else visible)
         self.endResetModel()
+
+    def _replace_entries(self, entries: list[Any]) -> None:
+        """Take new entries (the views must be told: a reset or a layout change)."""
+        self._entries = entries
+        self._forget_keys()
+        self._reindex()
 
     def _reindex(self) -> None:
         row_id = self._row_id
@@ -83,9 +156,11 @@ class FilteredTableModel(QAbstractTableModel):
         index = self._by_id.get(self._id_of(row))
         if index is None:
             return
-        old = self._entries[index]
-        new = self._entries[index] = self._entry(row)
-        if new.sort[self._sort_column] != old.sort[self._sort_column]:
+        column = self._sort_column
+        old_key = self._sort_key(self._entries[index], column)
+        self._entries[index] = self._entry(row)
+        self._entry_changed(index)
+        if self._sort_key(self._entries[index], column) != old_key:
             self._relayout()
             return
         visible_row = self.row_of(self._id_of(row))
@@ -114,15 +189,16 @@ class FilteredTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_order = self._visible
         self._visible = self._sorted(self._entries, old_order)
-        new_position = {entry: row for row, entry in enumerate(self._visible)}
         old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for index in old_indexes:
-            entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
-            row = new_position.get(entry) if entry is not None else None
-            new_indexes.append(QModelIndex() if row is None
-                               else self.index(row, index.column()))
-        self.changePersistentIndexList(old_indexes, new_indexes)
+        if old_indexes:
+            new_position = {entry: row for row, entry in enumerate(self._visible)}
+            new_indexes = []
+            for index in old_indexes:
+                entry = old_order[index.row()] if 0 <= index.row() < len(old_order) else None
+                row = new_position.get(entry) if entry is not None else None
+                new_indexes.append(QModelIndex() if row is None
+                                   else self.index(row, index.column()))
+            self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
 
     # --- lookups ---------------------------------------------------------------------------
@@ -133,10 +209,11 @@ class FilteredTableModel(QAbstractTableModel):
 
     def _row_by_id(self, row_id: int) -> Any:
         index = self._by_id.get(row_id)
-        return self._entries[index].row if index is not None else None
+        return self._row_of(self._entries[index]) if index is not None else None
 
     def _all_rows(self) -> list[Any]:
-        return [e.row for e in self._entries]
+        row_of = self._row_of
+        return [row_of(e) for e in self._entries]
 
     def row_of(self, row_id: int) -> int:
         """The visible row of an id, or -1."""

@@ -1,16 +1,21 @@
 """The interview list, and the skill mentions of one interview.
 
-:class:`InterviewsModel` holds every interview of the workspace (one query, no details) and
-filters and sorts itself over keys computed once per load, following the house convention for
-lists that grow to thousands: with 20,000 interviews a search keystroke or a filter change
-takes a few milliseconds and never reaches the database. Full text (notes and answers) is not
-kept in memory: the tab asks the database for it after a pause in typing and hands the
-matching ids to :meth:`InterviewsModel.set_text_matches`, which adds them to what the list
-keys already matched.
+:class:`InterviewsModel` holds every interview of the workspace as the database returned it
+(``services.interviews.interview_list()``: one tuple per interview, the contacts and paths
+apart) and filters and sorts itself in Python, following the house convention for lists that
+grow to thousands. Loading does no work per interview: the list comes in date order, which is
+the order shown; a row's texts are looked up when a view asks for them, a column's sort keys
+are computed on the first sort by it, and the search texts on the first search (or while the
+app is idle, see :meth:`FilteredTableModel.prepare_search`). With 20,000 interviews a search
+keystroke or a filter change takes a few milliseconds and never reaches the database. Full text
+(notes and answers) is not kept in memory: the tab asks the database for it after a pause in
+typing and hands the matching ids to :meth:`InterviewsModel.set_text_matches`, which adds them
+to what the list keys already matched.
 """
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -25,7 +30,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from careerpivot.core import vocab
-from careerpivot.services.interviews import InterviewRow, MentionRow
+from careerpivot.services.interviews import (
+    R_CONTACT,
+    R_ID,
+    R_MODE,
+    R_PATH,
+    R_ROUND,
+    R_STATUS,
+    R_WHEN,
+    InterviewList,
+    InterviewRow,
+    MentionRow,
+)
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 
 Role = Qt.ItemDataRole
@@ -40,31 +56,36 @@ _MODE_ORDER = {key: i for i, key in enumerate(vocab.INTERVIEW_MODES)}
 #: Filter value of "interviews without a path".
 NO_PATH = 0
 
+_GREY = QColor("#757575")
+
+
+class _Marks(dict):
+    """``str.translate`` table that drops combining characters (accents and other marks):
+    each character is looked up once, then answered from the dictionary."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_MARKS = _Marks()
+
 
 def fold(text: str) -> str:
     """The search and sort form of a text: casefolded, accents removed ("Zoë" -> "zoe")."""
     folded = text.casefold()
     if folded.isascii():
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", folded).translate(_MARKS)
 
 
 def vocab_name(text: str) -> str:
     return QCoreApplication.translate("vocab", text)
 
 
-class _Entry:
-    """One interview with its search text and sort keys, computed once per load. The sort
-    key of a text column is its folded text ("" sorts last in either direction)."""
-
-    __slots__ = ("day", "row", "search", "sort")
-
-    def __init__(self, row: InterviewRow, search: str, sort: tuple[Any, ...]) -> None:
-        self.row = row
-        self.search = search
-        self.sort = sort
-        self.day = row.scheduled_at[:10]
+def _record(row: InterviewRow) -> tuple:
+    return (row.id, row.contact_id, row.path_id, row.scheduled_at, row.minutes, row.mode,
+            row.status, row.round, row.follow_up_of)
 
 
 class InterviewsModel(FilteredTableModel):
@@ -72,9 +93,15 @@ class InterviewsModel(FilteredTableModel):
     sorted by any column (stable; undated and empty values last in both directions)."""
 
     COLUMN_COUNT = COLUMN_COUNT
+    LAZY_KEYS = True
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, sort_column=DATE, sort_order=Qt.SortOrder.DescendingOrder)
+        self._list = InterviewList([], {}, {})
+        #: The entries are in date order (as loaded: dated ones by date and id, then the
+        #: undated ones by id), so sorting by date needs no keys.
+        self._in_date_order = True
+        self._undated = 0  # how many entries, at the end, have no date
         self._words: tuple[str, ...] = ()
         self._text_words: tuple[str, ...] = ()
         self._text_ids: frozenset[int] = frozenset()
@@ -89,81 +116,123 @@ class InterviewsModel(FilteredTableModel):
         )
         self._bold = QFont()
         self._bold.setBold(True)
+        self._grey = QBrush(_GREY)
         self._names: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._folded_names: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._not_set = ""
-        self._fold_cache: dict[str, str] = {}
+        # folded texts of the contacts (name, organization) and paths, made when first needed
+        self._contact_keys: dict[int, tuple[str, str]] = {}
+        self._path_keys: dict[int | None, str] = {}
+        self._contact_order: list[int] | None = None
 
     # --- loading ---------------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[InterviewRow]) -> None:
-        """Show these interviews (a full reload; the filters stay)."""
+    def set_list(self, interviews: InterviewList) -> None:
+        """Show these interviews (a full reload; the filters stay). Their records must be in
+        the order of ``services.interviews.interview_list()``."""
         statuses = {k: vocab_name(v) for k, v in vocab.INTERVIEW_STATUSES.items()}
         modes = {k: vocab_name(v) for k, v in vocab.INTERVIEW_MODES.items()}
         self._names = (statuses, modes)
         self._folded_names = ({k: fold(v) for k, v in statuses.items()},
                               {k: fold(v) for k, v in modes.items()})
         self._not_set = self.tr("not set")
-        self._fold_cache: dict[str, str] = {}
-        self._set_entries(self._entries_of(rows))
-        self._fold_cache = {}
+        self._list = interviews
+        self._contact_keys, self._path_keys, self._contact_order = {}, {}, None
+        records = interviews.records
+        self._in_date_order = True
+        # the undated ones are last: find where they start
+        first_undated = len(records)
+        while first_undated and records[first_undated - 1][R_WHEN] == "":
+            first_undated -= 1
+        self._undated = len(records) - first_undated
+        self._set_entries(records)
 
-    def _fold(self, text: str) -> str:
-        # Many interviews share a contact, organization or path: fold each text once.
-        folded = self._fold_cache.get(text)
-        if folded is None:
-            folded = self._fold_cache[text] = fold(text)
-        return folded
+    def set_rows(self, rows: Iterable[InterviewRow]) -> None:
+        """Show these interviews (rows of ``list_interviews()``)."""
+        rows = list(rows)
+        contacts = {r.contact_id: (r.contact_name, r.organization, r.level, False)
+                    for r in rows}
+        paths = {r.path_id: r.path_title for r in rows if r.path_id is not None}
+        dated = sorted((r for r in rows if r.scheduled_at), key=lambda r: (r.scheduled_at, r.id))
+        undated = sorted((r for r in rows if not r.scheduled_at), key=lambda r: r.id)
+        self.set_list(InterviewList([_record(r) for r in dated + undated], contacts, paths))
 
-    def _entry(self, r: InterviewRow) -> _Entry:
-        folded_statuses, folded_modes = self._folded_names
-        when = r.scheduled_at
-        contact, org, path = (self._fold(r.contact_name), self._fold(r.organization),
-                              self._fold(r.path_title))
-        return _Entry(
-            r,
-            f"{contact}\n{org}\n{path}\n{folded_statuses.get(r.status, '')}\n"
-            f"{folded_modes.get(r.mode, '')}\n{when}",
-            (when, contact, _STATUS_ORDER.get(r.status, 99), path, org,
-             _MODE_ORDER.get(r.mode, 99), r.round),
-        )
+    def _row_id(self, entry: tuple) -> int:
+        return entry[R_ID]
 
-    def _entries_of(self, rows: Iterable[InterviewRow]) -> list[_Entry]:
-        """:meth:`_entry` of every row, in one loop with its lookups bound to locals (about
-        half the time for the 20,000 rows of a large workspace)."""
-        folded_statuses, folded_modes = self._folded_names
-        status_order, mode_order = _STATUS_ORDER.get, _MODE_ORDER.get
-        cache = self._fold_cache
-        entries = []
-        append = entries.append
-        for r in rows:
-            contact, org, path = r.contact_name, r.organization, r.path_title
-            contact = cache.get(contact) or cache.setdefault(contact, fold(contact))
-            org = cache.get(org) or cache.setdefault(org, fold(org))
-            path = cache.get(path) or cache.setdefault(path, fold(path))
-            when, status, mode = r.scheduled_at, r.status, r.mode
-            append(_Entry(
-                r,
-                f"{contact}\n{org}\n{path}\n{folded_statuses.get(status, '')}\n"
-                f"{folded_modes.get(mode, '')}\n{when}",
-                (when, contact, status_order(status, 99), path, org, mode_order(mode, 99),
-                 r.round),
-            ))
-        return entries
+    def _row_of(self, entry: tuple) -> InterviewRow:
+        return self._list.row(entry)
 
-    def _display(self, r: InterviewRow, column: int) -> str:
+    def _entry(self, row: InterviewRow) -> tuple:
+        """The record of a changed row; its contact's and path's texts are taken too."""
+        known = self._list.contacts.get(row.contact_id)
+        self._list.contacts[row.contact_id] = (row.contact_name, row.organization, row.level,
+                                               known[3] if known else False)
+        self._contact_keys.pop(row.contact_id, None)
+        self._contact_order = None
+        if row.path_id is not None:
+            self._list.paths[row.path_id] = row.path_title
+            self._path_keys.pop(row.path_id, None)
+        return _record(row)
+
+    def update_row(self, row: InterviewRow) -> None:
+        index = self._by_id.get(row.id)
+        if index is not None and self._entries[index][R_WHEN] != row.scheduled_at:
+            self._in_date_order = False  # its place in date order changes
+        super().update_row(row)
+
+    # --- texts and keys --------------------------------------------------------------------
+    def _contact_key(self, contact_id: int) -> tuple[str, str]:
+        """The folded name and organization of a contact (each contact folded once)."""
+        key = self._contact_keys.get(contact_id)
+        if key is None:
+            name, organization = self._list.contacts[contact_id][:2]
+            key = self._contact_keys[contact_id] = (fold(name), fold(organization))
+        return key
+
+    def _path_key(self, path_id: int | None) -> str:
+        key = self._path_keys.get(path_id)
+        if key is None:
+            title = self._list.paths.get(path_id, "") if path_id is not None else ""
+            key = self._path_keys[path_id] = fold(title)
+        return key
+
+    def _sort_key(self, entry: tuple, column: int) -> Any:
         if column == DATE:
-            return r.scheduled_at or self._not_set
+            return entry[R_WHEN]
         if column == CONTACT:
-            return r.contact_name
+            return self._contact_key(entry[R_CONTACT])[0]
         if column == STATUS:
-            return self._names[0].get(r.status, r.status)
+            return _STATUS_ORDER.get(entry[R_STATUS], 99)
         if column == PATH:
-            return r.path_title
+            return self._path_key(entry[R_PATH])
         if column == ORGANIZATION:
-            return r.organization
+            return self._contact_key(entry[R_CONTACT])[1]
         if column == MODE:
-            return self._names[1].get(r.mode, r.mode)
-        return str(r.round)
+            return _MODE_ORDER.get(entry[R_MODE], 99)
+        return entry[R_ROUND]
+
+    def _search_text(self, entry: tuple) -> str:
+        folded_statuses, folded_modes = self._folded_names
+        name, organization = self._contact_key(entry[R_CONTACT])
+        return (f"{name}\n{organization}\n{self._path_key(entry[R_PATH])}\n"
+                f"{folded_statuses.get(entry[R_STATUS], '')}\n"
+                f"{folded_modes.get(entry[R_MODE], '')}\n{entry[R_WHEN]}")
+
+    def _display(self, entry: tuple, column: int) -> str:
+        if column == DATE:
+            return entry[R_WHEN] or self._not_set
+        if column == CONTACT:
+            return self._list.contacts[entry[R_CONTACT]][0]
+        if column == STATUS:
+            return self._names[0].get(entry[R_STATUS], entry[R_STATUS])
+        if column == PATH:
+            path_id = entry[R_PATH]
+            return self._list.paths.get(path_id, "") if path_id is not None else ""
+        if column == ORGANIZATION:
+            return self._list.contacts[entry[R_CONTACT]][1]
+        if column == MODE:
+            return self._names[1].get(entry[R_MODE], entry[R_MODE])
+        return str(entry[R_ROUND])
 
     # --- filtering -------------------------------------------------------------------------
     def set_search(self, text: str) -> None:
@@ -217,46 +286,64 @@ class InterviewsModel(FilteredTableModel):
         return bool(self._words or self._status is not None or self._path is not None
                     or self._contact is not None or self._date_from or self._date_to)
 
-    def _filtered(self, entries: Sequence[_Entry]) -> list[int]:
+    def _filtered(self, entries: Sequence[tuple]) -> list[int]:
         if not self.filters_active():
             return list(range(len(entries)))
         status, path, contact = self._status, self._path, self._contact
         start, end = self._date_from, self._date_to
         words = self._words
         text_ids = self._text_ids if self._text_words == words and words else frozenset()
+        search = self.search_texts() if words else ()
         result = []
-        for i, e in enumerate(entries):
-            r = e.row
-            if status is not None and r.status != status:
+        append = result.append
+        for i, r in enumerate(entries):
+            if status is not None and r[R_STATUS] != status:
                 continue
-            if path is not None and (r.path_id or NO_PATH) != path:
+            if path is not None and (r[R_PATH] or NO_PATH) != path:
                 continue
-            if contact is not None and r.contact_id != contact:
+            if contact is not None and r[R_CONTACT] != contact:
                 continue
-            if (start or end) and not e.day:
-                continue
-            if start and e.day < start:
-                continue
-            if end and e.day > end:
-                continue
-            if words and r.id not in text_ids:
-                search = e.search
-                if not all(w in search for w in words):
+            if start or end:
+                day = r[R_WHEN][:10]
+                if not day or (start and day < start) or (end and day > end):
                     continue
-            result.append(i)
+            if words and r[R_ID] not in text_ids:
+                text = search[i]
+                if not all(w in text for w in words):
+                    continue
+            append(i)
         return result
 
     # --- sorting ---------------------------------------------------------------------------
-    def _sorted(self, entries: Sequence[_Entry], visible: Iterable[int]) -> list[int]:
+    def _by_date(self, visible: Iterable[int], descending: bool) -> list[int]:
+        """The visible entries by date, then id, undated ones last, in either direction."""
+        entries = self._entries
+        if self._in_date_order:
+            ordered = sorted(visible)
+            split = bisect.bisect_left(ordered, len(entries) - self._undated)
+            if descending:
+                return ordered[:split][::-1] + ordered[split:][::-1]
+            return ordered
+        dated = [i for i in visible if entries[i][R_WHEN]]
+        undated = [i for i in visible if not entries[i][R_WHEN]]
+        dated.sort(key=lambda i: (entries[i][R_WHEN], entries[i][R_ID]), reverse=descending)
+        undated.sort(key=lambda i: entries[i][R_ID], reverse=descending)
+        return dated + undated
+
+    def _sorted(self, entries: Sequence[tuple], visible: Iterable[int]) -> list[int]:
         col = self._sort_column
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         # Ties: by date, then id, in the chosen direction.
-        visible = sorted(visible, key=lambda i: (entries[i].sort[DATE], entries[i].row.id),
-                         reverse=descending)
-        present = [i for i in visible if entries[i].sort[col] != ""]
-        missing = [i for i in visible if entries[i].sort[col] == ""]
-        if col != DATE:
-            present.sort(key=lambda i: entries[i].sort[col], reverse=descending)
+        ordered = self._by_date(visible, descending)
+        if col == DATE:
+            return ordered
+        keys = self._column_keys(col)
+        if col in (CONTACT, PATH, ORGANIZATION):  # empty texts last
+            present = [i for i in ordered if keys[i] != ""]
+            missing = [i for i in ordered if keys[i] == ""]
+        else:
+            present, missing = ordered, []
+        present.sort(key=keys.__getitem__, reverse=descending)
         return present + missing
 
     # --- lookups ---------------------------------------------------------------------------
@@ -266,22 +353,33 @@ class InterviewsModel(FilteredTableModel):
     def interview(self, interview_id: int) -> InterviewRow | None:
         return self._row_by_id(interview_id)
 
+    def _contacts_by_name(self) -> list[int]:
+        """The id of every contact known, by name, organization and id."""
+        if self._contact_order is None:
+            key = self._contact_key
+            self._contact_order = sorted(self._list.contacts, key=lambda c: (*key(c), c))
+        return self._contact_order
+
     def contacts(self) -> list[tuple[int, str, str]]:
         """(id, name, organization) of the people interviewed, by name."""
-        seen: dict[int, tuple[int, str, str]] = {}
-        for e in self._entries:
-            r = e.row
-            if r.contact_id not in seen:
-                seen[r.contact_id] = (r.contact_id, r.contact_name, r.organization)
-        folded: dict[str, str] = {}  # names and organizations repeat: fold each once
+        known = self._list.contacts
+        interviewed = {r[R_CONTACT] for r in self._entries}
+        return [(cid, *known[cid][:2]) for cid in self._contacts_by_name()
+                if cid in interviewed]
 
-        def key(c: tuple[int, str, str]) -> tuple[str, str, int]:
-            name, org = c[1], c[2]
-            name_key = folded.get(name) or folded.setdefault(name, fold(name))
-            org_key = folded.get(org) or folded.setdefault(org, fold(org))
-            return name_key, org_key, c[0]
+    def contact_of(self, contact_id: int | None) -> tuple[str, str] | None:
+        """(name, organization) of a contact of some interview listed, or None."""
+        known = self._list.contacts.get(contact_id) if contact_id is not None else None
+        if known is None or not any(r[R_CONTACT] == contact_id for r in self._entries):
+            return None
+        return known[0], known[1]
 
-        return sorted(seen.values(), key=key)
+    def contact_choices(self) -> list[tuple[int, str, str]]:
+        """(id, name, organization) of every current (not archived) contact, by name: whom
+        an interview can be with."""
+        known = self._list.contacts
+        return [(cid, *known[cid][:2]) for cid in self._contacts_by_name()
+                if not known[cid][3]]
 
     # --- QAbstractItemModel ----------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -298,20 +396,20 @@ class InterviewsModel(FilteredTableModel):
             return None
         column = index.column()
         if role == Role.DisplayRole:
-            return self._display(entry.row, column)
+            return self._display(entry, column)
         if role == Role.UserRole:
-            return entry.row.id
+            return entry[R_ID]
         if role == Role.ForegroundRole:
-            if column == DATE and not entry.row.scheduled_at:
-                return QBrush(QColor("#757575"))
-            if column == STATUS and entry.row.status in ("cancelled", "no_show"):
-                return QBrush(QColor("#757575"))
-        if role == Role.FontRole and column == STATUS and entry.row.status == "scheduled":
+            if column == DATE and not entry[R_WHEN]:
+                return self._grey
+            if column == STATUS and entry[R_STATUS] in ("cancelled", "no_show"):
+                return self._grey
+        if role == Role.FontRole and column == STATUS and entry[R_STATUS] == "scheduled":
             return self._bold
         if role == Role.TextAlignmentRole and column == ROUND:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Role.ToolTipRole and column in (CONTACT, ORGANIZATION, PATH):
-            return self._display(entry.row, column) or None
+            return self._display(entry, column) or None
         return None
 
 

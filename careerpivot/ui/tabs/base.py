@@ -1,12 +1,25 @@
-"""The base of every tab: reloads from services when its data changes, lazily when hidden."""
+"""The base of every tab: reloads from services when its data changes, lazily when hidden, and
+does work that the first paint does not need (search texts, say) in short slices once the tab
+has painted (:meth:`TabBase.when_idle`)."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from careerpivot.ui.context import AppContext
+
+#: Idle work: ``work(deadline)`` does some of it, until ``time.perf_counter()`` passes
+#: ``deadline``, and returns True once all of it is done.
+IdleWork = Callable[[float], bool]
+
+#: The longest slice of idle work between two looks at the event queue (seconds): short
+#: enough that a click or a keystroke in between is not kept waiting.
+IDLE_SLICE_S = 0.008
 
 
 class TabBase(QWidget):
@@ -20,6 +33,11 @@ class TabBase(QWidget):
         # defer_first_load(): the first show waits for the first paint before loading
         self._defer_first_load = False
         self._awaiting_paint = False
+        self._painted = False
+        self._idle_work: list[IdleWork] = []
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(0)
+        self._idle_timer.timeout.connect(self._idle_slice)
         ctx.bus.changed.connect(self._on_changed)
 
     def defer_first_load(self) -> None:
@@ -49,9 +67,30 @@ class TabBase(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._painted = True
         if self._awaiting_paint:
             # posted from the paint: runs once the whole frame has been drawn
             QTimer.singleShot(0, self._first_paint_done)
+        if self._idle_work and not self._idle_timer.isActive():
+            QTimer.singleShot(0, self._idle_timer.start)
+
+    def when_idle(self, work: IdleWork) -> None:
+        """Do ``work`` in slices of at most :data:`IDLE_SLICE_S` from the event loop, after
+        the tab's next paint (at once when it has painted before and is visible), until it
+        says it is done. For what the first paint does not need: whoever needs the result
+        earlier finishes the work on the spot (its ``work`` must allow that)."""
+        if work not in self._idle_work:
+            self._idle_work.append(work)
+        if self._painted and self.isVisible() and not self._idle_timer.isActive():
+            self._idle_timer.start()
+
+    def _idle_slice(self) -> None:
+        if not self._idle_work:
+            self._idle_timer.stop()
+            return
+        work = self._idle_work.pop(0)  # (work that fails is not run again)
+        if not work(time.perf_counter() + IDLE_SLICE_S):
+            self._idle_work.insert(0, work)
 
     def _first_paint_done(self) -> None:
         if not self._awaiting_paint:

@@ -1,13 +1,15 @@
 """The Interviews tab: the list of conversations beside the editor of the selected one.
 
 Search strategy (measured with 20,000 interviews, 80,000 answers and 60,000 evidence rows):
-the list is read once per data change (``list_interviews()``, 0.2–0.6 s at that size) and every
+the list is read once per data change (``interview_list()``: the interviews as SQLite
+returns them, from an index that holds the list's columns, 20–40 ms at that size) and every
 keystroke filters it in :class:`~careerpivot.ui.itemmodels.interviews.InterviewsModel` over
-precomputed keys — contact, organization, path, status, mode and date — in a few
-milliseconds. Notes and answers are not kept in memory (they were 48 MB of text and +620 ms
-per load at that size, and 30–70 ms per keystroke); instead, 250 ms after the last keystroke
-one query (``list_interviews(search=...)``, 0.3–0.7 s at that size, a few ms for a real
-workspace) runs off the GUI thread and its matches are added to the list.
+search texts — contact, organization, path, status, mode and date — made while idle after
+the list has painted, in about 10 ms. Notes and answers are not kept in memory (they were
+48 MB of text and +620 ms per load at that size, and 30–70 ms per keystroke); instead,
+250 ms after the last keystroke one query (``list_interviews(search=...)``, 0.3–0.7 s at that
+size, a few ms for a real workspace) runs off the GUI thread and its matches are added to the
+list.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import error_label
 from careerpivot.ui.widgets.interview_editor import InterviewEditor, vocab_name
 
@@ -136,6 +139,9 @@ class InterviewsTab(TabBase):
         self.contact_filter = QComboBox()
         self.contact_filter.setObjectName("contactFilter")
         self.contact_filter.setEditable(True)
+        # thousands of people: the list is filled when first needed (see _fill_filter_choices)
+        self._contact_choices = ChoicesModel(self.contact_filter)
+        self._contact_choices.attach(self.contact_filter)
         self.contact_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.contact_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -228,18 +234,19 @@ class InterviewsTab(TabBase):
     def reload(self) -> None:
         self._generation += 1
         try:
-            rows = interviews.list_interviews()
-            contacts = [(c.id, c.name, c.organization) for c in network.contact_choices()]
+            table = interviews.interview_list()
             path_choices = [(p.id, p.title) for p in paths.list_paths()]
-            skills = development.list_skills()
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
         current = self.editor.interview_id
         first_load = self.model.total_count() == 0
-        self.model.set_rows(rows)
+        self.model.set_list(table)
         self._fill_filter_choices(path_choices)
-        self.editor.set_choices(contacts, path_choices, skills)
+        # the skills are read when the editor's Skills page first needs them, every contact
+        # when its contact field does (or while idle)
+        self.editor.set_choices(self.model.contact_choices, path_choices,
+                                development.list_skills)
         if current is not None:
             if self.model.interview(current) is None:
                 self.editor.load(None)
@@ -256,10 +263,21 @@ class InterviewsTab(TabBase):
             self._search_timer.start()
         self.editor.empty_label.setText(
             self.tr("Select an interview in the list to see its guide, answers and evidence — "
-                    "or plan a new one.") if rows else
+                    "or plan a new one.") if self.model.total_count() else
             self.tr("No interviews yet. Plan your first conversation with “New Interview…” "
                     "(the person must be in your network: add them on the Network tab)."))
+        # Once the list has painted, in slices between events: the search texts (for the
+        # first keystroke), the evidence page's assumptions (read in the background, which
+        # would compete with the first paint for the interpreter), and the people offered by
+        # the contact filter and the editor's contact field.
+        self.when_idle(self.model.prepare_search)
+        self.when_idle(self._prefetch_assumptions)
+        self.when_idle(self._contact_choices.complete)
+        self.when_idle(self.editor.details.contact_choices.complete)
+
+    def _prefetch_assumptions(self, _deadline: float) -> bool:
         self.editor.prefetch_assumptions()
+        return True
 
     def hideEvent(self, event: QHideEvent) -> None:
         # No database search for a hidden tab (or a closed window); showing it again resumes.
@@ -319,14 +337,25 @@ class InterviewsTab(TabBase):
         self.path_filter.blockSignals(False)
 
         current_contact = self.contact_filter.currentData()
+        anyone = (self.tr("Anyone"), _ALL)
+
+        def label(name: str, organization: str) -> str:
+            return f"{name} — {organization}" if organization else name
+
+        def everyone() -> list[tuple[str, int]]:
+            return [anyone, *((label(name, organization), cid)
+                              for cid, name, organization in self.model.contacts())]
+
+        # Now only what the filter shows; the people interviewed (sorting them by name takes
+        # a moment with thousands) once the list has painted, or when the filter is used.
+        now = [anyone]
+        chosen = self.model.contact_of(current_contact) if current_contact != _ALL else None
+        if chosen is not None:
+            now.append((label(*chosen), current_contact))
         self.contact_filter.blockSignals(True)
-        self.contact_filter.clear()
-        self.contact_filter.addItem(self.tr("Anyone"), _ALL)
-        for cid, name, organization in self.model.contacts():
-            self.contact_filter.addItem(f"{name} — {organization}" if organization else name,
-                                        cid)
+        self._contact_choices.set_items(now, later=everyone)
         self.contact_filter.setCurrentIndex(
-            max(self.contact_filter.findData(current_contact), 0))
+            max(self._contact_choices.row_of_value(current_contact), 0))
         self.contact_filter.blockSignals(False)
         self._filters_changed()
 

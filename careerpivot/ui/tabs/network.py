@@ -1,11 +1,12 @@
 """The Network tab: the contact table (search, filters, sort), a detail editor that stores every
 edit when it is made, who introduced whom, and the check-ins that are due.
 
-Data comes from ``services.network`` in one load (:meth:`NetworkTab.reload`); searching,
-filtering and sorting then happen inside :class:`ContactsModel` over precomputed keys, so a
-keystroke in the search box never reaches the database. After an edit in the detail editor
-only the edited contact is read again and its row updated in place: the selection and the
-scroll position stay where they were.
+Data comes from ``services.network`` in one load (:meth:`NetworkTab.reload`: one query for
+the contacts, as SQLite returns them); searching, filtering and sorting then happen inside
+:class:`ContactsModel` over keys computed once (the search texts while idle after the list
+has painted), so a keystroke in the search box never reaches the database. After an edit in
+the detail editor only the edited contact is read again and its row updated in place: the
+selection and the scroll position stay where they were.
 
 Mnemonics avoid the letters of the main window's tabs and menus (O P N I D L S, F E V H).
 """
@@ -13,7 +14,6 @@ Mnemonics avoid the letters of the main window's tabs and menus (O P N I D L S, 
 from __future__ import annotations
 
 import contextlib
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -63,6 +63,7 @@ from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 #: Fields whose change shows in other rows (the "Introduced by" column, the pickers): after
@@ -102,11 +103,8 @@ class NetworkTab(TabBase):
         self._fetched: ContactRow | None = None  # the row read back after the last store
         self._own_edit: tuple[int, str] | None = None
         self._restoring = False
-        self._introduced: dict[int, list[ContactRow]] = {}
-        self._name_index: dict[str, list[ContactRow]] = {}
         self._introducer_ids: dict[str, int] = {}
         self._introducer_text: dict[int, str] = {}
-        self._excluded_introducer: tuple[int, str] | None = None
         self._path_choices: list[network.PathChoice] = []
         self._loaded_once = False
         self._nobody = self.tr("— nobody —")
@@ -364,6 +362,8 @@ class NetworkTab(TabBase):
 
         self.introducer_combo = QComboBox(editor)
         self.introducer_combo.setObjectName("introducedByCombo")
+        self._introducer_choices = ChoicesModel(self.introducer_combo)
+        self.introducer_combo.setModel(self._introducer_choices)
         self.introducer_combo.setEditable(True)
         self.introducer_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.introducer_combo.setMaxVisibleItems(15)
@@ -493,7 +493,6 @@ class NetworkTab(TabBase):
                     row = None
             if row is not None and self.model.contact(contact_id) is not None:
                 self.model.update_row(row)
-                self._replace_in_indexes(row)
                 if field == "tags":
                     self._fill_tags(network.list_tags())
                 if contact_id == self._current_id:
@@ -519,7 +518,7 @@ class NetworkTab(TabBase):
 
     def _full_reload(self) -> None:
         try:
-            rows = network.list_contacts()
+            records = network.contact_records()
             path_choices = network.list_path_choices()
             tags = network.list_tags()
         except CareerPivotError as exc:
@@ -528,14 +527,13 @@ class NetworkTab(TabBase):
         selected = self.selected_ids()
         scroll = self.table.verticalScrollBar().value()
         with self._keeping_selection(selected, scroll=scroll):
-            self.model.set_rows(rows, workspace.today())
-        self._index(rows)
+            self.model.set_records(records, workspace.today())
         self._fill_paths(path_choices)
         self._fill_tags(tags)
-        # the picker offers the contacts just read (what contact_choices() would return)
-        self._fill_introducers(sorted(
-            (network.ContactChoice(r.id, r.name, r.organization) for r in rows),
-            key=lambda c: (name_key(c.name), name_key(c.organization), c.id)))
+        # the picker offers the contacts just read, in the list's name order
+        self._fill_introducers(self.model.choices())
+        # the search texts (notes included) are made while idle, not before the list shows
+        self.when_idle(self.model.prepare_search)
         self._update_counts()
         if not self._loaded_once and not selected and self.model.rowCount():
             # the first look at the tab shows someone's details, not an empty half
@@ -552,21 +550,6 @@ class NetworkTab(TabBase):
     @staticmethod
     def _read_only() -> bool:
         return workspace.is_read_only()
-
-    def _index(self, rows: Sequence[ContactRow]) -> None:
-        introduced: dict[int, list[ContactRow]] = defaultdict(list)
-        names: dict[str, list[ContactRow]] = defaultdict(list)
-        for r in rows:
-            if r.introduced_by_id is not None:
-                introduced[r.introduced_by_id].append(r)
-            names[name_key(r.name)].append(r)
-        self._introduced, self._name_index = dict(introduced), dict(names)
-
-    def _replace_in_indexes(self, row: ContactRow) -> None:
-        for group in (*self._introduced.values(), *self._name_index.values()):
-            for i, other in enumerate(group):
-                if other.id == row.id:
-                    group[i] = row
 
     def _fill_paths(self, choices: Sequence[network.PathChoice]) -> None:
         current = self.path_filter.currentData()
@@ -607,17 +590,18 @@ class NetworkTab(TabBase):
     def _choice_text(self, name: str, organization: str) -> str:
         return f"{name} — {organization}" if organization else name
 
-    def _fill_introducers(self, choices: Sequence[network.ContactChoice]) -> None:
+    def _fill_introducers(self, choices: Sequence[tuple[int, str, str]]) -> None:
+        """Offer these (id, name, organization) in the "Introduced by" picker."""
         texts: list[str] = []
         ids: dict[str, int] = {}
         by_id: dict[int, str] = {}
-        for choice in choices:
-            text = self._choice_text(choice.name, choice.organization)
+        for contact_id, name, organization in choices:
+            text = f"{name} — {organization}" if organization else name
             if text in ids:  # two people with the same name and organization
-                text = f"{text} (#{choice.id})"
+                text = f"{text} (#{contact_id})"
             texts.append(text)
-            ids[text] = choice.id
-            by_id[choice.id] = text
+            ids[text] = contact_id
+            by_id[contact_id] = text
         # Texts shown earlier keep resolving (an undo may replay one after a rename); the
         # current texts win where they collide.
         self._introducer_ids = {**self._introducer_ids, **ids}
@@ -625,28 +609,17 @@ class NetworkTab(TabBase):
         combo = self.introducer_combo
         combo.blockSignals(True)
         try:
-            combo.clear()
-            combo.addItem(self._nobody, None)
-            combo.addItems(texts)
+            self._introducer_choices.set_items(
+                [(self._nobody, None), *((text, ids[text]) for text in texts)])
         finally:
             combo.blockSignals(False)
-        self._excluded_introducer = None
 
     def _exclude_from_introducers(self, contact_id: int | None) -> None:
         """The contact shown cannot have introduced themselves: hide them from the picker."""
         combo = self.introducer_combo
         combo.blockSignals(True)
         try:
-            if self._excluded_introducer is not None:
-                index, text = self._excluded_introducer
-                combo.insertItem(min(index, combo.count()), text)
-                self._excluded_introducer = None
-            text = self._introducer_text.get(contact_id) if contact_id is not None else None
-            if text is not None:
-                index = combo.findText(text, Qt.MatchFlag.MatchExactly)
-                if index > 0:
-                    combo.removeItem(index)
-                    self._excluded_introducer = (index, text)
+            self._introducer_choices.hide_value(contact_id)
         finally:
             combo.blockSignals(False)
 
@@ -777,10 +750,9 @@ class NetworkTab(TabBase):
         self._show_paths(row)
         self.paths_error.hide()
         self.introduced_list.clear()
-        for other in sorted(self._introduced.get(row.id, ()), key=lambda r: name_key(r.name)):
-            item = QListWidgetItem(self._choice_text(other.name, other.organization),
-                                   self.introduced_list)
-            item.setData(Qt.ItemDataRole.UserRole, other.id)
+        for other_id, name, organization in self.model.introduced_by(row.id):
+            item = QListWidgetItem(self._choice_text(name, organization), self.introduced_list)
+            item.setData(Qt.ItemDataRole.UserRole, other_id)
         has_introduced = self.introduced_list.count() > 0
         if has_introduced:
             shown = min(self.introduced_list.count(), 4)
@@ -789,9 +761,9 @@ class NetworkTab(TabBase):
                 + 2 * self.introduced_list.frameWidth() + 6)
         self.introduced_list.setVisible(has_introduced)
         self.introduced_empty.setVisible(not has_introduced)
-        others = [r for r in self._name_index.get(name_key(row.name), ()) if r.id != row.id]
+        others = self.model.same_name(row.id)
         if others:
-            names = ", ".join(self._choice_text(r.name, r.organization) for r in others[:3])
+            names = ", ".join(self._choice_text(name, org) for _id, name, org in others[:3])
             self.duplicate_note.setText(self.tr("Also in your network: {0}").format(names))
         self.duplicate_note.setVisible(bool(others))
 

@@ -84,6 +84,7 @@ from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
 from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 #: An assumption as the evidence panel shows it: (id, path id, statement, category).
@@ -214,6 +215,9 @@ class DetailsPage(QWidget):
 
         self.contact = QComboBox()
         self.contact.setObjectName("contactCombo")
+        # every contact, filled when first needed (see set_choices)
+        self.contact_choices = ChoicesModel(self.contact)
+        self.contact_choices.attach(self.contact)
         adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         self.contact.setSizeAdjustPolicy(adjust)
         self.contact.setMinimumContentsLength(24)
@@ -280,14 +284,19 @@ class DetailsPage(QWidget):
         binder.bind("context", self.context, context_error, title=self.tr("my context"))
         layout.addStretch(1)
 
-    def set_choices(self, contacts: Sequence[tuple[int, str, str]],
+    def set_choices(self, contacts: Callable[[], Sequence[tuple[int, str, str]]],
                     path_choices: Sequence[tuple[int, str]]) -> None:
-        contact, path = self.contact.currentData(), self.path.currentData()
+        """The paths to choose from, and where the contacts come from: ``contacts()`` (id,
+        name, organization) runs when the contact field is first used or its list completed
+        (until then it holds the interview's contact, see :meth:`ensure_contact`)."""
+        path = self.path.currentData()
+
+        def everyone() -> list[tuple[str, int]]:
+            return [(f"{name} — {organization}" if organization else name, cid)
+                    for cid, name, organization in contacts()]
+
         with QSignalBlocker(self.contact):
-            self.contact.clear()
-            for cid, name, organization in contacts:
-                self.contact.addItem(f"{name} — {organization}" if organization else name, cid)
-            self.contact.setCurrentIndex(self.contact.findData(contact))
+            self.contact_choices.set_items([], later=everyone)
         with QSignalBlocker(self.path):
             self.path.clear()
             self.path.addItem(self.tr("(no path)"), 0)
@@ -296,11 +305,15 @@ class DetailsPage(QWidget):
             self.path.setCurrentIndex(max(self.path.findData(path), 0))
 
     def ensure_contact(self, contact_id: int, name: str, organization: str) -> None:
-        """An archived contact is not among the choices: add it so the field can show it."""
-        if self.contact.findData(contact_id) < 0:
+        """Make sure the field can show this contact (an archived one is not among the
+        choices; the list may not have come yet)."""
+        choices = self.contact_choices
+        if choices.row_of_value(contact_id) < 0 and choices.pending() and choices.rowCount():
+            choices.complete()  # what is there now must keep the order of the whole list
+        if choices.row_of_value(contact_id) < 0:
             with QSignalBlocker(self.contact):
-                self.contact.addItem(f"{name} — {organization}" if organization else name,
-                                     contact_id)
+                self.contact_choices.add(f"{name} — {organization}" if organization else name,
+                                         contact_id)
 
 
 # --- notes ----------------------------------------------------------------------------------
@@ -936,6 +949,8 @@ class MentionsPanel(QWidget):
         self.ctx = editor.ctx
         self.interview_id: int | None = None
         self._skills: dict[str, tuple[str, str]] = {}  # name key -> (name, kind)
+        # read when the panel is first shown or used, not with the interview list
+        self._read_skills: Callable[[], Sequence[development.SkillRow]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(hint(self.tr(
@@ -1026,10 +1041,30 @@ class MentionsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
-    def set_skills(self, skills: Sequence[development.SkillRow]) -> None:
+    def set_skills(self, read: Callable[[], Sequence[development.SkillRow]]) -> None:
+        """Where the skills offered come from: ``read()`` runs when the panel is next shown
+        or its skill name is typed in."""
+        self._read_skills = read
+        if self.isVisible() or self.name.text():
+            self._name_changed(self.name.text())
+
+    def _ensure_skills(self) -> None:
+        read = self._read_skills
+        if read is None:
+            return
+        try:
+            skills = read()
+        except CareerPivotError as exc:  # tried again when next needed
+            self._show_error(exc.message)
+            return
+        self._read_skills = None
         self._skills = {name_key(s.name): (s.name, s.kind) for s in skills}
         self._completion.setStringList(sorted((s.name for s in skills), key=name_key))
-        self._name_changed(self.name.text())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._read_skills is not None:
+            self._name_changed(self.name.text())
 
     def set_mentions(self, interview_id: int | None, mentions: Sequence[MentionRow]) -> None:
         selected = self._selected_id()
@@ -1041,6 +1076,10 @@ class MentionsPanel(QWidget):
         self._update_buttons()
 
     def _name_changed(self, text: str) -> None:
+        if self._read_skills is not None and (text or self.isVisible()):
+            self._ensure_skills()
+            if self._read_skills is not None:
+                return  # could not be read: its message shows
         existing = self._skills.get(name_key(text)) if text.strip() else None
         if existing is not None:
             self.kind.setCurrentIndex(max(self.kind.findData(existing[1]), 0))
@@ -1348,9 +1387,11 @@ class InterviewEditor(QWidget):
     def interview_id(self) -> int | None:
         return self.detail.id if self.detail else None
 
-    def set_choices(self, contacts: Sequence[tuple[int, str, str]],
+    def set_choices(self, contacts: Callable[[], Sequence[tuple[int, str, str]]],
                     path_choices: Sequence[tuple[int, str]],
-                    skills: Sequence[development.SkillRow]) -> None:
+                    skills: Callable[[], Sequence[development.SkillRow]]) -> None:
+        """The paths to choose from, and where the contacts and skills offered come from
+        (read when the contact field or the Skills page is first used)."""
         self.details.set_choices(contacts, path_choices)
         self.mentions.set_skills(skills)
         if self.detail is not None:
