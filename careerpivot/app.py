@@ -140,7 +140,7 @@ def build_window(workspace_path: Path | None, *, demo: bool = False):
     settings = Settings()
     ctx = AppContext(settings=settings, undo=QUndoStack(), bus=DataBus())
     session = Session()
-    window = MainWindow(ctx, session)
+    window = MainWindow(ctx, session, actions_after_paint=True)
     ctx.undo.setParent(window)
     session.setParent(window)
     path, create = start_workspace(workspace_path, demo=demo)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -173,6 +173,8 @@ class DataActions(QObject):
         dialog = QProgressDialog(label or title, self.tr("Cancel"), 0, 0, self.window)
         dialog.setObjectName("dataProgress")
         dialog.setWindowTitle(title)
+        from PySide6.QtCore import Qt  # (not at import: see ui.main_window)
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
@@ -480,6 +482,8 @@ class DataActions(QObject):
             return False
         workers.wait_all()
         path = info.path
+        from PySide6.QtCore import Qt
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.session.close(backup=False)

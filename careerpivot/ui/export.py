@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -289,6 +289,8 @@ class DocumentController(QObject):
     def _show_progress(self, text: str, task: workers.Task) -> None:
         progress = QProgressDialog(text, tr("Cancel"), 0, 0, self.window)
         progress.setObjectName("exportProgress")
+        from PySide6.QtCore import Qt  # (not at import: see ui.main_window)
+
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)

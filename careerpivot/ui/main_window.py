@@ -1,4 +1,10 @@
-"""The main window: a thin shell of menus and tabs. Tabs and dialogs are their own modules."""
+"""The main window: a thin shell of menus and tabs. Tabs and dialogs are their own modules.
+
+The window is painted before the workspace is open (see ``open_at_start``), so this module
+and the ones it imports stay light: the store and the services are imported when first used,
+and ``Qt`` (whose namespace of enumerations PySide builds on first access, about 16 ms) is
+imported inside the functions that need it.
+"""
 
 from __future__ import annotations
 
@@ -6,32 +12,34 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from careerpivot import APP_NAME, __version__, paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import actions as actions_mod
-from careerpivot.ui import export as export_ui
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
-from careerpivot.ui.data_actions import DataActions
 from careerpivot.ui.session import Session, WorkspaceLockedError
 from careerpivot.ui.tabs.base import TabBase
 
 if TYPE_CHECKING:
     from careerpivot.services import workspace
+    from careerpivot.ui.data_actions import DataActions
     from careerpivot.ui.dialogs.startup import StartupOpener
+    from careerpivot.ui.export import DocumentActions
 
 #: The tabs, in order: (module, class, object name). Built when first shown.
 TAB_SPECS = [
@@ -79,7 +87,11 @@ class MainWindow(QMainWindow):
     #: A workspace was opened and the current tab has loaded its data.
     workspace_ready = Signal()
 
-    def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, session: Session, parent: QWidget | None = None, *,
+                 actions_after_paint: bool = False) -> None:
+        """``actions_after_paint``: the menus' actions (and their shortcuts) are made just
+        after the window's first paint, not before it (the app's start-up); until then the
+        menus are there, empty. See :meth:`build_actions`."""
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
@@ -88,17 +100,16 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self.setMinimumSize(720, 480)
 
-        self.actions = actions_mod.build(self)
+        self.actions: actions_mod.Actions | None = None
+        self.data_actions: DataActions | None = None
+        self.document_actions: DocumentActions | None = None
+        self._opening_message = ""
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._build_tabs()
-        self._build_menus()
-        self.data_actions = DataActions(self, ctx, session)
-        self.data_actions.install(self.file_menu, self.file_export_anchor,
-                                  self.actions.check_database)
-        self.document_actions = export_ui.install(self)
+        self._create_menus()
         self._connect()
 
         self._read_only_label = QLabel(self.tr("Read-only: changes cannot be saved"))
@@ -116,10 +127,41 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self._restore_state()
+        self._actions_pending = actions_after_paint
+        if actions_after_paint:
+            QTimer.singleShot(1000, self.build_actions)  # should no paint come (minimised)
+        else:
+            self.build_actions()
         if session.info is not None:
             self._on_opened(session.info)
         else:
             self._set_workspace_open(False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._actions_pending:
+            self._actions_pending = False
+            QTimer.singleShot(0, self.build_actions)  # posted: runs once the frame is drawn
+
+    def build_actions(self) -> None:
+        """Make the menus' actions, the import and export actions and the documents', and put
+        them in the menus (once). Setting the first shortcut makes PySide build the ``Qt``
+        namespace (about 16 ms), and the import and export modules take about as long to
+        load: the app's start-up does this just after the first paint."""
+        if self.actions is not None:
+            return
+        from careerpivot.ui import export as export_ui
+        from careerpivot.ui.data_actions import DataActions
+
+        self._actions_pending = False
+        self.actions = actions_mod.build(self)
+        self._fill_menus()
+        self.data_actions = DataActions(self, self.ctx, self.session)
+        self.data_actions.install(self.file_menu, self.file_export_anchor,
+                                  self.actions.check_database)
+        self.document_actions = export_ui.install(self)
+        self._connect_actions()
+        self._set_workspace_open(self.session.info is not None, self._opening_message)
 
     # --- construction ---------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -139,11 +181,9 @@ class MainWindow(QMainWindow):
             "planTab": self.tr("P&lan"),
             "summaryTab": self.tr("&Summary"),
         }
+        self._opening_label: QLabel | None = None
         for _module, _cls_name, name in TAB_SPECS:
-            # a label: it says what is happening while a workspace is being opened
-            placeholder = QLabel(self.tabs)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setWordWrap(True)
+            placeholder = QWidget(self.tabs)
             placeholder.setObjectName(name)  # as the tab it stands for: lookups by name work
             self._placeholders[name] = placeholder
             self.tabs.addTab(placeholder, titles[name])
@@ -169,17 +209,34 @@ class MainWindow(QMainWindow):
         """Enable what needs an open workspace (the tabs, Find, backups, imports, exports
         and documents) or disable it, showing ``message`` where the tab would be."""
         self.tabs.setEnabled(is_open)
-        actions = [self.actions.backup_now, self.actions.check_database, self.actions.find,
-                   self.actions.find_in_list, self.data_actions.import_action,
-                   self.data_actions.restore_action, self.data_actions.export_menu.menuAction()]
-        actions += [action for action in vars(self.document_actions).values()
-                    if hasattr(action, "setEnabled") and hasattr(action, "trigger")]
+        self._opening_message = message
+        actions = []
+        if self.actions is not None:  # (made after the first paint at start-up)
+            a, data = self.actions, self.data_actions
+            actions = [a.backup_now, a.check_database, a.find, a.find_in_list,
+                       data.import_action, data.restore_action, data.export_menu.menuAction()]
+            actions += [action for action in vars(self.document_actions).values()
+                        if hasattr(action, "setEnabled") and hasattr(action, "trigger")]
         for action in actions:
             action.setEnabled(is_open)
-        if is_open and self.session.info is not None and self.session.info.read_only:
+        if actions and is_open and self.session.info is not None and self.session.info.read_only:
             self.data_actions.import_action.setEnabled(False)
-        for placeholder in self._placeholders.values():
-            placeholder.setText(message)
+        if message and self._opening_label is None:
+            # centred by stretches around it (no alignment flags: see the module's docstring)
+            self._opening_label = QLabel(self.tabs)
+            self._opening_label.setObjectName("openingMessage")
+            page = self.tabs.currentWidget()
+            column = QVBoxLayout(page)
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self._opening_label)
+            row.addStretch(1)
+            column.addStretch(1)
+            column.addLayout(row)
+            column.addStretch(1)
+        if self._opening_label is not None:
+            self._opening_label.setText(message)
+            self._opening_label.setVisible(bool(message))
 
     def open_at_start(self, path: Path, *, create: bool, demo: bool = False
                       ) -> StartupOpener:
@@ -224,11 +281,21 @@ class MainWindow(QMainWindow):
             attach(document_actions.controller)
         return tab
 
-    def _build_menus(self) -> None:
-        a = self.actions
+    def _create_menus(self) -> None:
+        """The menu bar's menus, empty (filled by :meth:`_fill_menus`)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("menuFile")
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.setObjectName("menuFile")
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("menuEdit")
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.setObjectName("menuView")
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("menuHelp")
+
+    def _fill_menus(self) -> None:
+        a = self.actions
+        file_menu = self.file_menu
         file_menu.addAction(a.new)
         file_menu.addAction(a.open)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
@@ -242,19 +309,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.check_database)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
-        self.file_menu = file_menu
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.setObjectName("menuEdit")
+        edit_menu = self.edit_menu
         edit_menu.addAction(a.undo)
         edit_menu.addAction(a.redo)
         edit_menu.addSeparator()
         edit_menu.addAction(a.find)
         edit_menu.addAction(a.find_in_list)
-        self.edit_menu = edit_menu
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.setObjectName("menuView")
+        view_menu = self.view_menu
         for index in range(self.tabs.count()):
             title = self.tabs.tabText(index).replace("&", "")
             action = view_menu.addAction(title)
@@ -264,16 +327,20 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a.next_tab)
         view_menu.addAction(a.previous_tab)
-        self.view_menu = view_menu
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("menuHelp")
+        help_menu = self.help_menu
         help_menu.addAction(a.data_location)
         help_menu.addSeparator()
         help_menu.addAction(a.about)
         help_menu.addAction(a.about_qt)
 
     def _connect(self) -> None:
+        self.ctx.bus.changed.connect(self._on_data_changed)
+        self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ctx.bus.show_item.connect(self.show_item)
+        self.session.opened.connect(self._on_opened)
+
+    def _connect_actions(self) -> None:
         a = self.actions
         a.new.triggered.connect(self.new_workspace)
         a.open.triggered.connect(self.open_workspace_dialog)
@@ -301,11 +368,6 @@ class MainWindow(QMainWindow):
         undo.undoTextChanged.connect(self._undo_text_changed)
         undo.redoTextChanged.connect(self._redo_text_changed)
 
-        self.ctx.bus.changed.connect(self._on_data_changed)
-        self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.ctx.bus.show_item.connect(self.show_item)
-        self.session.opened.connect(self._on_opened)
-
     def _undo_text_changed(self, text: str) -> None:
         self.actions.undo.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
 
@@ -331,6 +393,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
 
     def _on_opened(self, info: workspace.WorkspaceInfo) -> None:
+        self.build_actions()
         self._set_workspace_open(True)
         self.setWindowTitle(f"{info.path.name} — {APP_NAME}")
         self.setWindowFilePath(str(info.path))
@@ -405,6 +468,8 @@ class MainWindow(QMainWindow):
         if not path.exists():
             previous = self.session.info.path if self.session.info else None
             self.session.close()
+            from PySide6.QtCore import Qt
+
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 demo.create_demo_workspace(path)
@@ -580,6 +645,9 @@ class MainWindow(QMainWindow):
         return "\n".join(lines)
 
     def show_data_location(self) -> None:
+        from PySide6.QtCore import Qt, QUrl
+        from PySide6.QtGui import QDesktopServices
+
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Where Is My Data?"),
                           self.tr("Everything you enter is stored on this computer, in these "
                                   "places. Every change is saved when you make it."),
@@ -616,7 +684,8 @@ class MainWindow(QMainWindow):
         workers.wait_all()
         self.session.abandon_open()  # (a start-up open the close interrupted)
         self.ctx.undo.clear()
-        self.ctx.undo.undoTextChanged.disconnect(self._undo_text_changed)
-        self.ctx.undo.redoTextChanged.disconnect(self._redo_text_changed)
+        if self.actions is not None:
+            self.ctx.undo.undoTextChanged.disconnect(self._undo_text_changed)
+            self.ctx.undo.redoTextChanged.disconnect(self._redo_text_changed)
         self.session.close(backup=True)
         event.accept()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from careerpivot import __version__
 from careerpivot.ui.main_window import MainWindow
@@ -149,7 +149,7 @@ def _start(qtbot, app_ctx, path, *, create):
     from careerpivot.ui.main_window import MainWindow
     from careerpivot.ui.session import Session
 
-    window = MainWindow(app_ctx, Session())
+    window = MainWindow(app_ctx, Session(), actions_after_paint=True)
     qtbot.addWidget(window, before_close_func=lambda w: w.close())
     window.open_at_start(path, create=create)
     window.show()
@@ -158,14 +158,19 @@ def _start(qtbot, app_ctx, path, *, create):
 
 def test_the_window_appears_before_the_workspace_is_open(qtbot, app_ctx, tmp_path):
     from careerpivot.services import workspace
-    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.tabs.overview import OverviewTab
 
     path = tmp_path / "start.careerpivot"
     window = _start(qtbot, app_ctx, path, create=True)
     # shown while the file is opened (and checked) in a worker: it says so, and nothing that
     # needs the workspace can be used yet
     assert window.session.info is None
-    assert "Opening start.careerpivot" in window.tabs.currentWidget().text()
+    # the menus' actions come just after the first paint
+    assert window.actions is None
+    qtbot.waitUntil(lambda: window.actions is not None)
+    assert window.file_menu.actions() and window.actions.quit.isEnabled()
+    message = window.findChild(QLabel, "openingMessage")
+    assert "Opening start.careerpivot" in message.text() and message.isVisible()
     assert not window.tabs.isEnabled()
     assert not window.actions.find.isEnabled()
     assert not window.data_actions.import_action.isEnabled()
@@ -174,12 +179,12 @@ def test_the_window_appears_before_the_workspace_is_open(qtbot, app_ctx, tmp_pat
     assert window.session.info.path == path.absolute()
     assert workspace.current().path == path.absolute()
     assert window.tabs.isEnabled() and window.actions.find.isEnabled()
+    assert not message.isVisible()
     assert window.data_actions.import_action.isEnabled()
     overview = window.tabs.currentWidget()
     assert overview.objectName() == "overviewTab"
-    assert not isinstance(overview, type(window._placeholders.get("pathsTab")))
+    assert isinstance(overview, OverviewTab) and overview.isVisible()
     assert window.windowTitle().startswith("start.careerpivot")
-    assert isinstance(window, MainWindow)
 
 
 def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, app_ctx, tmp_path,
@@ -393,3 +398,15 @@ def test_an_undo_step_that_fails_unexpectedly_is_dropped_not_offered_again(main_
     assert not undo.canRedo() and not undo.canUndo()
     assert not main_window.actions.redo.isEnabled()
     assert redone == []
+
+
+def test_the_application_icon_has_every_shipped_size(qtbot):
+    from PySide6.QtCore import QSize
+
+    from careerpivot.ui import icons
+
+    icon = icons.app_icon()
+    assert {s.width() for s in icon.availableSizes()} == set(icons.SIZES)
+    for size in (16, 48, 512):
+        pixmap = icon.pixmap(QSize(size, size))
+        assert not pixmap.isNull() and pixmap.width() == size
