@@ -9,6 +9,7 @@ imported inside the functions that need it.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,9 +128,10 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self._restore_state()
-        self._actions_pending = actions_after_paint
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         if actions_after_paint:
-            QTimer.singleShot(1000, self.build_actions)  # should no paint come (minimised)
+            self.when_painted(self.build_actions)
         else:
             self.build_actions()
         if session.info is not None:
@@ -137,11 +139,32 @@ class MainWindow(QMainWindow):
         else:
             self._set_workspace_open(False)
 
+    def when_painted(self, call: Callable[[], object]) -> None:
+        """Call ``call`` once the window has been painted for the first time (at once if it
+        has been): what the first frame does not need waits for it. Should no paint come (a
+        start minimised), the calls are made a second after the first of them was asked."""
+        if self._painted:
+            call()
+            return
+        if not self._after_paint:
+            QTimer.singleShot(1000, self._run_after_paint)
+        self._after_paint.append(call)
+
+    def _run_after_paint(self) -> None:
+        self._painted = True
+        if self._closed:
+            self._after_paint = []
+            return
+        calls, self._after_paint = self._after_paint, []
+        for call in calls:
+            call()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._actions_pending:
-            self._actions_pending = False
-            QTimer.singleShot(0, self.build_actions)  # posted: runs once the frame is drawn
+        if not self._painted:
+            self._painted = True
+            # posted from the paint: runs once the whole frame has been drawn
+            QTimer.singleShot(0, self._run_after_paint)
 
     def build_actions(self) -> None:
         """Make the menus' actions, the import and export actions and the documents', and put
@@ -153,7 +176,6 @@ class MainWindow(QMainWindow):
         from careerpivot.ui import export as export_ui
         from careerpivot.ui.data_actions import DataActions
 
-        self._actions_pending = False
         self.actions = actions_mod.build(self)
         self._fill_menus()
         self.data_actions = DataActions(self, self.ctx, self.session)

@@ -257,6 +257,7 @@ def test_closing_while_the_workspace_opens_releases_it(qtbot, app_ctx, tmp_path,
     path = tmp_path / "closing.careerpivot"
     shutil.copyfile(demo_file, path)
     window = _start(qtbot, app_ctx, path, create=False)
+    qtbot.waitUntil(lambda: window.session.opening is not None)  # (after the first paint)
     window.close()
     assert window.session.info is None and window.session.opening is None
     assert not (tmp_path / "closing.careerpivot.lock").exists()

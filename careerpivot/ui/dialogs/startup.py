@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careerpivot import paths
@@ -89,16 +89,19 @@ class StartupOpener(QObject):
         self.window.session.open_failed.disconnect(self._failed)
 
     def start(self, *, remove_stale_lock: bool = False) -> None:
-        session = self.window.session
         message = tr("Opening {0}…").format(self.path.name)
         self.window.show_opening(message)
         self.window.statusBar().showMessage(message)
+        # the window paints first: the open's imports would compete with it for the GIL
+        self.window.when_painted(lambda: self._begin(remove_stale_lock))
+
+    def _begin(self, remove_stale_lock: bool) -> None:
         try:
-            session.open_in_background(self.path, create=self.create,
-                                       remove_stale_lock=remove_stale_lock, demo=self.demo)
+            self.window.session.open_in_background(
+                self.path, create=self.create, remove_stale_lock=remove_stale_lock,
+                demo=self.demo)
         except WorkspaceOpenError as exc:  # its lock is held by another window
-            error = exc
-            QTimer.singleShot(0, lambda: self._failed(error))
+            self._failed(exc)
 
     def _opened(self, info: WorkspaceInfo) -> None:
         self._stop_listening()
