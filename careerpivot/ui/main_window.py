@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(lambda: self.start_backup("auto"))
         self._backup_task: workers.Task | None = None
+        self._check_task: workers.Task | None = None
+        #: A File > Open under way: (the file, the workspace open before it, if any).
+        self._switch: tuple[Path, Path | None] | None = None
         self._closed = False
 
         self._restore_state()
@@ -243,11 +246,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(is_open)
         if actions and is_open and self.session.info is not None and self.session.info.read_only:
             self.data_actions.import_action.setEnabled(False)
-        if message and self._opening_label is None:
+        page = self.tabs.currentWidget()
+        if message and self._opening_label is None and page is not None \
+                and self._placeholders.get(page.objectName()) is page:
             # centred by stretches around it (no alignment flags: see the module's docstring)
             self._opening_label = QLabel(self.tabs)
             self._opening_label.setObjectName("openingMessage")
-            page = self.tabs.currentWidget()
+            # (it goes with its page when the tab is built in the page's place)
+            self._opening_label.destroyed.connect(self._forget_opening_label)
             column = QVBoxLayout(page)
             row = QHBoxLayout()
             row.addStretch(1)
@@ -259,6 +265,9 @@ class MainWindow(QMainWindow):
         if self._opening_label is not None:
             self._opening_label.setText(message)
             self._opening_label.setVisible(bool(message))
+
+    def _forget_opening_label(self) -> None:
+        self._opening_label = None
 
     def open_at_start(self, path: Path, *, create: bool, demo: bool = False
                       ) -> StartupOpener:
@@ -361,6 +370,7 @@ class MainWindow(QMainWindow):
         self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ctx.bus.show_item.connect(self.show_item)
         self.session.opened.connect(self._on_opened)
+        self.session.open_failed.connect(self._on_open_failed)
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -415,6 +425,8 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
 
     def _on_opened(self, info: workspace.WorkspaceInfo) -> None:
+        self._switch = None
+        self.statusBar().clearMessage()
         self.build_actions()
         self._set_workspace_open(True)
         self.setWindowTitle(f"{info.path.name} — {APP_NAME}")
@@ -480,30 +492,10 @@ class MainWindow(QMainWindow):
             self.ctx.settings.set_last_folder("workspace", str(Path(name).parent))
             self.open_path(Path(name), create=False)
 
-    def open_sample(self) -> None:
-        from careerpivot.services import demo, workspace
-
-        if not self.flush_all():
-            self.warn_unsaved()
-            return
+    def open_sample(self) -> bool:
+        """File > Open Sample Workspace (made first, in the background, if it is missing)."""
         path = paths.sample_workspace()
-        if not path.exists():
-            previous = self.session.info.path if self.session.info else None
-            self.session.close()
-            from PySide6.QtCore import Qt
-
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                demo.create_demo_workspace(path)
-            except CareerPivotError as exc:
-                QMessageBox.warning(self, self.tr("Sample workspace"), exc.message)
-                path = previous
-            finally:
-                workspace.close()
-                QApplication.restoreOverrideCursor()
-            if path is None:
-                return
-        self.open_path(path, create=False)
+        return self.open_path(path, create=False, demo=not path.exists())
 
     def flush_all(self) -> bool:
         """Store every edit still pending in the tabs; False if one could not be stored."""
@@ -521,17 +513,26 @@ class MainWindow(QMainWindow):
                     "Correct it (or undo it) before opening another workspace, so that it is "
                     "not lost or written into the wrong file."))
 
-    def open_path(self, path: Path, *, create: bool) -> bool:
-        """Open ``path`` in place of the current workspace; on failure, say why and keep the
-        current one."""
+    def open_path(self, path: Path, *, create: bool, demo: bool = False) -> bool:
+        """Open ``path`` in place of the current workspace, in the background (the file is
+        read through once to check it). True when the open has started; False when it was
+        refused at once (an edit not stored yet, a lock kept). Should it fail, the user is
+        told why and the workspace that was open is opened again."""
+        if self.session.opening is not None:
+            return False
         if not self.flush_all():
             self.warn_unsaved()
             return False
+        previous = self.session.info.path if self.session.info else None
+        if previous is not None and previous == Path(path).expanduser().absolute():
+            return True
         remove_stale = False
         while True:
             try:
-                self.session.open(path, create=create, remove_stale_lock=remove_stale)
-                return True
+                self.session.open_in_background(path, create=create, demo=demo,
+                                                remove_stale_lock=remove_stale,
+                                                replace_current=True)
+                break
             except WorkspaceLockedError as exc:
                 answer = QMessageBox.warning(
                     self, self.tr("Workspace in use"),
@@ -544,15 +545,51 @@ class MainWindow(QMainWindow):
                     return False
                 remove_stale = True
             except WorkspaceOpenError as exc:
-                self.ctx.settings.remove_recent(str(path)) if exc.kind in (
-                    "missing", "missing_folder") else None
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr(exc.title), exc.message,
-                                  QMessageBox.StandardButton.Ok, self)
-                box.setObjectName("openErrorDialog")
-                if exc.detail:
-                    box.setDetailedText(exc.detail)
-                box.exec()
+                self._show_open_error(exc)
                 return False
+        self._switch = (Path(path), previous)
+        self.ctx.undo.clear()  # (its commands belong to the workspace that was open)
+        message = self.tr("Opening {0}…").format(Path(path).name)
+        self.show_opening(message)
+        self.statusBar().showMessage(message)
+        return True
+
+    def _show_open_error(self, exc: WorkspaceOpenError) -> None:
+        if exc.kind in ("missing", "missing_folder"):
+            self.ctx.settings.remove_recent(exc.path)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr(exc.title), exc.message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("openErrorDialog")
+        if exc.detail:
+            box.setDetailedText(exc.detail)
+        box.exec()
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        """A background open of File > Open (not the start-up's) failed: say why, and open
+        again the workspace that was open before."""
+        if self._switch is None:
+            return  # the start-up's: its own dialog handles it
+        path, previous = self._switch
+        self._switch = None
+        self.statusBar().clearMessage()
+        if not isinstance(exc, WorkspaceOpenError):
+            exc = WorkspaceOpenError(
+                "unexpected", str(path),
+                self.tr("{0} could not be opened because of an unexpected error. The file "
+                        "was not changed.").format(path),
+                detail=getattr(exc, "__traceback_text__", "") or repr(exc))
+        self._show_open_error(exc)
+        if previous is None:
+            self.show_opening(self.tr("No workspace is open. Open one from the File menu."))
+            return
+        try:
+            self.session.open_in_background(previous, create=False)
+        except WorkspaceOpenError as again:
+            self._show_open_error(again)
+            self.show_opening(self.tr("No workspace is open. Open one from the File menu."))
+            return
+        self._switch = (previous, None)
+        self.show_opening(self.tr("Opening {0}…").format(previous.name))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -598,23 +635,48 @@ class MainWindow(QMainWindow):
         task.signals.done.connect(done)
         return task
 
-    def check_database(self) -> None:
-        from careerpivot.services import workspace
+    def check_database(self) -> workers.Task | None:
+        """File > Check Workspace: SQLite's full integrity and foreign-key checks, which read
+        the whole file, in a worker; the result is shown when they end."""
+        if self.session.info is None or self._check_task is not None:
+            return None
 
-        try:
-            problems = workspace.check_database()
-        except CareerPivotError as exc:
-            problems = [exc.message]
+        def job(_job: workers.Job) -> list[str]:
+            from careerpivot.services import workspace
+
+            return workspace.check_database()
+
+        task = workers.submit(job)
+        self._check_task = task
+        self.actions.check_database.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Checking the workspace…"))
+
+        def failed(exc: BaseException) -> None:
+            self._show_check_result(
+                [exc.message if isinstance(exc, CareerPivotError) else str(exc)])
+
+        def done() -> None:
+            self._check_task = None
+            self.actions.check_database.setEnabled(self.session.info is not None)
+            self.statusBar().clearMessage()
+
+        task.signals.finished.connect(self._show_check_result)
+        task.signals.failed.connect(failed)
+        task.signals.done.connect(done)
+        return task
+
+    def _show_check_result(self, problems: list[str]) -> None:
         if not problems:
             QMessageBox.information(self, self.tr("Check Workspace"),
                                     self.tr("The workspace passed every check. It is healthy."))
-        else:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check Workspace"),
-                              self.tr("The workspace check found problems. Restore a recent "
-                                      "backup to be safe; the current file is kept."),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(problems[:50]))
-            box.exec()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check Workspace"),
+                          self.tr("The workspace check found problems. Restore a recent "
+                                  "backup to be safe; the current file is kept."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("checkProblemsDialog")
+        box.setDetailedText("\n".join(problems[:50]))
+        box.exec()
 
     # --- find and navigation --------------------------------------------------------------
     def find(self) -> None:

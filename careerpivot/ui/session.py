@@ -130,18 +130,22 @@ class Session(QObject):
         return info
 
     def open_in_background(self, path: str | os.PathLike[str], *, create: bool = True,
-                           remove_stale_lock: bool = False, demo: bool = False
-                           ) -> workers.Task:
-        """Open ``path`` in a worker (the window paints and stays responsive meanwhile); only
-        when no workspace is open. ``opened`` or ``open_failed`` follows; a lock held by
-        another window fails at once, before any work. With ``demo``, the sample workspace is
-        made first when it does not exist yet."""
+                           remove_stale_lock: bool = False, demo: bool = False,
+                           replace_current: bool = False) -> workers.Task:
+        """Open ``path`` in a worker (the window paints and stays responsive meanwhile).
+        ``opened`` or ``open_failed`` follows; a lock held by another window fails at once,
+        before any work and with the current workspace still open. With
+        ``replace_current`` the current workspace is closed once the new one's lock is held
+        (otherwise none may be open). With ``demo``, the sample workspace is made first when
+        it does not exist yet."""
         from careerpivot.ui import workers
 
-        if self.info is not None or self.opening is not None:
+        if self.opening is not None or (self.info is not None and not replace_current):
             raise RuntimeError("a workspace is open or opening")
         path = Path(path).expanduser().absolute()
         lock = self._acquire(path, remove_stale=remove_stale_lock)
+        if self.info is not None:
+            self._close_current()
         task = workers.submit(_open_job, path, create, demo)
         self.opening = task
         self._opening_lock = lock

@@ -131,17 +131,49 @@ def test_a_lock_left_by_a_killed_app_is_reclaimed(qtbot, tmp_path):
     session.close()
 
 
-def test_open_failure_keeps_the_current_workspace(main_window, tmp_path, monkeypatch):
+def test_open_failure_keeps_the_current_workspace(main_window, qtbot, tmp_path, monkeypatch):
     broken = tmp_path / "broken.careerpivot"
     broken.write_bytes(b"this is not a database at all" * 100)
     before = broken.read_bytes()
     messages = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(box.text()) or 0)
     current = main_window.session.info.path
-    assert main_window.open_path(broken, create=False) is False
+    assert main_window.open_path(broken, create=False) is True  # started, behind the window
+    assert not main_window.tabs.isEnabled()  # nothing to edit while no workspace is open
+    qtbot.waitUntil(lambda: main_window.session.info is not None, timeout=20000)
     assert messages and "not a CareerPivot workspace" in messages[0]
-    assert main_window.session.info.path == current
+    assert main_window.session.info.path == current  # the one that was open, opened again
+    assert main_window.tabs.isEnabled()
     assert broken.read_bytes() == before
+
+
+def test_file_open_switches_behind_the_window(main_window, qtbot, tmp_path, demo_file):
+    from careerpivot.services import workspace
+
+    other = tmp_path / "other.careerpivot"
+    shutil.copyfile(demo_file, other)
+    first = main_window.session.info.path
+    network = main_window.show_tab("networkTab")
+    assert network.model.rowCount() == 0  # the new workspace has no contacts
+    with qtbot.waitSignal(main_window.workspace_ready, timeout=20000):
+        assert main_window.open_path(other, create=False) is True
+        assert not (first.parent / (first.name + ".lock")).exists()  # released at once
+    assert workspace.current().path == other
+    assert main_window.windowTitle().startswith("other.careerpivot")
+    assert network.model.rowCount() > 0  # the tab shows the sample's contacts
+    assert main_window.tabs.isEnabled()
+
+
+def test_open_sample_is_made_behind_the_window(main_window, qtbot, monkeypatch, tmp_path):
+    from careerpivot import paths
+
+    sample = tmp_path / "made-here.careerpivot"
+    monkeypatch.setattr(paths, "sample_workspace", lambda: sample)
+    with qtbot.waitSignal(main_window.workspace_ready, timeout=60000):
+        assert main_window.open_sample() is True
+    assert main_window.session.info.path == sample
+    overview = main_window.tab_widgets["overviewTab"]
+    assert overview.isEnabled()
 
 
 def _start(qtbot, app_ctx, path, *, create):
@@ -251,9 +283,18 @@ def test_a_stale_lock_at_start_can_be_removed(qtbot, app_ctx, tmp_path, monkeypa
     assert window.session.info.path == path
 
 
-def test_closing_while_the_workspace_opens_releases_it(qtbot, app_ctx, tmp_path, demo_file):
+def test_closing_while_the_workspace_opens_releases_it(qtbot, app_ctx, tmp_path, demo_file,
+                                                       monkeypatch):
     from careerpivot.services import workspace
+    from careerpivot.ui import session as session_module
 
+    real_job = session_module._open_job
+
+    def held_open(job, *args):
+        job._cancel.wait(30)  # the open is still running when the window closes (and cancels)
+        return real_job(job, *args)
+
+    monkeypatch.setattr(session_module, "_open_job", held_open)
     path = tmp_path / "closing.careerpivot"
     shutil.copyfile(demo_file, path)
     window = _start(qtbot, app_ctx, path, create=False)
@@ -411,3 +452,27 @@ def test_the_application_icon_has_every_shipped_size(qtbot):
     for size in (16, 48, 512):
         pixmap = icon.pixmap(QSize(size, size))
         assert not pixmap.isNull() and pixmap.width() == size
+
+
+def test_check_workspace_runs_behind_the_window_and_reports(main_window, qtbot, monkeypatch):
+    from careerpivot.services import workspace
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: shown.append(("info", text)))
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append(("warning", box.detailedText())) or 0)
+    main_window.actions.check_database.trigger()
+    # while it runs it cannot be started twice
+    assert not main_window.actions.check_database.isEnabled()
+    assert main_window.check_database() is None
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown == [("info", "The workspace passed every check. It is healthy.")]
+    qtbot.waitUntil(main_window.actions.check_database.isEnabled)
+
+    shown.clear()
+    monkeypatch.setattr(workspace, "check_database",
+                        lambda: ["table contact row 3 refers to a missing path row"])
+    main_window.actions.check_database.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown == [("warning", "table contact row 3 refers to a missing path row")]
