@@ -765,6 +765,9 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._save_state()
+        # What is left (background work ending, the backup at exit: a second or more on a
+        # large workspace) goes on with the window already gone, not frozen on the screen.
+        self.hide()
         workers.wait_all()
         self.session.abandon_open()  # (a start-up open the close interrupted)
         self.ctx.undo.clear()

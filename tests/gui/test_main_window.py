@@ -476,3 +476,15 @@ def test_check_workspace_runs_behind_the_window_and_reports(main_window, qtbot, 
     main_window.actions.check_database.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown == [("warning", "table contact row 3 refers to a missing path row")]
+
+
+def test_the_backup_at_exit_runs_after_the_window_is_gone(main_window, monkeypatch):
+    from careerpivot.services import workspace
+
+    seen = []
+    monkeypatch.setattr(workspace, "needs_backup", lambda: True)
+    monkeypatch.setattr(workspace, "backup_now",
+                        lambda reason="manual", **_: seen.append((reason,
+                                                                  main_window.isVisible())))
+    main_window.close()
+    assert seen == [("auto", False)]
