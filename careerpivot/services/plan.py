@@ -2,7 +2,9 @@
 
 Every function returns plain values. :func:`plan_overview` reads the whole plan in five
 queries whatever its size: phases, milestones (with the accountability partner's name), the
-milestones' skills, their learning items, and the contingencies (with the path's title).
+milestones' skills, their learning items, and the contingencies (with the path's title). It
+fetches the rows as SQLite returns them (``fetch_tuples``) and turns the stored dates into
+dates itself, once each.
 
 Validation errors name the field and say what to change; a milestone whose due date falls
 outside its phase's dates is allowed but carries a warning (:attr:`MilestoneRow.warning`,
@@ -146,6 +148,11 @@ def _as_date(value: object) -> _dt.date | None:
         return None
     if isinstance(value, _dt.date):
         return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:  # as the store writes dates: the quick way
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     return parse_date("date", str(value)[:10])
 
 
@@ -213,10 +220,13 @@ _PHASE_COLUMNS = (Phase.id, Phase.name, Phase.goal, Phase.weekly_hours, Phase.st
 
 
 def _phase_rows(where: pw.Expression | None = None) -> list[tuple]:
+    """(id, name, goal, weekly_hours, start_date, end_date, success_metric, position), the
+    dates as dates."""
     query = Phase.select(*_PHASE_COLUMNS).order_by(Phase.position, Phase.id)
     if where is not None:
         query = query.where(where)
-    return list(query.tuples())
+    return [(p_id, name, goal, hours, _as_date(start), _as_date(end), metric, position)
+            for p_id, name, goal, hours, start, end, metric, position in fetch_tuples(query)]
 
 
 def _milestone_query() -> pw.ModelSelect:
@@ -246,9 +256,9 @@ def _links(where: pw.Expression | None) -> tuple[dict[int, list[tuple[int, str]]
     if where is not None:
         skill_query = skill_query.switch(MilestoneSkill).join(Milestone).where(where)
         learning_query = learning_query.switch(MilestoneLearning).join(Milestone).where(where)
-    for milestone_id, skill_id, name in skill_query.tuples():
+    for milestone_id, skill_id, name in fetch_tuples(skill_query):
         skills[milestone_id].append((skill_id, name))
-    for milestone_id, learning_id, title in learning_query.tuples():
+    for milestone_id, learning_id, title in fetch_tuples(learning_query):
         learning[milestone_id].append((learning_id, title))
     return skills, learning
 
@@ -259,9 +269,8 @@ def _milestone_row(row: tuple, phase: tuple | None, skills: dict, learning: dict
      partner_name, notes, position) = row
     due, done = _as_date(due), _as_date(done)
     warning = ""
-    if phase is not None:
-        warning = _plan.outside_phase_message(due, phase[1], _as_date(phase[4]),
-                                              _as_date(phase[5]))
+    if phase is not None:  # a row of _phase_rows(): its dates are dates
+        warning = _plan.outside_phase_message(due, phase[1], phase[4], phase[5])
     return MilestoneRow(
         id=m_id, phase_id=phase_id, title=title, due_date=due, status=status, done_date=done,
         metric=metric, target=target, hours_needed=float(hours), money_needed=float(money),
@@ -275,8 +284,8 @@ def _milestone_row(row: tuple, phase: tuple | None, skills: dict, learning: dict
 
 def _phase_row(row: tuple, milestones: Iterable[MilestoneRow] = ()) -> PhaseRow:
     p_id, name, goal, hours, start, end, metric, position = row
-    return PhaseRow(p_id, name, goal, float(hours), _as_date(start), _as_date(end), metric,
-                    position, tuple(milestones))
+    return PhaseRow(p_id, name, goal, float(hours), start, end, metric, position,
+                    tuple(milestones))
 
 
 def _contingency_query() -> pw.ModelSelect:
@@ -303,10 +312,10 @@ def plan_overview(today: _dt.date | None = None) -> PlanOverview:
     by_id = {p[0]: p for p in phases}
     skills, learning = _links(None)
     milestones: dict[int, list[MilestoneRow]] = defaultdict(list)
-    for row in _milestone_query().tuples():
+    for row in fetch_tuples(_milestone_query()):
         milestones[row[1]].append(
             _milestone_row(row, by_id.get(row[1]), skills, learning, today))
-    contingencies = tuple(_contingency_row(r) for r in _contingency_query().tuples())
+    contingencies = tuple(_contingency_row(r) for r in fetch_tuples(_contingency_query()))
     return PlanOverview(
         today=today,
         phases=tuple(_phase_row(p, milestones.get(p[0], ())) for p in phases),
@@ -335,7 +344,7 @@ def get_phase(phase_id: int, today: _dt.date | None = None) -> PhaseRow:
     today = today or workspace.today()
     skills, learning = _links(Milestone.phase == phase_id)
     milestones = [_milestone_row(r, rows[0], skills, learning, today)
-                  for r in _milestone_query().where(Milestone.phase == phase_id).tuples()]
+                  for r in fetch_tuples(_milestone_query().where(Milestone.phase == phase_id))]
     return _phase_row(rows[0], milestones)
 
 
@@ -430,7 +439,7 @@ _MILESTONE_FIELDS: dict[str, Callable[[object], object]] = {
 
 
 def get_milestone(milestone_id: int, today: _dt.date | None = None) -> MilestoneRow:
-    rows = list(_milestone_query().where(Milestone.id == milestone_id).tuples())
+    rows = fetch_tuples(_milestone_query().where(Milestone.id == milestone_id))
     if not rows:
         get_or_fail(Milestone, milestone_id, "milestone")
     phase = _phase_rows(Phase.id == rows[0][1])
@@ -557,11 +566,11 @@ _CONTINGENCY_FIELDS: dict[str, Callable[[object], object]] = {
 
 
 def list_contingencies() -> list[ContingencyRow]:
-    return [_contingency_row(r) for r in _contingency_query().tuples()]
+    return [_contingency_row(r) for r in fetch_tuples(_contingency_query())]
 
 
 def get_contingency(contingency_id: int) -> ContingencyRow:
-    rows = list(_contingency_query().where(Contingency.id == contingency_id).tuples())
+    rows = fetch_tuples(_contingency_query().where(Contingency.id == contingency_id))
     if not rows:
         get_or_fail(Contingency, contingency_id, "contingency")
     return _contingency_row(rows[0])

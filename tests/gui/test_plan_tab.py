@@ -9,9 +9,9 @@ import itertools
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPalette, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QToolTip
 
 from careerpivot.services import development, plan
 from careerpivot.services import workspace as ws
@@ -358,6 +358,67 @@ def test_partner_and_links(tab, qtbot, main_window, monkeypatch):
     assert plan.get_milestone(m_id).skills == ((skill, "Discovery"),)
 
 
+def test_the_partner_list_follows_the_network(tab, main_window):
+    from careerpivot.services import network
+
+    phase_id = plan.plan_overview().phases[0].id
+    m_id = plan.add_milestone(phase_id, "Ask for a referral")
+    tab.reload_now()
+    tab.select_item("milestone", m_id)
+    assert tab.milestone_partner.findText("Omar Lindqvist (Brightwell)") < 0
+    omar = network.create_contact(name="Omar Lindqvist", organization="Brightwell")
+    main_window.ctx.bus.changed.emit("contacts")  # as the Network tab announces it
+    tab.select_item("phase", phase_id)
+    tab.select_item("milestone", m_id)
+    assert tab.milestone_partner.findData(omar) == \
+        tab.milestone_partner.findText("Omar Lindqvist (Brightwell)") > 0
+
+
+def _column_fits(tree, column: int) -> tuple[int, int]:
+    """(the column's width, the width its widest cell and its header ask for)."""
+    model = tree.model()
+    cells = [model.index(row, column) for row in range(model.rowCount())]
+    for phase_row in range(model.rowCount()):
+        parent = model.index(phase_row, 0)
+        cells += [model.index(row, column, parent) for row in range(model.rowCount(parent))]
+    wanted = max([tree.sizeHintForIndex(index).width() for index in cells]
+                 + [tree.header().sectionSizeHint(column)])
+    return tree.header().sectionSize(column), wanted
+
+
+def test_tree_columns_are_as_wide_as_their_widest_text(tab, main_window):
+    from careerpivot.store import models
+
+    columns = (PlanTreeModel.DUE, PlanTreeModel.STATUS, PlanTreeModel.TIME,
+               PlanTreeModel.PARTNER)
+    for column in columns:
+        width, wanted = _column_fits(tab.tree, column)
+        assert width == wanted, column
+    partner = models.Contact.create(name="Aurelia Montgomery-Castellanos").id
+    phases = plan.plan_overview().phases
+    plan.add_milestone(phases[0].id, "Rehearse the pitch", due_date="2026-02-01",
+                       partner=partner, hours_needed=12.5)  # overdue: in bold, longer
+    plan.add_milestone(phases[1].id, "Outside its phase", due_date="2020-01-01",
+                       status="done")  # a warning icon beside the date
+    before = tab.tree.header().sectionSize(PlanTreeModel.PARTNER)
+    main_window.ctx.bus.changed.emit("plan")
+    assert tab.tree.header().sectionSize(PlanTreeModel.PARTNER) > before
+    for column in columns:
+        width, wanted = _column_fits(tab.tree, column)
+        assert width == wanted, column
+    tab.tree.collapse(tab.model.index(0, 0))
+    assert _column_fits(tab.tree, PlanTreeModel.PARTNER)[0] >= \
+        tab.tree.sizeHintForIndex(tab.model.index_of(
+            "milestone", plan.plan_overview().phases[0].milestones[0].id,
+            PlanTreeModel.PARTNER)).width(), "a collapsed phase does not narrow the column"
+    font = QFont(tab.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    tab.setFont(font)
+    for column in columns:
+        width, wanted = _column_fits(tab.tree, column)
+        assert width >= wanted, column
+
+
 def test_link_picker_filters_and_returns_the_checked(qtbot):
     dialog = plan_tab.LinkPicker("Skills", [(1, "SQL"), (2, "Storytelling"), (3, "Finance")],
                                  {2})
@@ -427,6 +488,40 @@ def test_clicking_a_phase_band_selects_the_phase(demo_tab, qtbot):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.mapFromScene(point))
     assert tree_selection(demo_tab) == ("phase", phase.id)
+
+
+def test_hovering_the_timeline_tells_what_is_there(demo_tab, qtbot):
+    view = demo_tab.timeline.view
+    phase = demo_tab.model.phases()[1]
+    target = phase.milestones[1]
+
+    def tip_at(item, point=None) -> str:
+        view.ensureVisible(item, 10, 10)
+        pos = view.mapFromScene(point if point is not None else item.scenePos())
+        QToolTip.hideText()
+        QApplication.sendEvent(view.viewport(), QHelpEvent(
+            QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    tip = tip_at(view.marker(target.id))
+    assert target.title in tip and target.due_date.isoformat() in tip
+    band = view.band(phase.id)
+    tip = tip_at(band, QPointF(band.rect().left() + 3, band.rect().bottom() - 6))
+    assert tip.startswith(phase.name)
+    QToolTip.hideText()
+
+
+def test_a_plan_taller_than_the_timeline_is_fitted_to_its_width(tab, qtbot):
+    for n in range(6):
+        plan.add_phase(f"Extra phase {n}", start_date=f"2026-{n + 3:02d}-01",
+                       end_date=f"2026-{n + 4:02d}-28")
+    tab.reload_now()
+    view = tab.timeline.view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+    assert view.verticalScrollBar().maximum() > 0, "ten lanes need scrolling"
+    assert view.sceneRect().width() <= view.viewport().width()
+    assert view.sceneRect().width() >= view.viewport().width() - 2, "the whole width is used"
+    assert not view.horizontalScrollBar().isVisible()
 
 
 def test_selecting_in_the_table_highlights_on_the_timeline(demo_tab, qtbot):
@@ -575,6 +670,42 @@ def test_label_placement_never_overlaps(items):
             assert width <= widths[index] + 1e-9
             anchor = start + width if ends_at_marker else start
             assert abs(anchor - xs[index]) <= timeline_mod.LABEL_INSET + 1e-9
+
+
+class _Measured:
+    """Title widths that count which ones were read."""
+
+    def __init__(self, widths: list[float]) -> None:
+        self.widths = widths
+        self.read: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self.widths)
+
+    def __getitem__(self, index: int) -> float:
+        self.read.add(index)
+        return self.widths[index]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 800), st.floats(0, 300)), max_size=40),
+       st.floats(0, 900))
+def test_labels_measured_on_demand_are_placed_alike(items, right):
+    items = sorted(items)
+    xs = [x for x, _w in items]
+    widths = [w for _x, w in items]
+    measured = _Measured(widths)
+    assert timeline_mod.place_labels(xs, measured, 0.0, right) == \
+        timeline_mod.place_labels(xs, widths, 0.0, right)
+
+
+def test_crowded_markers_measure_few_titles():
+    xs = [i * 1.5 for i in range(400)]
+    measured = _Measured([120.0] * len(xs))
+    places = timeline_mod.place_labels(xs, measured, 0.0, 600.0)
+    placed = sum(place is not None for place in places)
+    assert 0 < placed < 40
+    assert len(measured.read) < 100
 
 
 def test_an_empty_plan_says_what_to_do(tab, qtbot, confirm_yes):

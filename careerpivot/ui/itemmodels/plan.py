@@ -4,10 +4,17 @@ Both are fed from one :func:`careerpivot.services.plan.plan_overview` (plain row
 only reads those rows. When a refresh keeps the same phases and milestones in the same order
 (the usual case after an edit), the models emit ``dataChanged`` instead of a reset, so the
 view keeps its selection, expansion and scroll position.
+
+The tree's columns are as wide as their widest cell, but a view that finds that width by
+itself (``QHeaderView.ResizeToContents``) asks ``data()`` for eight roles of every cell of the
+column, at every layout: with 500 milestones, 16,000 calls from C++ into Python per layout.
+:meth:`PlanTreeModel.widest` instead names the few cells that can be the widest, found from
+the texts in Python, for the view to measure with its own delegate.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,6 +44,15 @@ OverdueRole = Qt.ItemDataRole.UserRole + 3
 ProgressRole = Qt.ItemDataRole.UserRole + 4
 
 PHASE, MILESTONE, CONTINGENCY = "phase", "milestone", "contingency"
+
+# Combined once: an enum's ``|`` runs Python code, and views ask for flags row by row.
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+#: A text narrower than the widest of its kind by less than this may still be measured the
+#: widest by the view's delegate, which lays text out a little differently (rounding).
+_WIDTH_SLACK = 2.0
 
 #: The roles PlanTreeModel.data() answers (None for every other).
 _TREE_ROLES = frozenset(int(r) for r in (
@@ -165,11 +181,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != 0:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+            return _NO_FLAGS
+        return _ROW_FLAGS if index.internalId() == 0 else _LEAF_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DR.DisplayRole) -> Any:
@@ -196,6 +209,73 @@ class PlanTreeModel(QAbstractItemModel):
             return self._phase_data(item, index.column(), role)
         return self._milestone_data(item, index.column(), role)
 
+    def widest(self, column: int, width: Callable[[str, bool], float]) -> list[QModelIndex]:
+        """The cells of ``column`` that can be its widest, for the view to measure: in each
+        kind of cell (bold text or not, with an icon or not), one cell for each text width,
+        by ``width(text, bold)``, that is the widest of its kind or nearly so. A collapsed
+        phase's milestones count too, so that expanding it does not change the widths."""
+        kinds: dict[tuple[bool, bool], dict[float, tuple[int, int]]] = {}
+        for phase_row, phase in enumerate(self._phases):
+            text = self._phase_text(phase, column)
+            bold = column == self.TITLE
+            kinds.setdefault((bold, False), {}).setdefault(
+                width(text, bold) if text else 0.0, (-1, phase_row))
+            for row, m in enumerate(phase.milestones):
+                text = self._milestone_text(m, column)
+                decorated = (m.overdue if column == self.TITLE
+                             else bool(m.warning) if column == self.DUE else False)
+                kinds.setdefault((m.overdue, decorated), {}).setdefault(
+                    width(text, m.overdue) if text else 0.0, (phase_row, row))
+        found = []
+        for cells in kinds.values():
+            most = max(cells)
+            for measured, (parent, row) in cells.items():
+                if measured >= most - _WIDTH_SLACK:
+                    found.append(self.index(row, column) if parent < 0 else
+                                 self.index(row, column, self.index(parent, 0)))
+        return found
+
+    def _phase_text(self, phase: PhaseRow, column: int) -> str:
+        if column == self.TITLE:
+            return phase.name
+        if column == self.DUE:
+            if phase.start_date is None and phase.end_date is None:
+                return tr("no dates")
+            return f"{_date(phase.start_date)} – {_date(phase.end_date)}".strip()
+        if column == self.STATUS:
+            progress = phase.progress
+            if not progress.total:
+                return tr("no milestones")
+            text = tr("{0} of {1} done").format(progress.done, progress.total)
+            if phase.overdue:
+                text += tr(", {0} overdue").format(phase.overdue)
+            return text
+        if column == self.TIME:
+            return tr("{0} h a week").format(f"{phase.weekly_hours:g}") \
+                if phase.weekly_hours else ""
+        return ""
+
+    def _milestone_text(self, m: MilestoneRow, column: int) -> str:
+        if column == self.TITLE:
+            return m.title
+        if column == self.DUE:
+            return _date(m.due_date) or tr("no date")
+        if column == self.STATUS:
+            status = QCoreApplication.translate(
+                "vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status))
+            if m.overdue:
+                if m.days_overdue == 1:
+                    return tr("{0} · 1 day overdue").format(status)
+                return tr("{0} · {1} days overdue").format(status, m.days_overdue)
+            if m.status == "done" and m.done_date is not None:
+                return tr("{0} {1}").format(status, _date(m.done_date))
+            return status
+        if column == self.TIME:
+            return _hours(m.hours_needed)
+        if column == self.PARTNER:
+            return m.partner_name
+        return ""
+
     def _phase_data(self, phase: PhaseRow, column: int, role: int) -> Any:
         if role == KindRole:
             return PHASE
@@ -206,24 +286,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == ProgressRole:
             return phase.progress.fraction
         if role == DR.DisplayRole:
-            if column == self.TITLE:
-                return phase.name
-            if column == self.DUE:
-                if phase.start_date is None and phase.end_date is None:
-                    return tr("no dates")
-                return f"{_date(phase.start_date)} – {_date(phase.end_date)}".strip()
-            if column == self.STATUS:
-                progress = phase.progress
-                if not progress.total:
-                    return tr("no milestones")
-                text = tr("{0} of {1} done").format(progress.done, progress.total)
-                if phase.overdue:
-                    text += tr(", {0} overdue").format(phase.overdue)
-                return text
-            if column == self.TIME:
-                return tr("{0} h a week").format(f"{phase.weekly_hours:g}") \
-                    if phase.weekly_hours else ""
-            return ""
+            return self._phase_text(phase, column)
         if role == DR.FontRole and column == self.TITLE:
             font = QFont(QGuiApplication.font())
             font.setBold(True)
@@ -247,25 +310,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == OverdueRole:
             return m.overdue
         if role == DR.DisplayRole:
-            if column == self.TITLE:
-                return m.title
-            if column == self.DUE:
-                return _date(m.due_date) or tr("no date")
-            if column == self.STATUS:
-                status = QCoreApplication.translate(
-                    "vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status))
-                if m.overdue:
-                    if m.days_overdue == 1:
-                        return tr("{0} · 1 day overdue").format(status)
-                    return tr("{0} · {1} days overdue").format(status, m.days_overdue)
-                if m.status == "done" and m.done_date is not None:
-                    return tr("{0} {1}").format(status, _date(m.done_date))
-                return status
-            if column == self.TIME:
-                return _hours(m.hours_needed)
-            if column == self.PARTNER:
-                return m.partner_name
-            return None
+            return self._milestone_text(m, column) if 0 <= column < 5 else None
         if role == DR.ForegroundRole and m.overdue:
             return QBrush(self.look.warning)
         if role == DR.FontRole and m.overdue:
@@ -326,10 +371,7 @@ class ContingencyModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return _LEAF_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = DR.DisplayRole) -> Any:

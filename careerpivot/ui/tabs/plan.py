@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QFontMetricsF,
     QIcon,
     QKeySequence,
     QPainter,
@@ -72,11 +73,14 @@ from careerpivot.ui.itemmodels.plan import (
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import FormBinder, error_label, make_spin
-from careerpivot.ui.widgets.size_cache import SizeCachingDelegate
 from careerpivot.ui.widgets.timeline import PlanTimeline, warning_color
 
 #: Length of a new phase that follows the last one.
 NEW_PHASE_DAYS = 90
+
+#: The tree's columns as wide as their contents (the title takes the rest).
+_FITTED_COLUMNS = (PlanTreeModel.DUE, PlanTreeModel.STATUS, PlanTreeModel.TIME,
+                   PlanTreeModel.PARTNER)
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
@@ -224,6 +228,8 @@ class PlanTab(TabBase):
         self._current: tuple[str, int] | None = None
         self._refreshing = False
         self._choices: dict[str, list[tuple[int, str]]] = {}
+        #: the lists of the editors' combo boxes to read again before they are next shown
+        self._stale_choices: set[str] = set()
         self._collapsed: set[int] = set()
         self._sized = False
 
@@ -288,8 +294,6 @@ class PlanTab(TabBase):
         self.tree.setObjectName("planTree")
         self.tree.setAccessibleName(self.tr("Phases and milestones"))
         self.tree.setModel(self.model)
-        # four resize-to-contents columns over hundreds of milestones: measure them once
-        SizeCachingDelegate(self.tree)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -300,9 +304,9 @@ class PlanTab(TabBase):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PlanTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (PlanTreeModel.DUE, PlanTreeModel.STATUS, PlanTreeModel.TIME,
-                       PlanTreeModel.PARTNER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # as wide as their contents, measured by _fit_columns() when the plan changes
+        for column in _FITTED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.tree.selectionModel().selectionChanged.connect(self._tree_selection_changed)
         self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(IdRole)))
         self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(IdRole)))
@@ -396,11 +400,10 @@ class PlanTab(TabBase):
         self.empty_page.setMargin(8)
         self.empty_page.setTextFormat(Qt.TextFormat.RichText)
         self.details.addWidget(self.empty_page)
-        self.phase_page = self._build_phase_page()
-        self.milestone_page = self._build_milestone_page()
-        self.contingency_page = self._build_contingency_page()
-        for page in (self.phase_page, self.milestone_page, self.contingency_page):
-            self.details.addWidget(page)
+        # the editors of a phase, a milestone and a contingency: built when first needed
+        # (``_editor()``), as the tab's first showing needs none of them
+        self._editors: dict[str, QWidget] = {}
+        self._binders: dict[str, FormBinder] = {}
         scroll = QScrollArea(self)
         scroll.setObjectName("planDetailsScroll")
         scroll.setWidgetResizable(True)
@@ -445,10 +448,24 @@ class PlanTab(TabBase):
         label.setFont(font)
         return label
 
+    def _editor(self, kind: str) -> QWidget:
+        """The editor page of ``kind`` (PHASE, MILESTONE or CONTINGENCY), built the first
+        time it is needed."""
+        page = self._editors.get(kind)
+        if page is None:
+            build = {PHASE: self._build_phase_page, MILESTONE: self._build_milestone_page,
+                     CONTINGENCY: self._build_contingency_page}[kind]
+            page = self._editors[kind] = build()
+            self.details.addWidget(page)
+            if kind == MILESTONE:
+                self._style_warnings()
+        return page
+
     def _build_phase_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("phasePage")
-        self.phase_binder = FormBinder(
+        self.phase_page = page
+        self.phase_binder = self._binders[PHASE] = FormBinder(
             self.ctx, plan.update_phase, area="plan", what="phase", parent=self,
             reload=lambda i: self._phase_values(plan.get_phase(i)))
         b = self.phase_binder
@@ -487,7 +504,8 @@ class PlanTab(TabBase):
     def _build_milestone_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("milestonePage")
-        self.milestone_binder = FormBinder(
+        self.milestone_page = page
+        self.milestone_binder = self._binders[MILESTONE] = FormBinder(
             self.ctx, plan.update_milestone, area="plan", what="milestone", parent=self,
             reload=lambda i: self._milestone_values(plan.get_milestone(i)))
         b = self.milestone_binder
@@ -606,7 +624,8 @@ class PlanTab(TabBase):
     def _build_contingency_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("contingencyPage")
-        self.contingency_binder = FormBinder(
+        self.contingency_page = page
+        self.contingency_binder = self._binders[CONTINGENCY] = FormBinder(
             self.ctx, plan.update_contingency, area="plan", what="contingency", parent=self,
             reload=lambda i: self._contingency_values(plan.get_contingency(i)))
         b = self.contingency_binder
@@ -644,9 +663,15 @@ class PlanTab(TabBase):
         self.model.set_look(PlanLook(
             warning=warning, overdue_icon=badge_icon(warning, "!"),
             warning_icon=style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)))
-        css = f"color: {warning.name()}; font-weight: bold;"
-        self.overdue_label.setStyleSheet(css)
-        self.milestone_overdue.setStyleSheet(css)
+        self.overdue_label.setStyleSheet(f"color: {warning.name()}; font-weight: bold;")
+        self._style_warnings()
+
+    def _style_warnings(self) -> None:
+        """The milestone editor's overdue and date warnings, in the warning colour."""
+        if MILESTONE not in self._editors:
+            return
+        palette, warning = self.palette(), self._warning
+        self.milestone_overdue.setStyleSheet(f"color: {warning.name()}; font-weight: bold;")
         self.milestone_warning.setStyleSheet(
             f"color: {palette.color(QPalette.ColorRole.Text).name()};"
             f"background: {_tint(palette, warning).name()};"
@@ -654,9 +679,13 @@ class PlanTab(TabBase):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_built", False):
+        if not getattr(self, "_built", False):
+            return
+        if event.type() == QEvent.Type.PaletteChange:
             self._apply_look()
             self._update_summary()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
 
     # --- values for the forms -------------------------------------------------------------
     @staticmethod
@@ -694,7 +723,8 @@ class PlanTab(TabBase):
             self.model.set_overview(overview)
             self.contingency_model.set_rows(overview.contingencies)
             self._expand()
-            self._fill_choices()
+            self._fit_columns()
+            self._stale_choices = {"phases", "contacts", "paths"}
             if current is not None and not self._select_in_views(*current):
                 current = None
         finally:
@@ -703,21 +733,52 @@ class PlanTab(TabBase):
         self._show(current)
         self._update_summary()
 
+    def _fit_columns(self) -> None:
+        """Size the tree's columns to their contents, as ``QHeaderView.ResizeToContents``
+        would, from a handful of cells: the view's delegate measures the cells the model names
+        as possibly the widest (see ``PlanTreeModel.widest``), not every cell of every column
+        at every layout."""
+        header = self.tree.header()
+        normal = QFont(self.tree.font())
+        bold = QFont(normal)
+        bold.setBold(True)
+        metrics = {False: QFontMetricsF(normal), True: QFontMetricsF(bold)}
+        measured: dict[tuple[str, bool], float] = {}
+
+        def width(text: str, is_bold: bool) -> float:
+            key = (text, is_bold)
+            found = measured.get(key)
+            if found is None:
+                found = measured[key] = metrics[is_bold].horizontalAdvance(text)
+            return found
+
+        for column in _FITTED_COLUMNS:
+            cells = max((self.tree.sizeHintForIndex(index).width()
+                         for index in self.model.widest(column, width)), default=0)
+            size = max(cells, header.sectionSizeHint(column))
+            header.resizeSection(column, max(header.minimumSectionSize(),
+                                             min(size, header.maximumSectionSize())))
+
     def _expand(self) -> None:
-        """Every phase expanded but those the user collapsed. One layout pass: expanding the
-        phases one at a time made the tree measure every row for its resize-to-contents
-        columns once per phase (81,000 calls of ``data()``, 0.3 s, for 5 phases and 500
-        milestones). ``expandAll()`` emits no ``expanded`` signals; none are needed, as the
-        phases it expands are not in ``_collapsed``."""
+        """Every phase expanded but those the user collapsed, in one layout pass of the tree.
+        ``expandAll()`` emits no ``expanded`` signals; none are needed, as the phases it
+        expands are not in ``_collapsed``."""
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             if index.data(IdRole) in self._collapsed:
                 self.tree.collapse(index)
 
-    def _fill_choices(self) -> None:
-        def refill(combo: QComboBox, key: str, choices: list[tuple[int, str]],
+    def _fill_choices(self, kind: str) -> None:
+        """Fill the combo boxes of the editor of ``kind`` with the lists as they are now.
+        Done when the editor is about to be shown, not at each reload: the partners are every
+        contact of the network, thousands of them."""
+        def refill(combo: QComboBox, key: str, read: Callable[[], list[tuple[int, str]]],
                    none: str | None) -> None:
+            if key not in self._stale_choices and combo.count():
+                return
+            self._stale_choices.discard(key)
+            choices = read()
             if self._choices.get(key) == choices and combo.count():
                 return
             self._choices[key] = choices
@@ -732,10 +793,12 @@ class PlanTab(TabBase):
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(blocker)
 
-        refill(self.milestone_phase, "phases", plan.phase_choices(), None)
-        refill(self.milestone_partner, "contacts", plan.contact_choices(),
-               self.tr("— nobody yet —"))
-        refill(self.contingency_path, "paths", plan.path_choices(), self.tr("— any path —"))
+        if kind == MILESTONE:
+            refill(self.milestone_phase, "phases", plan.phase_choices, None)
+            refill(self.milestone_partner, "contacts", plan.contact_choices,
+                   self.tr("— nobody yet —"))
+        elif kind == CONTINGENCY:
+            refill(self.contingency_path, "paths", plan.path_choices, self.tr("— any path —"))
 
     def _glance(self) -> str:
         """The empty editor's text: the plan in numbers and the next open milestones."""
@@ -858,10 +921,8 @@ class PlanTab(TabBase):
     def _show(self, item: tuple[str, int] | None) -> None:
         """Show ``item`` in the editor (for the item already shown: refresh its values,
         keeping an edit in progress)."""
-        binders = {PHASE: self.phase_binder, MILESTONE: self.milestone_binder,
-                   CONTINGENCY: self.contingency_binder}
         kind = item[0] if item else None
-        for other_kind, binder in binders.items():
+        for other_kind, binder in self._binders.items():
             if other_kind != kind and binder.row_id is not None:
                 binder.load(None, {})
         self._current = item
@@ -873,6 +934,7 @@ class PlanTab(TabBase):
             row = overview.phase(item[1])
             if row is None:
                 return self._show(None)
+            self._editor(PHASE)
             self.phase_binder.load(row.id, self._phase_values(row))
             progress = row.progress
             self.phase_progress.setRange(0, max(1, progress.total))
@@ -886,6 +948,8 @@ class PlanTab(TabBase):
             m = overview.milestone(item[1])
             if m is None:
                 return self._show(None)
+            self._editor(MILESTONE)
+            self._fill_choices(MILESTONE)
             self.milestone_binder.load(m.id, self._milestone_values(m))
             self._show_milestone_extras(m)
             self.details.setCurrentWidget(self.milestone_page)
@@ -894,6 +958,8 @@ class PlanTab(TabBase):
             c = overview.contingency(item[1])
             if c is None:
                 return self._show(None)
+            self._editor(CONTINGENCY)
+            self._fill_choices(CONTINGENCY)
             self.contingency_binder.load(c.id, self._contingency_values(c))
             self.details.setCurrentWidget(self.contingency_page)
             self.timeline.select(CONTINGENCY, c.id)
@@ -950,13 +1016,16 @@ class PlanTab(TabBase):
 
         push_change(self.ctx, text, "plan", undo, redo)
 
-    def _after_add(self, kind: str, item_id: int, editor: QLineEdit) -> None:
+    def _after_add(self, kind: str, item_id: int, editor: Callable[[], QLineEdit]) -> None:
+        """Show the new item with ``editor()`` (of its page, built by then) ready to type
+        over."""
         self.ctx.bus.changed.emit("plan")
         if self._stale:
             self.reload_now()
         self.select_item(kind, item_id)
-        editor.setFocus()
-        editor.selectAll()
+        field = editor()
+        field.setFocus()
+        field.selectAll()
 
     def add_phase(self) -> int | None:
         self._flush()
@@ -969,7 +1038,7 @@ class PlanTab(TabBase):
         if phase_id is None:
             return None
         self._push_add(self.tr("add phase"), plan.delete_phase, phase_id)
-        self._after_add(PHASE, phase_id, self.phase_name)
+        self._after_add(PHASE, phase_id, lambda: self.phase_name)
         return phase_id
 
     def _target_phase(self) -> plan.PhaseRow | None:
@@ -1000,7 +1069,7 @@ class PlanTab(TabBase):
         if milestone_id is None:
             return None
         self._push_add(self.tr("add milestone"), plan.delete_milestone, milestone_id)
-        self._after_add(MILESTONE, milestone_id, self.milestone_title)
+        self._after_add(MILESTONE, milestone_id, lambda: self.milestone_title)
         return milestone_id
 
     def add_contingency(self) -> int | None:
@@ -1009,7 +1078,7 @@ class PlanTab(TabBase):
         if contingency_id is None:
             return None
         self._push_add(self.tr("add contingency"), plan.delete_contingency, contingency_id)
-        self._after_add(CONTINGENCY, contingency_id, self.contingency_trigger)
+        self._after_add(CONTINGENCY, contingency_id, lambda: self.contingency_trigger)
         return contingency_id
 
     def delete_selected(self) -> bool:
@@ -1112,7 +1181,7 @@ class PlanTab(TabBase):
     # --- edits and state ------------------------------------------------------------------
     def _flush(self) -> bool:
         ok = True
-        for binder in (self.phase_binder, self.milestone_binder, self.contingency_binder):
+        for binder in self._binders.values():
             ok = binder.flush() and ok
         return ok
 

@@ -1,17 +1,24 @@
 """The plan drawn as a timeline: phases as bands, milestones as diamonds, today's line.
 
-Drawn with QGraphicsView so that it scrolls, hit-tests and maps positions for free. Zooming
-changes the number of pixels per day and lays the scene out again (it does not scale the
-view), so text, pens and markers keep their size and stay sharp; every pen is cosmetic and
-nothing is cached as a pixmap, so a high-DPI screen gets vector-crisp lines and text. All
-colours derive from the widget's palette, so a dark palette gives a dark timeline.
+Drawn with QGraphicsView so that it scrolls, hit-tests and maps positions for free, and
+paints only the items in view. Zooming changes the number of pixels per day and lays the
+scene out again (it does not scale the view), so text, pens and markers keep their size and
+stay sharp; every pen is cosmetic and nothing is cached as a pixmap, so a high-DPI screen gets
+vector-crisp lines and text. All colours derive from the widget's palette, so a dark palette
+gives a dark timeline.
+
+The layout is computed when the plan, the scale or the view's width changes, never while
+painting: a marker's paint only draws with pens and shapes made once per layout, and
+tooltips are written when one is asked for. Fitting the plan to the view takes the vertical
+scroll bar its lanes will need into account, so the first showing is laid out once.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -47,19 +54,21 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QStyleOptionGraphicsItem,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from careerpivot.core import plan as plan_rules
 from careerpivot.core import vocab
-from careerpivot.services.plan import MilestoneRow, PhaseRow, PlanOverview
+from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
 
 # --- geometry (device-independent pixels) -----------------------------------------------------
 
@@ -164,6 +173,10 @@ def diamond_path(radius: float) -> QPainterPath:
     return path
 
 
+_DIAMOND_PATH = diamond_path(DIAMOND)
+_RING_PATH = diamond_path(DIAMOND + 3.5)
+
+
 def marker_style(status: str, overdue: bool, colors: TimelineColors) -> tuple[QColor, QColor]:
     """(fill, outline) of a milestone's diamond."""
     if overdue:
@@ -177,23 +190,48 @@ def marker_style(status: str, overdue: bool, colors: TimelineColors) -> tuple[QC
     return colors.planned_fill, colors.text
 
 
+class MarkerPens:
+    """The pens and brushes markers are drawn with in one set of colours: made once per
+    layout, not at every paint of every marker."""
+
+    def __init__(self, colors: TimelineColors) -> None:
+        self.highlight = cosmetic(colors.highlight, 2.0)
+        self.ring = cosmetic(colors.warning, 1.2)
+        self.no_brush = QBrush(Qt.BrushStyle.NoBrush)
+        self._colors = colors
+        self._styles: dict[tuple[str, bool], tuple[QPen, QBrush]] = {}
+
+    def style(self, status: str, overdue: bool) -> tuple[QPen, QBrush]:
+        """(outline, fill) of a marker."""
+        found = self._styles.get((status, overdue))
+        if found is None:
+            fill, outline = marker_style(status, overdue, self._colors)
+            found = self._styles[(status, overdue)] = (cosmetic(outline, 1.5), QBrush(fill))
+        return found
+
+
+def _draw_marker(painter: QPainter, pens: MarkerPens, style: tuple[QPen, QBrush],
+                 overdue: bool, selected: bool) -> None:
+    if selected:
+        painter.setPen(pens.highlight)
+        painter.setBrush(pens.no_brush)
+        painter.drawEllipse(QPointF(0, 0), DIAMOND + 4.5, DIAMOND + 4.5)
+    if overdue:
+        painter.setPen(pens.ring)
+        painter.setBrush(pens.no_brush)
+        painter.drawPath(_RING_PATH)
+    painter.setPen(style[0])
+    painter.setBrush(style[1])
+    painter.drawPath(_DIAMOND_PATH)
+
+
 def paint_marker(painter: QPainter, status: str, overdue: bool, colors: TimelineColors,
                  selected: bool = False) -> None:
     """A milestone's diamond centred on (0, 0): overdue ones also get a ring (shape, not
     colour alone); the selected one a highlight circle."""
-    fill, outline = marker_style(status, overdue, colors)
+    pens = MarkerPens(colors)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if selected:
-        painter.setPen(cosmetic(colors.highlight, 2.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(0, 0), DIAMOND + 4.5, DIAMOND + 4.5)
-    if overdue:
-        painter.setPen(cosmetic(colors.warning, 1.2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(diamond_path(DIAMOND + 3.5))
-    painter.setPen(cosmetic(outline, 1.5))
-    painter.setBrush(QBrush(fill))
-    painter.drawPath(diamond_path(DIAMOND))
+    _draw_marker(painter, pens, pens.style(status, overdue), overdue, selected)
 
 
 class MilestoneMarker(QGraphicsItem):
@@ -201,24 +239,24 @@ class MilestoneMarker(QGraphicsItem):
     click."""
 
     HIT = DIAMOND + 7.0
+    _BOUNDS = QRectF(-HIT, -HIT, 2 * HIT, 2 * HIT)
 
-    def __init__(self, milestone: MilestoneRow, colors: TimelineColors) -> None:
+    def __init__(self, milestone: MilestoneRow, pens: MarkerPens) -> None:
         super().__init__()
         self.milestone_id = milestone.id
         self.status = milestone.status
         self.overdue = milestone.overdue
-        self.colors = colors
         self.selected = False
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        self.setAcceptHoverEvents(True)
+        self._pens = pens
+        self._style = pens.style(milestone.status, milestone.overdue)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-self.HIT, -self.HIT, 2 * self.HIT, 2 * self.HIT)
+        return self._BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addEllipse(self.boundingRect())
+        path.addEllipse(self._BOUNDS)
         return path
 
     def set_selected(self, selected: bool) -> None:
@@ -228,7 +266,8 @@ class MilestoneMarker(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        paint_marker(painter, self.status, self.overdue, self.colors, self.selected)
+        # the view's painter antialiases already
+        _draw_marker(painter, self._pens, self._style, self.overdue, self.selected)
 
 
 class ContingencyFlag(QGraphicsItem):
@@ -275,29 +314,48 @@ def paint_flag(painter: QPainter, colors: TimelineColors) -> None:
     painter.drawPath(flag)
 
 
-def place_labels(xs: list[float], widths: list[float], left: float, right: float
+def place_labels(xs: Sequence[float], widths: Sequence[float], left: float, right: float
                  ) -> list[tuple[int, float, float, bool] | None]:
     """Where the titles of markers at ``xs`` (ascending) go: ``(row, start, width,
     ends_at_marker)`` or None
     (left to the tooltip). Two rows (0 under the markers, 1 over them); a title starts at its
     marker and runs right, or ends at its marker and runs left, whichever keeps the most
     later markers free; when neither fits, the row's previous title is shortened to make
-    room, down to :data:`MIN_LABEL`. Titles in one row never overlap."""
+    room, down to :data:`MIN_LABEL`. Titles in one row never overlap.
+
+    ``widths`` are the titles' natural widths; one is read only when its title could be
+    placed, so a sequence that measures on demand measures few titles where markers crowd."""
     rows: list[list[list[float]]] = [[], []]  # per row: [start, end, index, runs left]
     result: list[tuple[int, float, float, bool] | None] = []
+    count = len(xs)
 
     def free(row: int, a: float, b: float, skip: int = 0) -> bool:
         placed = rows[row][:len(rows[row]) - skip]
         return all(b + LABEL_GAP <= s or a >= e + LABEL_GAP for s, e, _i, _d in placed)
 
-    for index, (x, natural) in enumerate(zip(xs, widths, strict=True)):
+    def covered(row: int, point: float) -> bool:
+        """The row's last title (or its gap) covers ``point``: no title starting or ending
+        there fits, whatever its width."""
+        if not rows[row]:
+            return False
+        s, e, _i, _d = rows[row][-1]
+        return s < point + LABEL_GAP and point < e + LABEL_GAP
+
+    for index, x in enumerate(xs):
+        natural: float | None = None
         candidates = []
         for row in (0, 1):
-            for direction, (a, b) in enumerate(((x - LABEL_INSET, x - LABEL_INSET + natural),
-                                               (x + LABEL_INSET - natural, x + LABEL_INSET))):
+            for direction, point in enumerate((x - LABEL_INSET, x + LABEL_INSET)):
+                if covered(row, point):
+                    continue
+                if natural is None:
+                    natural = widths[index]
+                a, b = (point, point + natural) if direction == 0 else (point - natural, point)
                 if a < left or b > right or not free(row, a, b):
                     continue
-                blocked = sum(a <= later <= b for later in xs[index + 1:])
+                # the later markers the title would cover
+                blocked = bisect.bisect_right(xs, b, index + 1, count) \
+                    - bisect.bisect_left(xs, a, index + 1, count)
                 candidates.append((blocked, direction, row, a, b))
         if candidates:
             _blocked, direction, row, a, b = min(candidates)
@@ -312,9 +370,12 @@ def place_labels(xs: list[float], widths: list[float], left: float, right: float
                 continue
             last = rows[row][-1]
             room = min(start - LABEL_GAP - last[0], last[1] - last[0])
+            if last[3] or room < MIN_LABEL or right - start < MIN_LABEL:
+                continue
+            if natural is None:
+                natural = widths[index]
             width = min(natural, right - start)
-            if not last[3] and room >= MIN_LABEL and width >= MIN_LABEL \
-                    and (best is None or room > best[1]) \
+            if width >= MIN_LABEL and (best is None or room > best[1]) \
                     and free(row, start, start + width, skip=1):
                 best = (row, room, width)
         if best is None or best[2] < MIN_LABEL:
@@ -330,7 +391,58 @@ def place_labels(xs: list[float], widths: list[float], left: float, right: float
     return result
 
 
+class TitleWidths(Sequence[float]):
+    """The widths of milestone titles for :func:`place_labels` (at most ``cap``), each
+    measured when first read and remembered in ``known`` (by title and boldness) for later
+    layouts."""
+
+    def __init__(self, titles: list[tuple[str, bool]], metrics: tuple[QFontMetricsF, ...],
+                 known: dict[tuple[str, bool], float], cap: float) -> None:
+        self._titles = titles
+        self._metrics = metrics
+        self._known = known
+        self._cap = cap
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def __getitem__(self, index: int) -> float:  # type: ignore[override]
+        return min(self.natural(index), self._cap)
+
+    def natural(self, index: int) -> float:
+        """The whole title's width."""
+        key = self._titles[index]
+        width = self._known.get(key)
+        if width is None:
+            width = self._known[key] = self._metrics[key[1]].horizontalAdvance(key[0])
+        return width
+
+
 # --- the view --------------------------------------------------------------------------------
+
+
+class _TimelineScene(QGraphicsScene):
+    """The timeline's scene: the tooltip of a milestone, a phase or a contingency is written
+    when one is asked for (``TimelineView.tip``), not for every item at each layout. An item
+    with a tooltip of its own (today's) shows that."""
+
+    def __init__(self, view: TimelineView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        for item in self.items(event.scenePos()):
+            if item.toolTip():
+                break
+            data = item.data(0)
+            if isinstance(data, tuple) and len(data) == 2:
+                text = self._view.tip(data[0], int(data[1]))
+                if text:
+                    QToolTip.showText(event.screenPos(), text, event.widget())
+                    event.accept()
+                    return
+                break
+        super().helpEvent(event)
 
 
 def _phase_period(phase: PhaseRow) -> tuple[_dt.date | None, _dt.date | None, bool]:
@@ -362,7 +474,7 @@ class TimelineView(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("planTimelineView")
         self.setAccessibleName(self.tr("Plan timeline"))
-        self._scene = QGraphicsScene(self)
+        self._scene = _TimelineScene(self)
         self.setScene(self._scene)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
@@ -384,6 +496,9 @@ class TimelineView(QGraphicsView):
         self._flags: dict[int, ContingencyFlag] = {}
         self._colors = timeline_colors(self.palette())
         self._building = False
+        # the widths of milestone titles, kept while the font stays (zooming measures again)
+        self._title_font = QFont()
+        self._title_widths: dict[tuple[str, bool], float] = {}
 
     # --- public ----------------------------------------------------------------------------
     @property
@@ -421,8 +536,9 @@ class TimelineView(QGraphicsView):
                reveal: bool = True) -> None:
         """Highlight a milestone, a phase or a contingency ("milestone", "phase",
         "contingency"); None clears."""
+        previous = self._selected
         self._selected = (kind, int(item_id)) if kind and item_id is not None else None
-        self._apply_selection()
+        self._apply_selection(previous)
         if reveal and self._selected is not None:
             item: QGraphicsItem | None = None
             if self._selected[0] == "milestone":
@@ -495,8 +611,27 @@ class TimelineView(QGraphicsView):
     def _fit_scale(self) -> float:
         first, last = self._span()
         days = max(1, (last - first).days)
-        width = max(100.0, self.viewport().width() - LEFT - RIGHT - 1)
+        width = max(100.0, self._fit_width() - LEFT - RIGHT - 1)
         return max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, width / days))
+
+    def _fit_width(self) -> int:
+        """The viewport's width once the plan is in it: the whole view, less a vertical scroll
+        bar when the lanes are taller than the view. (The viewport's width as it is would
+        change when the scroll bar comes or goes, and the plan be laid out again.)"""
+        room = self.maximumViewportSize()
+        width = room.width()
+        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded \
+                and self._scene_height() > room.height():
+            width -= self.verticalScrollBar().sizeHint().width()
+        return width
+
+    def _scene_height(self) -> float:
+        overview = self._overview
+        if overview is None or not overview.phases:
+            return 80.0
+        dated = any(c.trigger_date for c in overview.contingencies)
+        return AXIS_H + len(overview.phases) * LANE_H + (CONTINGENCY_H if dated else 0) \
+            + BOTTOM
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
         normal = QFont(self.font())
@@ -551,8 +686,7 @@ class TimelineView(QGraphicsView):
         width = LEFT + self._days * self._px_per_day + RIGHT
         lanes = len(overview.phases)
         dated_contingencies = [c for c in overview.contingencies if c.trigger_date]
-        height = AXIS_H + lanes * LANE_H + (CONTINGENCY_H if dated_contingencies else 0) \
-            + BOTTOM
+        height = self._scene_height()
         scene.setSceneRect(0, 0, width, height)
 
         # lane backgrounds, alternating, so a lane reads across the width
@@ -562,14 +696,15 @@ class TimelineView(QGraphicsView):
                                      QPen(Qt.PenStyle.NoPen), QBrush(colors.lane_alt))
                 rect.setZValue(0)
         self._draw_axis(first, last, width, height, small, bold, colors)
+        pens = MarkerPens(colors)
         for lane, phase in enumerate(overview.phases):
-            self._draw_phase(phase, AXIS_H + lane * LANE_H, normal, small, bold, colors)
+            self._draw_phase(phase, AXIS_H + lane * LANE_H, normal, small, bold, colors, pens)
         if dated_contingencies:
             top = AXIS_H + lanes * LANE_H
             self._line(0, top, width, top, cosmetic(colors.grid_strong), 1)
             self._draw_contingencies(dated_contingencies, top, small, bold, colors)
         self._draw_today(overview.today, height, small, colors)
-        self._apply_selection()
+        self._apply_selection(None)
         self.setAccessibleDescription(self.tr(
             "{0} phases and {1} milestones from {2} to {3}; {4} overdue.").format(
                 lanes, len(overview.milestones()), first.isoformat(), last.isoformat(),
@@ -630,7 +765,7 @@ class TimelineView(QGraphicsView):
                 other.hide()
 
     def _draw_phase(self, phase: PhaseRow, top: float, normal: QFont, small: QFont,
-                    bold: QFont, colors: TimelineColors) -> None:
+                    bold: QFont, colors: TimelineColors, pens: MarkerPens) -> None:
         start, end, open_ended = _phase_period(phase)
         x0 = self.x_for(start) if start else LEFT
         name = self._text(phase.name, bold, colors.text, x0 + 2, top + 3)
@@ -658,7 +793,6 @@ class TimelineView(QGraphicsView):
             band.setBrush(QBrush(colors.band_fill))
             band.setZValue(2)
             band.setData(0, ("phase", phase.id))
-            band.setToolTip(_phase_tip(phase))
             self._scene.addItem(band)
             self._bands[phase.id] = band
             # progress along the band's foot: done/total of its width
@@ -670,28 +804,30 @@ class TimelineView(QGraphicsView):
                 foot.setZValue(2.5)
                 foot.setData(0, ("phase", phase.id))
                 self._scene.addItem(foot)
-        self._draw_milestones(phase.milestones, top, small, bold, colors)
+        self._draw_milestones(phase.milestones, top, small, bold, colors, pens)
 
     def _draw_milestones(self, milestones: Iterable[MilestoneRow], top: float, small: QFont,
-                         bold: QFont, colors: TimelineColors) -> None:
+                         bold: QFont, colors: TimelineColors, pens: MarkerPens) -> None:
         dated = sorted((m for m in milestones if m.due_date is not None),
                        key=lambda m: (m.due_date, m.position, m.id))
         xs = [self.x_for(m.due_date) for m in dated]  # type: ignore[arg-type]
-        fonts = []
-        for milestone in dated:
-            font = QFont(small)
-            font.setBold(milestone.overdue)
-            fonts.append(font)
-        widths = [min(QFontMetricsF(f).horizontalAdvance(m.title), MAX_LABEL)
-                  for m, f in zip(dated, fonts, strict=True)]
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        fonts = (small, small_bold)  # overdue titles are bold
+        metrics = (QFontMetricsF(small), QFontMetricsF(small_bold))
+        if self._title_font != small:
+            self._title_font = QFont(small)
+            self._title_widths = {}
+        widths = TitleWidths([(m.title, m.overdue) for m in dated], metrics,
+                             self._title_widths, MAX_LABEL)
         right = self._scene.sceneRect().right() - 4
         places = place_labels(xs, widths, LEFT, right)
         row_y = (top + LABEL_BELOW_Y, top + LABEL_ABOVE_Y)
+        marker_y = top + MARKER_Y
         for index, milestone in enumerate(dated):
-            marker = MilestoneMarker(milestone, colors)
-            marker.setPos(xs[index], top + MARKER_Y)
+            marker = MilestoneMarker(milestone, pens)
+            marker.setPos(xs[index], marker_y)
             marker.setZValue(5)
-            marker.setToolTip(_milestone_tip(milestone))
             marker.setData(0, ("milestone", milestone.id))
             self._scene.addItem(marker)
             self._markers[milestone.id] = marker
@@ -699,14 +835,14 @@ class TimelineView(QGraphicsView):
             if place is None:
                 continue
             row, start, width, ends_at_marker = place
-            text = QFontMetricsF(fonts[index]).elidedText(
-                milestone.title, Qt.TextElideMode.ElideRight, width)
+            text = milestone.title if width >= widths.natural(index) else \
+                metrics[milestone.overdue].elidedText(milestone.title,
+                                                      Qt.TextElideMode.ElideRight, width)
             color = colors.warning if milestone.overdue else colors.text
-            label = self._text(text, fonts[index], color, start, row_y[row], 4)
+            label = self._text(text, fonts[milestone.overdue], color, start, row_y[row], 4)
             if ends_at_marker:  # the text's end at its diamond
                 label.setX(xs[index] + LABEL_INSET - label.boundingRect().width())
             label.setData(0, ("milestone", milestone.id))
-            label.setToolTip(_milestone_tip(milestone))
             self._labels[milestone.id] = label
 
     def _draw_contingencies(self, contingencies: list, top: float, small: QFont,
@@ -718,10 +854,6 @@ class TimelineView(QGraphicsView):
             flag = ContingencyFlag(contingency.id, colors)
             flag.setPos(x, top + 15)
             flag.setZValue(5)
-            tip = self.tr("If {0} by {1}, then {2}").format(
-                contingency.trigger, contingency.trigger_date.isoformat(),
-                contingency.response or "…")
-            flag.setToolTip(tip)
             flag.setData(0, ("contingency", contingency.id))
             self._scene.addItem(flag)
             self._flags[contingency.id] = flag
@@ -735,27 +867,37 @@ class TimelineView(QGraphicsView):
                 Qt.TextElideMode.ElideRight, room)
             label = self._text(text, small, colors.muted, x + 14, top + 5, 4)
             label.setData(0, ("contingency", contingency.id))
-            label.setToolTip(tip)
 
-    def _apply_selection(self) -> None:
-        kind, item_id = self._selected or (None, None)
+    def _apply_selection(self, previous: tuple[str, int] | None) -> None:
+        """Show the selection, changing only the items of the ``previous`` and the new one
+        (a new layout's items are all drawn unselected)."""
+        if previous is not None and previous != self._selected:
+            self._mark(*previous, chosen=False)
+        if self._selected is not None:
+            self._mark(*self._selected, chosen=True)
+
+    def _mark(self, kind: str, item_id: int, *, chosen: bool) -> None:
         colors = self._colors
-        for m_id, marker in self._markers.items():
-            marker.set_selected(kind == "milestone" and m_id == item_id)
-        for m_id, label in self._labels.items():
-            font = label.font()
-            overdue = self._markers[m_id].overdue if m_id in self._markers else False
-            font.setBold(overdue)  # the width stays what the layout measured
-            font.setUnderline(kind == "milestone" and m_id == item_id)
-            label.setFont(font)
-        for c_id, flag in self._flags.items():
-            flag.set_selected(kind == "contingency" and c_id == item_id)
-        for p_id, band in self._bands.items():
-            chosen = kind == "phase" and p_id == item_id
-            pen = cosmetic(colors.highlight if chosen else colors.band_border,
-                           2.0 if chosen else 1.0, band.pen().style())
-            band.setPen(pen)
-            band.setBrush(QBrush(colors.band_fill_selected if chosen else colors.band_fill))
+        if kind == "milestone":
+            marker = self._markers.get(item_id)
+            if marker is not None:
+                marker.set_selected(chosen)
+            label = self._labels.get(item_id)
+            if label is not None and label.font().underline() != chosen:
+                font = label.font()  # bold stays: the width is what the layout measured
+                font.setUnderline(chosen)
+                label.setFont(font)
+        elif kind == "contingency":
+            flag = self._flags.get(item_id)
+            if flag is not None:
+                flag.set_selected(chosen)
+        elif kind == "phase":
+            band = self._bands.get(item_id)
+            if band is not None:
+                band.setPen(cosmetic(colors.highlight if chosen else colors.band_border,
+                                     2.0 if chosen else 1.0, band.pen().style()))
+                band.setBrush(QBrush(colors.band_fill_selected if chosen
+                                     else colors.band_fill))
 
     # --- events ----------------------------------------------------------------------------
     def _target(self, pos: QPoint) -> tuple[str, int] | None:
@@ -764,6 +906,25 @@ class TimelineView(QGraphicsView):
             if isinstance(data, tuple) and len(data) == 2:
                 return data[0], int(data[1])
         return None
+
+    def tip(self, kind: str, item_id: int) -> str:
+        """The tooltip of a milestone, a phase or a contingency ("" when there is none)."""
+        overview = self._overview
+        if overview is None:
+            return ""
+        if kind == "milestone":
+            milestone = overview.milestone(item_id)
+            return _milestone_tip(milestone) if milestone else ""
+        if kind == "phase":
+            phase = overview.phase(item_id)
+            return _phase_tip(phase) if phase else ""
+        contingency = overview.contingency(item_id)
+        return self._contingency_tip(contingency) if contingency else ""
+
+    def _contingency_tip(self, contingency: ContingencyRow) -> str:
+        day = contingency.trigger_date.isoformat() if contingency.trigger_date else "…"
+        return self.tr("If {0} by {1}, then {2}").format(
+            contingency.trigger, day, contingency.response or "…")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
