@@ -41,8 +41,8 @@ def setup_logging(folder: Path) -> Path:
     return log_file
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 #: What SQLite says when the file is damaged (for raw errors that reach the hook).
@@ -70,8 +70,11 @@ def restore_action() -> QAction | None:
     active = QApplication.activeWindow()
     if active is not None:
         windows.append(active.window())
-    windows += [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMainWindow) and w.isVisible() and w not in windows]
+    windows += [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMainWindow) and w.isVisible() and w not in windows
+    ]
     for window in windows:
         if isinstance(window, QMainWindow):
             action = window.findChild(QAction, "actionRestore")
@@ -93,24 +96,39 @@ def corruption_dialog(exc: BaseException, parent: QWidget | None = None) -> QMes
     box = QMessageBox(parent)
     box.setObjectName("corruptionDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("The workspace file is damaged"))
-    box.setText(tr("The workspace file is damaged: part of it can no longer be read. "
-                   "CareerPivot stopped reading it rather than show you incomplete lists."))
+    box.setWindowTitle(translate("crash", "The workspace file is damaged"))
+    box.setText(
+        translate(
+            "crash",
+            "The workspace file is damaged: part of it can no longer be read. "
+            "CareerPivot stopped reading it rather than show you incomplete lists.",
+        )
+    )
     action = restore_action()
-    note = tr("The damaged file is kept: restoring a backup puts it aside under a new name, "
-              "it is never deleted.")
+    note = translate(
+        "crash",
+        "The damaged file is kept: restoring a backup puts it aside under a new name, "
+        "it is never deleted.",
+    )
     if action is not None:
-        advice = tr("Restore a backup to continue.")
+        advice = translate("crash", "Restore a backup to continue.")
     else:
         folder = _backup_folder()
-        advice = (tr("Restore a backup to continue: your backups are in {0}.").format(folder)
-                  if folder else tr("Restore a backup to continue."))
+        advice = (
+            translate("crash", "Restore a backup to continue: your backups are in {0}.").format(
+                folder
+            )
+            if folder
+            else translate("crash", "Restore a backup to continue.")
+        )
     box.setInformativeText(f"{advice}\n\n{note}")
     detail = exc.detail if isinstance(exc, CareerPivotError) and exc.detail else str(exc)
     box.setDetailedText(detail)
     close = box.addButton(QMessageBox.StandardButton.Close)
     if action is not None:
-        button = box.addButton(tr("Restore a Backup…"), QMessageBox.ButtonRole.AcceptRole)
+        button = box.addButton(
+            translate("crash", "Restore a Backup…"), QMessageBox.ButtonRole.AcceptRole
+        )
         button.setObjectName("restoreBackupButton")
         # After this dialog has closed, so the restore dialog is not opened inside it.
         button.clicked.connect(lambda: QTimer.singleShot(0, action.trigger))
@@ -150,18 +168,25 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         box = QMessageBox()
         if isinstance(exc, CareerPivotError):
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(tr(exc.title))
+            box.setWindowTitle(translate("crash", exc.title))
             box.setText(exc.message)
             if exc.detail:
                 box.setDetailedText(exc.detail)
         else:
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(tr("Something went wrong"))
-            box.setText(tr("CareerPivot ran into a problem it did not expect. Your data is safe: "
-                           "every change is saved when you make it. You can keep working."))
+            box.setWindowTitle(translate("crash", "Something went wrong"))
+            box.setText(
+                translate(
+                    "crash",
+                    "CareerPivot ran into a problem it did not expect. Your data is safe: "
+                    "every change is saved when you make it. You can keep working.",
+                )
+            )
             where = _state["log_file"]
             if where:
-                box.setInformativeText(tr("The details were written to {0}.").format(where))
+                box.setInformativeText(
+                    translate("crash", "The details were written to {0}.").format(where)
+                )
             box.setDetailedText(text)
         box.setObjectName("crashDialog")
         QTimer.singleShot(0, box.raise_)

@@ -45,15 +45,15 @@ from careerpivot.ui.context import AppContext
 KINDS = ("summary", "prep", "plan")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 # --- page size --------------------------------------------------------------------------------
 
 
 def locale_page_size(locale: QLocale | None = None) -> str:
-    """"Letter" in the territories that use it (US, Canada, Mexico, ...), else "A4"."""
+    """ "Letter" in the territories that use it (US, Canada, Mexico, ...), else "A4"."""
     from careerpivot.reports.styles import page_size_for_territory
 
     loc = locale or QLocale()
@@ -112,9 +112,9 @@ class ChooseInterviewDialog(QDialog):
     def __init__(self, choices: list, current: int | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("chooseInterviewDialog")
-        self.setWindowTitle(tr("Interview Prep Sheet"))
+        self.setWindowTitle(translate("Export", "Interview Prep Sheet"))
         layout = QVBoxLayout(self)
-        label = QLabel(tr("Make the prep sheet for which conversation?"))
+        label = QLabel(translate("Export", "Make the prep sheet for which conversation?"))
         layout.addWidget(label)
         self.combo = QComboBox(self)
         self.combo.setObjectName("interviewCombo")
@@ -124,8 +124,9 @@ class ChooseInterviewDialog(QDialog):
             self.combo.setCurrentIndex(self.combo.findData(current))
         label.setBuddy(self.combo)
         layout.addWidget(self.combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -176,34 +177,40 @@ class DocumentController(QObject):
     # dialogs tests replace ----------------------------------------------------------------
     @classmethod
     def ask_path(cls, parent: QWidget | None, title: str, suggested: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested,
-                                              tr("PDF documents (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested, translate("Export", "PDF documents (*.pdf)")
+        )
         return name
 
     @classmethod
     def ask_open(cls, parent: QWidget | None, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Export finished"),
-                          tr("{0} was saved in {1}.").format(path.name, path.parent),
-                          QMessageBox.StandardButton.Close, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("Export", "Export finished"),
+            translate("Export", "{0} was saved in {1}.").format(path.name, path.parent),
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
         box.setObjectName("exportDoneDialog")
-        open_button = box.addButton(tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+        open_button = box.addButton(translate("Export", "Open"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(open_button)
         box.exec()
         return box.clickedButton() is open_button
 
     @classmethod
-    def show_error(cls, parent: QWidget | None, title: str, message: str,
-                   detail: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                          QMessageBox.StandardButton.Ok, parent)
+    def show_error(cls, parent: QWidget | None, title: str, message: str, detail: str = "") -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+        )
         box.setObjectName("exportErrorDialog")
         if detail:
             box.setDetailedText(detail)
         box.exec()
 
     # requests -----------------------------------------------------------------------------
-    def request(self, kind: str, interview_id: int | None = None,
-                summary_data: Any = None) -> DocumentRequest | None:
+    def request(
+        self, kind: str, interview_id: int | None = None, summary_data: Any = None
+    ) -> DocumentRequest | None:
         """Read a document's data (GUI thread, quick). None when the user cancelled."""
         from careerpivot.services import documents
         from careerpivot.services import summary as summary_service
@@ -214,29 +221,49 @@ class DocumentController(QObject):
             today = _dt.date.today().isoformat()
             if kind == "summary":
                 data = summary_data or summary_service.summary_document_data()
-                name = data.full_name or tr("Value summary")
-                return DocumentRequest(kind, data, page_size, tr("Value summary"),
-                                       _slug(f"{name} - summary"))
+                name = data.full_name or translate("Export", "Value summary")
+                return DocumentRequest(
+                    kind,
+                    data,
+                    page_size,
+                    translate("Export", "Value summary"),
+                    _slug(f"{name} - summary"),
+                )
             if kind == "plan":
                 data = documents.plan_document_data()
-                return DocumentRequest(kind, data, page_size, tr("Transition plan"),
-                                       _slug(f"Transition plan {today}"))
+                return DocumentRequest(
+                    kind,
+                    data,
+                    page_size,
+                    translate("Export", "Transition plan"),
+                    _slug(f"Transition plan {today}"),
+                )
             if kind == "prep":
                 if interview_id is None:
                     choices = documents.interview_choices()
                     if not choices:
-                        self.show_error(self.window, tr("Interview Prep Sheet"),
-                                        tr("There are no interviews yet. Add one in the "
-                                           "Interviews tab first."))
+                        self.show_error(
+                            self.window,
+                            translate("Export", "Interview Prep Sheet"),
+                            translate(
+                                "Export",
+                                "There are no interviews yet. Add one in the Interviews tab first.",
+                            ),
+                        )
                         return None
-                    interview_id = ChooseInterviewDialog.ask(self.window, choices,
-                                                             self._current_interview())
+                    interview_id = ChooseInterviewDialog.ask(
+                        self.window, choices, self._current_interview()
+                    )
                     if interview_id is None:
                         return None
                 data = documents.prep_sheet_data(interview_id)
-                return DocumentRequest(kind, data, page_size,
-                                       tr("Prep sheet: {0}").format(data.contact_name),
-                                       _slug(f"Prep {data.contact_name} {today}"))
+                return DocumentRequest(
+                    kind,
+                    data,
+                    page_size,
+                    translate("Export", "Prep sheet: {0}").format(data.contact_name),
+                    _slug(f"Prep {data.contact_name} {today}"),
+                )
         except CareerPivotError as exc:
             self.show_error(self.window, exc.title, exc.message, exc.detail)
             return None
@@ -255,15 +282,18 @@ class DocumentController(QObject):
     def export(self, kind: str, interview_id: int | None = None) -> workers.Task | None:
         """Ask for a file name and export. Returns the running task (or None)."""
         if self.task is not None:
-            self.ctx.bus.status.emit(tr("An export is already running."))
+            self.ctx.bus.status.emit(translate("Export", "An export is already running."))
             return None
         req = self.request(kind, interview_id)
         if req is None:
             return None
         purpose = f"export-{kind}"
         folder = self.ctx.settings.last_folder(purpose) or str(paths.documents_dir())
-        name = self.ask_path(self.window, tr("Export {0} as PDF").format(req.title),
-                             str(Path(folder) / (req.file_stem + ".pdf")))
+        name = self.ask_path(
+            self.window,
+            translate("Export", "Export {0} as PDF").format(req.title),
+            str(Path(folder) / (req.file_stem + ".pdf")),
+        )
         if not name:
             return None
         path = Path(name)
@@ -272,22 +302,27 @@ class DocumentController(QObject):
         self.ctx.settings.set_last_folder(purpose, str(path.parent))
         return self.export_to(req, path)
 
-    def export_to(self, req: DocumentRequest, path: Path, *,
-                  offer_open: bool = True) -> workers.Task:
+    def export_to(
+        self, req: DocumentRequest, path: Path, *, offer_open: bool = True
+    ) -> workers.Task:
         """Build and write ``req`` to ``path`` in a worker."""
         task = workers.submit(_export_job, req.kind, req.data, req.page_size, str(path))
         self.task = task
-        self._show_progress(tr("Exporting {0}…").format(req.title), task)
-        task.signals.finished.connect(
-            lambda result: self._exported(task, Path(result), offer_open))
-        task.signals.failed.connect(lambda exc: self._failed(task, exc, tr("Export failed")))
+        self._show_progress(translate("Export", "Exporting {0}…").format(req.title), task)
+        task.signals.finished.connect(lambda result: self._exported(task, Path(result), offer_open))
+        task.signals.failed.connect(
+            lambda exc: self._failed(task, exc, translate("Export", "Export failed"))
+        )
         task.signals.cancelled.connect(
-            lambda: self.ctx.bus.status.emit(tr("Export cancelled; nothing was written.")))
+            lambda: self.ctx.bus.status.emit(
+                translate("Export", "Export cancelled; nothing was written.")
+            )
+        )
         task.signals.done.connect(lambda: self._task_done(task))
         return task
 
     def _show_progress(self, text: str, task: workers.Task) -> None:
-        progress = QProgressDialog(text, tr("Cancel"), 0, 0, self.window)
+        progress = QProgressDialog(text, translate("Export", "Cancel"), 0, 0, self.window)
         progress.setObjectName("exportProgress")
         from PySide6.QtCore import Qt  # (not at import: see ui.main_window)
 
@@ -310,7 +345,7 @@ class DocumentController(QObject):
 
     def _exported(self, task: workers.Task, path: Path, offer_open: bool) -> None:
         self._task_done(task)
-        self.ctx.bus.status.emit(tr("Saved {0}").format(path))
+        self.ctx.bus.status.emit(translate("Export", "Saved {0}").format(path))
         self.exported.emit(str(path))
         if offer_open and self.ask_open(self.window, path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -320,17 +355,20 @@ class DocumentController(QObject):
         if isinstance(exc, CareerPivotError):
             message, detail, title = exc.message, exc.detail, exc.title
         else:
-            message = tr("The document could not be made because of an unexpected error.")
+            message = translate(
+                "Export", "The document could not be made because of an unexpected error."
+            )
             detail = getattr(exc, "__traceback_text__", repr(exc))
         self.failed.emit(message)
         self.show_error(self.window, title, message, detail)
 
     # print --------------------------------------------------------------------------------
-    def print_document(self, kind: str, interview_id: int | None = None,
-                       summary_data: Any = None) -> workers.Task | None:
+    def print_document(
+        self, kind: str, interview_id: int | None = None, summary_data: Any = None
+    ) -> workers.Task | None:
         """Build the document in a worker, then open the print preview of its pages."""
         if self.task is not None:
-            self.ctx.bus.status.emit(tr("Another document is being prepared."))
+            self.ctx.bus.status.emit(translate("Export", "Another document is being prepared."))
             return None
         req = self.request(kind, interview_id, summary_data)
         if req is None:
@@ -340,9 +378,13 @@ class DocumentController(QObject):
     def print_request(self, req: DocumentRequest) -> workers.Task:
         task = workers.submit(_build_job, req.kind, req.data, req.page_size)
         self.task = task
-        self._show_progress(tr("Preparing {0} for printing…").format(req.title), task)
+        self._show_progress(
+            translate("Export", "Preparing {0} for printing…").format(req.title), task
+        )
         task.signals.finished.connect(lambda pdf: self._preview(task, pdf, req.title))
-        task.signals.failed.connect(lambda exc: self._failed(task, exc, tr("Cannot print")))
+        task.signals.failed.connect(
+            lambda exc: self._failed(task, exc, translate("Export", "Cannot print"))
+        )
         task.signals.done.connect(lambda: self._task_done(task))
         return task
 
@@ -371,8 +413,9 @@ class DocumentActions:
     print: QAction
 
 
-def _action(parent: QWidget, name: str, text: str, slot: Callable[[], object],
-            shortcut: object = None) -> QAction:
+def _action(
+    parent: QWidget, name: str, text: str, slot: Callable[[], object], shortcut: object = None
+) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(name)
     if isinstance(shortcut, QKeySequence.StandardKey):
@@ -403,21 +446,37 @@ def install(window: Any) -> DocumentActions:
     controller = DocumentController(window.ctx, window)
     actions = DocumentActions(
         controller=controller,
-        export_summary=_action(window, "actionExportSummaryPdf",
-                               tr("Export &Summary as PDF…"),
-                               lambda: controller.export("summary")),
-        export_prep=_action(window, "actionExportPrepPdf",
-                            tr("Export Interview &Prep Sheet as PDF…"),
-                            lambda: controller.export("prep")),
-        export_plan=_action(window, "actionExportPlanPdf", tr("Export P&lan as PDF…"),
-                            lambda: controller.export("plan")),
-        print=_action(window, "actionPrint", tr("&Print…"),
-                      lambda: print_current(window, controller), QKeySequence.StandardKey.Print),
+        export_summary=_action(
+            window,
+            "actionExportSummaryPdf",
+            translate("Export", "Export &Summary as PDF…"),
+            lambda: controller.export("summary"),
+        ),
+        export_prep=_action(
+            window,
+            "actionExportPrepPdf",
+            translate("Export", "Export Interview &Prep Sheet as PDF…"),
+            lambda: controller.export("prep"),
+        ),
+        export_plan=_action(
+            window,
+            "actionExportPlanPdf",
+            translate("Export", "Export P&lan as PDF…"),
+            lambda: controller.export("plan"),
+        ),
+        print=_action(
+            window,
+            "actionPrint",
+            translate("Export", "&Print…"),
+            lambda: print_current(window, controller),
+            QKeySequence.StandardKey.Print,
+        ),
     )
     if not actions.print.shortcuts():
         actions.print.setShortcut(QKeySequence("Ctrl+P"))
-    actions.print.setStatusTip(tr("Print the document of this tab (summary, plan or prep "
-                                  "sheet)"))
+    actions.print.setStatusTip(
+        translate("Export", "Print the document of this tab (summary, plan or prep sheet)")
+    )
     menu = window.file_menu
     anchor = window.file_export_anchor
     for action in (actions.export_summary, actions.export_prep, actions.export_plan):

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from careerpivot.ui import workers
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 class WorkspaceLockedError(WorkspaceOpenError):
@@ -41,8 +41,7 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-def _open_job(_job: workers.Job, path: Path, create: bool, demo: bool
-              ) -> workspace.WorkspaceInfo:
+def _open_job(_job: workers.Job, path: Path, create: bool, demo: bool) -> workspace.WorkspaceInfo:
     """In a worker: (make the sample workspace when asked and missing, then) open ``path``."""
     from careerpivot.services import workspace
 
@@ -87,21 +86,26 @@ class Session(QObject):
         error = lock.error()
         if error == QLockFile.LockError.LockFailedError:
             pid, host, _app = lock.getLockInfo()[:3]
-            message = tr(
+            message = translate(
+                "Session",
                 "This workspace is already open in another CareerPivot window "
-                "(process {0} on {1}). Switch to that window, or close it first."
-            ).format(pid, host or tr("this computer"))
+                "(process {0} on {1}). Switch to that window, or close it first.",
+            ).format(pid, host or translate("Session", "this computer"))
             raise WorkspaceLockedError(str(path), message, stale_possible=True)
         if error == QLockFile.LockError.PermissionError:
             # A folder we cannot write to: the store opens the file read-only.
             return lock
         raise WorkspaceOpenError(
-            "lock", str(path), tr("The workspace could not be locked for use ({0}).").format(
-                lock_path(path))
+            "lock",
+            str(path),
+            translate("Session", "The workspace could not be locked for use ({0}).").format(
+                lock_path(path)
+            ),
         )
 
-    def open(self, path: str | os.PathLike[str], *, create: bool = True,
-             remove_stale_lock: bool = False) -> workspace.WorkspaceInfo:
+    def open(
+        self, path: str | os.PathLike[str], *, create: bool = True, remove_stale_lock: bool = False
+    ) -> workspace.WorkspaceInfo:
         """Open a workspace in place of the current one. On failure the current one stays
         open."""
         from careerpivot.services import workspace
@@ -121,17 +125,24 @@ class Session(QObject):
             if previous is not None:
                 # Go back to the workspace that was open before.
                 self._lock = self._acquire(previous.path, remove_stale=False)
-                self.info = workspace.open_workspace(previous.path, create=False,
-                                                     backups_root=paths.backups_root())
+                self.info = workspace.open_workspace(
+                    previous.path, create=False, backups_root=paths.backups_root()
+                )
             raise
         self._lock = lock
         self.info = info
         self.opened.emit(info)
         return info
 
-    def open_in_background(self, path: str | os.PathLike[str], *, create: bool = True,
-                           remove_stale_lock: bool = False, demo: bool = False,
-                           replace_current: bool = False) -> workers.Task:
+    def open_in_background(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        remove_stale_lock: bool = False,
+        demo: bool = False,
+        replace_current: bool = False,
+    ) -> workers.Task:
         """Open ``path`` in a worker (the window paints and stays responsive meanwhile).
         ``opened`` or ``open_failed`` follows; a lock held by another window fails at once,
         before any work and with the current workspace still open. With
@@ -166,8 +177,9 @@ class Session(QObject):
 
         task.signals.finished.connect(finished)
         task.signals.failed.connect(failed)
-        task.signals.cancelled.connect(lambda: self.abandon_open() if self.opening is task
-                                       else None)
+        task.signals.cancelled.connect(
+            lambda: self.abandon_open() if self.opening is task else None
+        )
         return task
 
     def abandon_open(self) -> None:
@@ -196,8 +208,12 @@ class Session(QObject):
     def close(self, *, backup: bool = True) -> None:
         from careerpivot.services import workspace
 
-        if self.info is not None and backup and not self.info.read_only \
-                and workspace.needs_backup():
+        if (
+            self.info is not None
+            and backup
+            and not self.info.read_only
+            and workspace.needs_backup()
+        ):
             try:
                 workspace.backup_now("auto")
             except workspace.BackupError:

@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerpivot.services.network import DeleteImpact
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ConfirmDeleteContacts", text, None, n)
+#: lupdate finds the texts of ``translate("Context", "text", "", n)`` calls.
+translate = QCoreApplication.translate
 
 
 def consequences(impact: DeleteImpact) -> str:
@@ -20,43 +19,85 @@ def consequences(impact: DeleteImpact) -> str:
     if impact.interviews:
         n = impact.interviews
         parts.append(
-            tr("%n interview with its answers, evidence and skill mentions will be deleted "
-               "too.", n) if n == 1 else
-            tr("%n interviews with their answers, evidence and skill mentions will be deleted "
-               "too.", n))
+            translate(
+                "ConfirmDeleteContacts",
+                "%n interview with its answers, evidence and skill mentions will be deleted too.",
+                "",
+                n,
+            )
+            if n == 1
+            else translate(
+                "ConfirmDeleteContacts",
+                "%n interviews with their answers, evidence and skill mentions will be deleted "
+                "too.",
+                "",
+                n,
+            )
+        )
     else:
-        parts.append(tr("No interviews are recorded with them."))
+        parts.append(translate("ConfirmDeleteContacts", "No interviews are recorded with them."))
     if impact.introduced:
         n = impact.introduced
         parts.append(
-            tr("%n person they introduced will stay in your network without the link.", n)
-            if n == 1 else
-            tr("%n people they introduced will stay in your network without the link.", n))
+            translate(
+                "ConfirmDeleteContacts",
+                "%n person they introduced will stay in your network without the link.",
+                "",
+                n,
+            )
+            if n == 1
+            else translate(
+                "ConfirmDeleteContacts",
+                "%n people they introduced will stay in your network without the link.",
+                "",
+                n,
+            )
+        )
     if impact.milestones:
         n = impact.milestones
-        parts.append(tr("%n milestone will lose its accountability partner.", n) if n == 1
-                     else tr("%n milestones will lose their accountability partner.", n))
-    parts.append(tr("You can undo this with Edit > Undo."))
+        parts.append(
+            translate(
+                "ConfirmDeleteContacts",
+                "%n milestone will lose its accountability partner.",
+                "",
+                n,
+            )
+            if n == 1
+            else translate(
+                "ConfirmDeleteContacts",
+                "%n milestones will lose their accountability partner.",
+                "",
+                n,
+            )
+        )
+    parts.append(translate("ConfirmDeleteContacts", "You can undo this with Edit > Undo."))
     return " ".join(parts)
 
 
 class ConfirmDeleteContacts(QMessageBox):
-    def __init__(self, names: Sequence[str], impact: DeleteImpact,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, names: Sequence[str], impact: DeleteImpact, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDeleteContacts")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(tr("Delete Contacts"))
+        self.setWindowTitle(translate("ConfirmDeleteContacts", "Delete Contacts"))
         if len(names) == 1:
-            self.setText(tr("Delete {0}?").format(names[0]))
+            self.setText(translate("ConfirmDeleteContacts", "Delete {0}?").format(names[0]))
         else:
-            self.setText(tr("Delete %n contacts?", len(names)))
+            self.setText(
+                translate("ConfirmDeleteContacts", "Delete %n contacts?", "", len(names))
+            )
             shown = "\n".join(names[:20])
             if len(names) > 20:
-                shown += "\n" + tr("… and %n more", len(names) - 20)
+                shown += "\n" + translate(
+                    "ConfirmDeleteContacts", "… and %n more", "", len(names) - 20
+                )
             self.setDetailedText(shown)
         self.setInformativeText(consequences(impact))
-        self.delete_button = self.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        self.delete_button = self.addButton(
+            translate("ConfirmDeleteContacts", "&Delete"), QMessageBox.ButtonRole.DestructiveRole
+        )
         self.delete_button.setObjectName("confirmDeleteButton")
         cancel = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(cancel)

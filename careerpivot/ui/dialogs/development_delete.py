@@ -5,26 +5,38 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ConfirmDevelopmentDelete", text, None, n)
+#: lupdate finds the texts of ``translate("Context", "text", "", n)`` calls.
+translate = QCoreApplication.translate
 
 
 def skill_consequences(mentions: int, learning: int) -> str:
     parts = []
     if mentions:
-        parts.append(tr("Its %n mention(s) in your conversations will be deleted too.",
-                        mentions))
+        parts.append(
+            translate(
+                "ConfirmDevelopmentDelete",
+                "Its %n mention(s) in your conversations will be deleted too.",
+                "",
+                mentions,
+            )
+        )
     if learning:
-        parts.append(tr("%n learning item(s) will no longer be linked to it (the items "
-                        "stay).", learning))
-    parts.append(tr("You can undo this with Edit > Undo."))
+        parts.append(
+            translate(
+                "ConfirmDevelopmentDelete",
+                "%n learning item(s) will no longer be linked to it (the items stay).",
+                "",
+                learning,
+            )
+        )
+    parts.append(translate("ConfirmDevelopmentDelete", "You can undo this with Edit > Undo."))
     return " ".join(parts)
 
 
 class ConfirmDevelopmentDelete(QMessageBox):
-    def __init__(self, title: str, text: str, informative: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, text: str, informative: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDevelopmentDelete")
         self.setIcon(QMessageBox.Icon.Warning)
@@ -32,7 +44,9 @@ class ConfirmDevelopmentDelete(QMessageBox):
         self.setTextFormat(Qt.TextFormat.PlainText)  # the names are the user's
         self.setText(text)
         self.setInformativeText(informative)
-        self.delete_button = self.addButton(tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        self.delete_button = self.addButton(
+            translate("ConfirmDevelopmentDelete", "&Delete"), QMessageBox.ButtonRole.DestructiveRole
+        )
         self.delete_button.setObjectName("confirmDeleteButton")
         cancel = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(cancel)
@@ -41,15 +55,25 @@ class ConfirmDevelopmentDelete(QMessageBox):
     @classmethod
     def ask_skill(cls, parent: QWidget | None, name: str, mentions: int, learning: int) -> bool:
         """True when the user confirmed deleting the skill."""
-        return cls.ask(parent, tr("Delete Skill"), tr("Delete the skill “{0}”?").format(name),
-                       skill_consequences(mentions, learning))
+        return cls.ask(
+            parent,
+            translate("ConfirmDevelopmentDelete", "Delete Skill"),
+            translate("ConfirmDevelopmentDelete", "Delete the skill “{0}”?").format(name),
+            skill_consequences(mentions, learning),
+        )
 
     @classmethod
     def ask_learning(cls, parent: QWidget | None, title: str) -> bool:
         """True when the user confirmed deleting the learning item."""
-        return cls.ask(parent, tr("Delete Learning Item"), tr("Delete “{0}”?").format(title),
-                       tr("Its links to skills go with it. You can undo this with "
-                          "Edit > Undo."))
+        return cls.ask(
+            parent,
+            translate("ConfirmDevelopmentDelete", "Delete Learning Item"),
+            translate("ConfirmDevelopmentDelete", "Delete “{0}”?").format(title),
+            translate(
+                "ConfirmDevelopmentDelete",
+                "Its links to skills go with it. You can undo this with Edit > Undo.",
+            ),
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str, informative: str) -> bool:

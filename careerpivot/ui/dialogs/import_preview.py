@@ -36,35 +36,47 @@ from careerpivot.services.imports import ImportPreview, PlannedContact
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportPreviewDialog", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 def kind_name(kind: str) -> str:
     """The display name of a kind of import (literal strings, so lupdate finds them)."""
     return {
-        "linkedin": tr("LinkedIn connections"),
-        "vcard": tr("vCard contacts"),
-        "csv": tr("CSV contacts"),
-        "json": tr("CareerPivot full export"),
+        "linkedin": translate("ImportPreviewDialog", "LinkedIn connections"),
+        "vcard": translate("ImportPreviewDialog", "vCard contacts"),
+        "csv": translate("ImportPreviewDialog", "CSV contacts"),
+        "json": translate("ImportPreviewDialog", "CareerPivot full export"),
     }.get(kind, kind)
 
 
 def _change_names() -> dict[str, str]:
     return {
-        "email": tr("e-mail"), "phone": tr("phone"), "url": tr("profile address"),
-        "how_met": tr("how we met"), "notes": tr("notes"), "organization": tr("organization"),
-        "role": tr("role"), "tags": tr("tags"),
+        "email": translate("ImportPreviewDialog", "e-mail"),
+        "phone": translate("ImportPreviewDialog", "phone"),
+        "url": translate("ImportPreviewDialog", "profile address"),
+        "how_met": translate("ImportPreviewDialog", "how we met"),
+        "notes": translate("ImportPreviewDialog", "notes"),
+        "organization": translate("ImportPreviewDialog", "organization"),
+        "role": translate("ImportPreviewDialog", "role"),
+        "tags": translate("ImportPreviewDialog", "tags"),
     }
 
 
 def field_names() -> dict[str, str]:
     """Display names of the contact fields a CSV column can be mapped to."""
     names = {
-        "name": tr("Full name"), "first_name": tr("First name"), "last_name": tr("Last name"),
-        "organization": tr("Organization"), "role": tr("Role / job title"),
-        "email": tr("E-mail"), "phone": tr("Phone"), "url": tr("Profile or web address"),
-        "how_met": tr("How we met"), "tags": tr("Tags"), "notes": tr("Notes"),
+        "name": translate("ImportPreviewDialog", "Full name"),
+        "first_name": translate("ImportPreviewDialog", "First name"),
+        "last_name": translate("ImportPreviewDialog", "Last name"),
+        "organization": translate("ImportPreviewDialog", "Organization"),
+        "role": translate("ImportPreviewDialog", "Role / job title"),
+        "email": translate("ImportPreviewDialog", "E-mail"),
+        "phone": translate("ImportPreviewDialog", "Phone"),
+        "url": translate("ImportPreviewDialog", "Profile or web address"),
+        "how_met": translate("ImportPreviewDialog", "How we met"),
+        "tags": translate("ImportPreviewDialog", "Tags"),
+        "notes": translate("ImportPreviewDialog", "Notes"),
     }
     return {field: names.get(field, label) for field, label in CONTACT_FIELDS.items()}
 
@@ -87,9 +99,11 @@ def _details(item: PlannedContact) -> str:
             label = names.get(field, field)
             short = new if len(new) <= 60 else new[:59] + "…"
             if old:
-                parts.append(tr("{0}: {1} → {2}").format(label, old, short))
+                parts.append(
+                    translate("ImportPreviewDialog", "{0}: {1} → {2}").format(label, old, short)
+                )
             else:
-                parts.append(tr("{0}: {1}").format(label, short))
+                parts.append(translate("ImportPreviewDialog", "{0}: {1}").format(label, short))
         text = item.reason + " " + "; ".join(parts)
     else:
         text = item.reason
@@ -104,15 +118,21 @@ class PlanModel(QAbstractTableModel):
     def __init__(self, items: Sequence[PlannedContact], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all = list(items)
-        self._rows = [(str(i.line), self._action(i), i.name, i.organization, _details(i), i)
-                      for i in self._all]
+        self._rows = [
+            (str(i.line), self._action(i), i.name, i.organization, _details(i), i)
+            for i in self._all
+        ]
         self._shown = list(range(len(self._rows)))
 
     @staticmethod
     def _action(item: PlannedContact) -> str:
         if item.problem:
-            return tr("Skip: problem")
-        return {"add": tr("Add"), "update": tr("Update"), "skip": tr("Skip")}[item.action]
+            return translate("ImportPreviewDialog", "Skip: problem")
+        return {
+            "add": translate("ImportPreviewDialog", "Add"),
+            "update": translate("ImportPreviewDialog", "Update"),
+            "skip": translate("ImportPreviewDialog", "Skip"),
+        }[item.action]
 
     def set_filter(self, action: str) -> None:
         self.beginResetModel()
@@ -140,11 +160,17 @@ class PlanModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Line"), tr("Action"), tr("Name"), tr("Organization"),
-                    tr("Details"))[section]
+            return (
+                translate("ImportPreviewDialog", "Line"),
+                translate("ImportPreviewDialog", "Action"),
+                translate("ImportPreviewDialog", "Name"),
+                translate("ImportPreviewDialog", "Organization"),
+                translate("ImportPreviewDialog", "Details"),
+            )[section]
         return None
 
 
@@ -152,40 +178,62 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
-        self.setWindowTitle(tr("Import Preview"))
+        self.setWindowTitle(translate("ImportPreviewDialog", "Import Preview"))
         self.resize(860, 520)
         self.preview = preview
         layout = QVBoxLayout(self)
 
         problems = len(preview.problems)
-        summary = tr("<b>{0}</b> — {1}").format(preview.path.name, kind_name(preview.kind))
-        counts = tr("{0} to add, {1} to update, {2} to skip").format(
-            preview.added, preview.updated, preview.skipped)
+        summary = translate("ImportPreviewDialog", "<b>{0}</b> — {1}").format(
+            preview.path.name, kind_name(preview.kind)
+        )
+        counts = translate("ImportPreviewDialog", "{0} to add, {1} to update, {2} to skip").format(
+            preview.added, preview.updated, preview.skipped
+        )
         if problems:
-            counts += tr(" ({0} of them with problems)").format(problems)
+            counts += translate("ImportPreviewDialog", " ({0} of them with problems)").format(
+                problems
+            )
         self.summary_label = QLabel(summary + "<br>" + counts, self)
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         last = local_time(preview.last_import)
         self.last_label = QLabel(
-            tr("Last {0} import: {1}").format(kind_name(preview.kind), last) if last
-            else tr("This is the first import of this kind into this workspace."), self)
+            translate("ImportPreviewDialog", "Last {0} import: {1}").format(
+                kind_name(preview.kind), last
+            )
+            if last
+            else translate(
+                "ImportPreviewDialog", "This is the first import of this kind into this workspace."
+            ),
+            self,
+        )
         self.last_label.setObjectName("lastImport")
         layout.addWidget(self.last_label)
-        note = QLabel(tr("Nothing has been written yet. Existing contacts are updated only in "
-                         "empty fields, organization and role; names and notes you typed are "
-                         "kept."), self)
+        note = QLabel(
+            translate(
+                "ImportPreviewDialog",
+                "Nothing has been written yet. Existing contacts are updated only in "
+                "empty fields, organization and role; names and notes you typed are "
+                "kept.",
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Show:"), self))
+        row.addWidget(QLabel(translate("ImportPreviewDialog", "Show:"), self))
         self.filter = QComboBox(self)
         self.filter.setObjectName("importFilter")
-        for key, label in (("all", tr("All records")), ("add", tr("To add")),
-                           ("update", tr("To update")), ("skip", tr("Skipped")),
-                           ("problem", tr("Problems"))):
+        for key, label in (
+            ("all", translate("ImportPreviewDialog", "All records")),
+            ("add", translate("ImportPreviewDialog", "To add")),
+            ("update", translate("ImportPreviewDialog", "To update")),
+            ("skip", translate("ImportPreviewDialog", "Skipped")),
+            ("problem", translate("ImportPreviewDialog", "Problems")),
+        ):
             self.filter.addItem(label, key)
         row.addWidget(self.filter)
         row.addStretch(1)
@@ -206,15 +254,19 @@ class ImportPreviewDialog(QDialog):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_filter(self.filter.currentData()))
+            lambda _i: self.model.set_filter(self.filter.currentData())
+        )
         if problems and not (preview.added or preview.updated):
             self.filter.setCurrentIndex(self.filter.findData("problem"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         writes = preview.added + preview.updated
         self.import_button = self.buttons.addButton(
-            tr("Import {0} Contacts").format(writes) if writes != 1 else tr("Import 1 Contact"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("ImportPreviewDialog", "Import {0} Contacts").format(writes)
+            if writes != 1
+            else translate("ImportPreviewDialog", "Import 1 Contact"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(writes > 0)
         self.import_button.setDefault(writes > 0)
@@ -236,14 +288,25 @@ class ColumnMappingDialog(QDialog):
     """Which CSV column holds which contact field: guessed from the header, one combo box per
     field."""
 
-    def __init__(self, header: Sequence[str], sample: Sequence[Sequence[str]],
-                 mapping: dict[str, int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        header: Sequence[str],
+        sample: Sequence[Sequence[str]],
+        mapping: dict[str, int],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("columnMappingDialog")
-        self.setWindowTitle(tr("Match the Columns"))
+        self.setWindowTitle(translate("ImportPreviewDialog", "Match the Columns"))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Choose the column of the file that holds each contact field. "
-                          "The guesses come from the column names."), self)
+        intro = QLabel(
+            translate(
+                "ImportPreviewDialog",
+                "Choose the column of the file that holds each contact field. "
+                "The guesses come from the column names.",
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -251,14 +314,15 @@ class ColumnMappingDialog(QDialog):
         for field, label in field_names().items():
             combo = QComboBox(self)
             combo.setObjectName(f"map_{field}")
-            combo.addItem(tr("(not imported)"), -1)
+            combo.addItem(translate("ImportPreviewDialog", "(not imported)"), -1)
             for column, name in enumerate(header):
-                example = next((row[column] for row in sample
-                                if column < len(row) and row[column].strip()), "")
-                text = name or tr("Column {0}").format(column + 1)
+                example = next(
+                    (row[column] for row in sample if column < len(row) and row[column].strip()), ""
+                )
+                text = name or translate("ImportPreviewDialog", "Column {0}").format(column + 1)
                 if example:
                     example = example if len(example) <= 30 else example[:29] + "…"
-                    text = tr("{0} (e.g. {1})").format(text, example)
+                    text = translate("ImportPreviewDialog", "{0} (e.g. {1})").format(text, example)
                 combo.addItem(text, column)
             combo.setCurrentIndex(combo.findData(mapping.get(field, -1)))
             combo.currentIndexChanged.connect(self._update)
@@ -270,27 +334,44 @@ class ColumnMappingDialog(QDialog):
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Continue"))
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("ImportPreviewDialog", "Continue")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._update()
 
     def mapping(self) -> dict[str, int]:
-        return {field: combo.currentData() for field, combo in self.combos.items()
-                if combo.currentData() is not None and combo.currentData() >= 0}
+        return {
+            field: combo.currentData()
+            for field, combo in self.combos.items()
+            if combo.currentData() is not None and combo.currentData() >= 0
+        }
 
     def _update(self) -> None:
         mapping = self.mapping()
         has_name = bool({"name", "first_name", "last_name"} & mapping.keys())
-        self.warning.setText("" if has_name else tr(
-            "Choose the column with the full name, or the first and last name."))
+        self.warning.setText(
+            ""
+            if has_name
+            else translate(
+                "ImportPreviewDialog",
+                "Choose the column with the full name, or the first and last name.",
+            )
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(has_name)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, header: Sequence[str],
-            sample: Sequence[Sequence[str]], mapping: dict[str, int]) -> dict[str, int] | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        header: Sequence[str],
+        sample: Sequence[Sequence[str]],
+        mapping: dict[str, int],
+    ) -> dict[str, int] | None:
         """The chosen mapping, or None when the user cancelled."""
         dialog = cls(header, sample, mapping, parent)
         try:

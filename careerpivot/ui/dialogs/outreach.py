@@ -57,42 +57,42 @@ def _vocab(text: str) -> str:
 
 
 def placeholder_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # (a name lupdate recognises)
     return {
-        "contact_first_name": tr("OutreachDialog", "the contact's first name"),
-        "contact_name": tr("OutreachDialog", "the contact's full name"),
-        "organization": tr("OutreachDialog", "their organization (Network tab)"),
-        "my_name": tr("OutreachDialog", "your name (Summary tab, profile)"),
-        "path_title": tr("OutreachDialog", "the path (choose a conversation or link the "
+        "contact_first_name": translate("OutreachDialog", "the contact's first name"),
+        "contact_name": translate("OutreachDialog", "the contact's full name"),
+        "organization": translate("OutreachDialog", "their organization (Network tab)"),
+        "my_name": translate("OutreachDialog", "your name (Summary tab, profile)"),
+        "path_title": translate("OutreachDialog", "the path (choose a conversation or link the "
                                            "contact to a path)"),
-        "learning_goal": tr("OutreachDialog", "your learning goal (above)"),
-        "interview_date": tr("OutreachDialog", "the conversation's date"),
+        "learning_goal": translate("OutreachDialog", "your learning goal (above)"),
+        "interview_date": translate("OutreachDialog", "the conversation's date"),
     }
 
 
 def checks(text: str, template_key: str, missing: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
     """What the composer and editor say about a message: (sentence, is a warning)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # (the name lupdate looks for)
     words = _templates.word_count(text)
     found: list[tuple[str, bool]] = []
     if words > _templates.WORD_LIMIT:
-        found.append((tr("OutreachDialog", "⚠ {0} words — long for a busy person; aim for "
+        found.append((translate("OutreachDialog", "⚠ {0} words — long for a busy person; aim for "
                                            "{1} or fewer.").format(words,
                                                                    _templates.WORD_LIMIT),
                       True))
     else:
-        found.append((tr("OutreachDialog", "{0} words").format(words), False))
+        found.append((translate("OutreachDialog", "{0} words").format(words), False))
     if template_key == outreach.REQUEST:
         if not _templates.ends_with_question(text):
-            found.append((tr("OutreachDialog", "⚠ The request does not end with a question: "
+            found.append((translate("OutreachDialog", "⚠ The request does not end with a question: "
                                                "finish with the ask, so it is easy to answer."),
                           True))
         if not _templates.proposes_short_call(text):
-            found.append((tr("OutreachDialog", "Tip: propose a short call (20 minutes) to "
+            found.append((translate("OutreachDialog", "Tip: propose a short call (20 minutes) to "
                                                "respect their time."), False))
     if missing:
         names = placeholder_names()
-        found.append((tr("OutreachDialog", "⚠ Missing: {0}.").format(
+        found.append((translate("OutreachDialog", "⚠ Missing: {0}.").format(
             ", ".join(names.get(m, m) for m in missing)), True))
     return found
 

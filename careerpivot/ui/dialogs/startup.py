@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from careerpivot.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StartupProblemDialog", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 class StartupProblemDialog(QMessageBox):
@@ -29,22 +29,42 @@ class StartupProblemDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("startupProblemDialog")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(tr("Cannot open the workspace"))
+        self.setWindowTitle(translate("StartupProblemDialog", "Cannot open the workspace"))
         self.setText(error.message)
         if error.detail:
             self.setDetailedText(error.detail)
         self._choices = {}
         if isinstance(error, WorkspaceLockedError):
-            self.setInformativeText(tr(
-                "If no other CareerPivot window is open (for example after a crash), remove "
-                "the lock to continue."))
-            self._choices[self.addButton(tr("Remove Lock and Open"),
-                                         QMessageBox.ButtonRole.AcceptRole)] = self.REMOVE_LOCK
-        self._choices[self.addButton(tr("Open Another…"),
-                                     QMessageBox.ButtonRole.ActionRole)] = self.OPEN_OTHER
-        self._choices[self.addButton(tr("New Workspace…"),
-                                     QMessageBox.ButtonRole.ActionRole)] = self.NEW
-        self._choices[self.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)] = self.QUIT
+            self.setInformativeText(
+                translate(
+                    "StartupProblemDialog",
+                    "If no other CareerPivot window is open (for example after a crash), remove "
+                    "the lock to continue.",
+                )
+            )
+            self._choices[
+                self.addButton(
+                    translate("StartupProblemDialog", "Remove Lock and Open"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                )
+            ] = self.REMOVE_LOCK
+        self._choices[
+            self.addButton(
+                translate("StartupProblemDialog", "Open Another…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+        ] = self.OPEN_OTHER
+        self._choices[
+            self.addButton(
+                translate("StartupProblemDialog", "New Workspace…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
+        ] = self.NEW
+        self._choices[
+            self.addButton(
+                translate("StartupProblemDialog", "Quit"), QMessageBox.ButtonRole.RejectRole
+            )
+        ] = self.QUIT
 
     @classmethod
     def ask(cls, error: WorkspaceOpenError, parent: QWidget | None = None) -> str:
@@ -55,13 +75,20 @@ class StartupProblemDialog(QMessageBox):
 
 def _choose_file(new: bool) -> Path | None:
     start = str(paths.documents_dir())
-    filt = tr("CareerPivot workspaces (*.careerpivot *.db);;All files (*)")
+    filt = translate(
+        "StartupProblemDialog", "CareerPivot workspaces (*.careerpivot *.db);;All files (*)"
+    )
     if new:
         name, _ = QFileDialog.getSaveFileName(
-            None, tr("New Workspace"), str(Path(start) / ("career" + paths.WORKSPACE_SUFFIX)),
-            filt)
+            None,
+            translate("StartupProblemDialog", "New Workspace"),
+            str(Path(start) / ("career" + paths.WORKSPACE_SUFFIX)),
+            filt,
+        )
     else:
-        name, _ = QFileDialog.getOpenFileName(None, tr("Open Workspace"), start, filt)
+        name, _ = QFileDialog.getOpenFileName(
+            None, translate("StartupProblemDialog", "Open Workspace"), start, filt
+        )
     return Path(name) if name else None
 
 
@@ -72,8 +99,7 @@ class StartupOpener(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, window: MainWindow, path: Path, *, create: bool,
-                 demo: bool = False) -> None:
+    def __init__(self, window: MainWindow, path: Path, *, create: bool, demo: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self.path = path
@@ -89,7 +115,7 @@ class StartupOpener(QObject):
         self.window.session.open_failed.disconnect(self._failed)
 
     def start(self, *, remove_stale_lock: bool = False) -> None:
-        message = tr("Opening {0}…").format(self.path.name)
+        message = translate("StartupProblemDialog", "Opening {0}…").format(self.path.name)
         self.window.show_opening(message)
         self.window.statusBar().showMessage(message)
         # the window paints first: the open's imports would compete with it for the GIL
@@ -98,8 +124,8 @@ class StartupOpener(QObject):
     def _begin(self, remove_stale_lock: bool) -> None:
         try:
             self.window.session.open_in_background(
-                self.path, create=self.create, remove_stale_lock=remove_stale_lock,
-                demo=self.demo)
+                self.path, create=self.create, remove_stale_lock=remove_stale_lock, demo=self.demo
+            )
         except WorkspaceOpenError as exc:  # its lock is held by another window
             self._failed(exc)
 
@@ -113,10 +139,15 @@ class StartupOpener(QObject):
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, WorkspaceOpenError):
             exc = WorkspaceOpenError(
-                "unexpected", str(self.path),
-                tr("{0} could not be opened because of an unexpected error. The file was not "
-                   "changed.").format(self.path),
-                detail=getattr(exc, "__traceback_text__", "") or repr(exc))
+                "unexpected",
+                str(self.path),
+                translate(
+                    "StartupProblemDialog",
+                    "{0} could not be opened because of an unexpected error. The file was not "
+                    "changed.",
+                ).format(self.path),
+                detail=getattr(exc, "__traceback_text__", "") or repr(exc),
+            )
         self.window.show_opening(exc.message)
         self.window.statusBar().clearMessage()
         choice = StartupProblemDialog.ask(exc, self.window)

@@ -55,13 +55,25 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _WIDTH_SLACK = 2.0
 
 #: The roles PlanTreeModel.data() answers (None for every other).
-_TREE_ROLES = frozenset(int(r) for r in (
-    KindRole, IdRole, OverdueRole, ProgressRole, DR.DisplayRole, DR.FontRole, DR.ToolTipRole,
-    DR.AccessibleDescriptionRole, DR.ForegroundRole, DR.DecorationRole))
+_TREE_ROLES = frozenset(
+    int(r)
+    for r in (
+        KindRole,
+        IdRole,
+        OverdueRole,
+        ProgressRole,
+        DR.DisplayRole,
+        DR.FontRole,
+        DR.ToolTipRole,
+        DR.AccessibleDescriptionRole,
+        DR.ForegroundRole,
+        DR.DecorationRole,
+    )
+)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanModels", text)
+#: lupdate finds the texts of ``translate("Context", "text")`` calls.
+translate = QCoreApplication.translate
 
 
 def _date(value: Any) -> str:
@@ -76,8 +88,12 @@ class PlanLook:
     """What marks an overdue or misplaced milestone: a colour, an icon and a bold font
     (never colour alone). The tab sets one derived from its palette."""
 
-    def __init__(self, warning: QColor | None = None, overdue_icon: QIcon | None = None,
-                 warning_icon: QIcon | None = None) -> None:
+    def __init__(
+        self,
+        warning: QColor | None = None,
+        overdue_icon: QIcon | None = None,
+        warning_icon: QIcon | None = None,
+    ) -> None:
         self.warning = warning or QColor("#b3261e")
         self.overdue_icon = overdue_icon or QIcon()
         self.warning_icon = warning_icon or QIcon()
@@ -121,8 +137,9 @@ class PlanTreeModel(QAbstractItemModel):
             parent = self.index(row, 0)
             self.dataChanged.emit(parent, self.index(row, last))
             if phase.milestones:
-                self.dataChanged.emit(self.index(0, 0, parent),
-                                      self.index(len(phase.milestones) - 1, last, parent))
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(phase.milestones) - 1, last, parent)
+                )
 
     # --- lookup ----------------------------------------------------------------------------
     def phases(self) -> tuple[PhaseRow, ...]:
@@ -184,19 +201,29 @@ class PlanTreeModel(QAbstractItemModel):
             return _NO_FLAGS
         return _ROW_FLAGS if index.internalId() == 0 else _LEAF_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DR.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DR.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 5:
             return None
         if role == DR.DisplayRole:
-            return (tr("Phase / milestone"), tr("Due"), tr("Status"), tr("Time"),
-                    tr("Partner"))[section]
+            return (
+                translate("PlanModels", "Phase / milestone"),
+                translate("PlanModels", "Due"),
+                translate("PlanModels", "Status"),
+                translate("PlanModels", "Time"),
+                translate("PlanModels", "Partner"),
+            )[section]
         if role == DR.ToolTipRole:
-            return (tr("Phases in order, each with its milestones by due date"),
-                    tr("A milestone's due date; a phase's start and end"),
-                    tr("A milestone's status; how many milestones of a phase are done"),
-                    tr("Hours a milestone needs; hours a week a phase asks for"),
-                    tr("The accountability partner from your network"))[section]
+            return (
+                translate("PlanModels", "Phases in order, each with its milestones by due date"),
+                translate("PlanModels", "A milestone's due date; a phase's start and end"),
+                translate(
+                    "PlanModels", "A milestone's status; how many milestones of a phase are done"
+                ),
+                translate("PlanModels", "Hours a milestone needs; hours a week a phase asks for"),
+                translate("PlanModels", "The accountability partner from your network"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = DR.DisplayRole) -> Any:
@@ -219,20 +246,30 @@ class PlanTreeModel(QAbstractItemModel):
             text = self._phase_text(phase, column)
             bold = column == self.TITLE
             kinds.setdefault((bold, False), {}).setdefault(
-                width(text, bold) if text else 0.0, (-1, phase_row))
+                width(text, bold) if text else 0.0, (-1, phase_row)
+            )
             for row, m in enumerate(phase.milestones):
                 text = self._milestone_text(m, column)
-                decorated = (m.overdue if column == self.TITLE
-                             else bool(m.warning) if column == self.DUE else False)
+                decorated = (
+                    m.overdue
+                    if column == self.TITLE
+                    else bool(m.warning)
+                    if column == self.DUE
+                    else False
+                )
                 kinds.setdefault((m.overdue, decorated), {}).setdefault(
-                    width(text, m.overdue) if text else 0.0, (phase_row, row))
+                    width(text, m.overdue) if text else 0.0, (phase_row, row)
+                )
         found = []
         for cells in kinds.values():
             most = max(cells)
             for measured, (parent, row) in cells.items():
                 if measured >= most - _WIDTH_SLACK:
-                    found.append(self.index(row, column) if parent < 0 else
-                                 self.index(row, column, self.index(parent, 0)))
+                    found.append(
+                        self.index(row, column)
+                        if parent < 0
+                        else self.index(row, column, self.index(parent, 0))
+                    )
         return found
 
     def _phase_text(self, phase: PhaseRow, column: int) -> str:
@@ -240,35 +277,41 @@ class PlanTreeModel(QAbstractItemModel):
             return phase.name
         if column == self.DUE:
             if phase.start_date is None and phase.end_date is None:
-                return tr("no dates")
+                return translate("PlanModels", "no dates")
             return f"{_date(phase.start_date)} – {_date(phase.end_date)}".strip()
         if column == self.STATUS:
             progress = phase.progress
             if not progress.total:
-                return tr("no milestones")
-            text = tr("{0} of {1} done").format(progress.done, progress.total)
+                return translate("PlanModels", "no milestones")
+            text = translate("PlanModels", "{0} of {1} done").format(progress.done, progress.total)
             if phase.overdue:
-                text += tr(", {0} overdue").format(phase.overdue)
+                text += translate("PlanModels", ", {0} overdue").format(phase.overdue)
             return text
         if column == self.TIME:
-            return tr("{0} h a week").format(f"{phase.weekly_hours:g}") \
-                if phase.weekly_hours else ""
+            return (
+                translate("PlanModels", "{0} h a week").format(f"{phase.weekly_hours:g}")
+                if phase.weekly_hours
+                else ""
+            )
         return ""
 
     def _milestone_text(self, m: MilestoneRow, column: int) -> str:
         if column == self.TITLE:
             return m.title
         if column == self.DUE:
-            return _date(m.due_date) or tr("no date")
+            return _date(m.due_date) or translate("PlanModels", "no date")
         if column == self.STATUS:
             status = QCoreApplication.translate(
-                "vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status))
+                "vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status)
+            )
             if m.overdue:
                 if m.days_overdue == 1:
-                    return tr("{0} · 1 day overdue").format(status)
-                return tr("{0} · {1} days overdue").format(status, m.days_overdue)
+                    return translate("PlanModels", "{0} · 1 day overdue").format(status)
+                return translate("PlanModels", "{0} · {1} days overdue").format(
+                    status, m.days_overdue
+                )
             if m.status == "done" and m.done_date is not None:
-                return tr("{0} {1}").format(status, _date(m.done_date))
+                return translate("PlanModels", "{0} {1}").format(status, _date(m.done_date))
             return status
         if column == self.TIME:
             return _hours(m.hours_needed)
@@ -296,10 +339,10 @@ class PlanTreeModel(QAbstractItemModel):
             if phase.goal:
                 lines.append(phase.goal)
             if phase.success_metric:
-                lines.append(tr("Success: {0}").format(phase.success_metric))
+                lines.append(translate("PlanModels", "Success: {0}").format(phase.success_metric))
             return "\n".join(lines)
         if role == DR.AccessibleDescriptionRole:
-            return tr("Phase")
+            return translate("PlanModels", "Phase")
         return None
 
     def _milestone_data(self, m: MilestoneRow, column: int, role: int) -> Any:
@@ -326,20 +369,29 @@ class PlanTreeModel(QAbstractItemModel):
         if role == DR.ToolTipRole:
             lines = [m.title]
             if m.overdue:
-                lines.append(tr("Overdue: due {0}, {1} days ago.").format(
-                    _date(m.due_date), m.days_overdue))
+                lines.append(
+                    translate("PlanModels", "Overdue: due {0}, {1} days ago.").format(
+                        _date(m.due_date), m.days_overdue
+                    )
+                )
             if m.warning:
                 lines.append(m.warning)
             if m.metric or m.target:
-                lines.append(tr("Metric: {0} {1}").format(m.metric, m.target).strip())
+                lines.append(
+                    translate("PlanModels", "Metric: {0} {1}").format(m.metric, m.target).strip()
+                )
             return "\n".join(lines)
         if role == DR.AccessibleDescriptionRole:
-            return tr("Overdue milestone") if m.overdue else tr("Milestone")
+            return (
+                translate("PlanModels", "Overdue milestone")
+                if m.overdue
+                else translate("PlanModels", "Milestone")
+            )
         return None
 
 
 class ContingencyModel(QAbstractTableModel):
-    """"If … by …, then …": one row per contingency option."""
+    """ "If … by …, then …": one row per contingency option."""
 
     TRIGGER, DATE, RESPONSE, PATH = range(4)
 
@@ -351,8 +403,9 @@ class ContingencyModel(QAbstractTableModel):
         if [r.id for r in rows] == [r.id for r in self._rows]:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(rows) - 1, self.columnCount() - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
+                )
             return
         self.beginResetModel()
         self._rows = rows
@@ -373,17 +426,25 @@ class ContingencyModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _LEAF_FLAGS if index.isValid() else _NO_FLAGS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DR.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = DR.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
             return None
         if role == DR.DisplayRole:
-            return (tr("If…"), tr("By"), tr("Then…"), tr("Path"))[section]
+            return (
+                translate("PlanModels", "If…"),
+                translate("PlanModels", "By"),
+                translate("PlanModels", "Then…"),
+                translate("PlanModels", "Path"),
+            )[section]
         if role == DR.ToolTipRole:
-            return (tr("What would make you change course"),
-                    tr("The date by which to check it"),
-                    tr("What you would do instead"),
-                    tr("The path it concerns"))[section]
+            return (
+                translate("PlanModels", "What would make you change course"),
+                translate("PlanModels", "The date by which to check it"),
+                translate("PlanModels", "What you would do instead"),
+                translate("PlanModels", "The path it concerns"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = DR.DisplayRole) -> Any:
@@ -404,10 +465,10 @@ class ContingencyModel(QAbstractTableModel):
                 return " ".join(row.response.split())
             return row.path_title
         if role == DR.ToolTipRole:
-            text = tr("If {0}").format(row.trigger)
+            text = translate("PlanModels", "If {0}").format(row.trigger)
             if row.trigger_date is not None:
-                text += tr(" by {0}").format(_date(row.trigger_date))
+                text += translate("PlanModels", " by {0}").format(_date(row.trigger_date))
             if row.response:
-                text += tr(", then {0}").format(row.response)
+                text += translate("PlanModels", ", then {0}").format(row.response)
             return text
         return None

@@ -1,0 +1,36 @@
+"""Every text shown to the user reaches translators with the context it is looked up in:
+pyside6-lupdate, run over the package as a translator would, files no text under an empty
+context (a module-level ``tr()`` wrapper does that: lupdate reads its calls as context-less)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import careerpivot
+
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+
+
+@pytest.mark.skipif(not LUPDATE.exists() and shutil.which("pyside6-lupdate") is None,
+                    reason="pyside6-lupdate is not installed")
+def test_every_text_is_extracted_under_its_context(tmp_path):
+    tool = str(LUPDATE) if LUPDATE.exists() else "pyside6-lupdate"
+    sources = sorted(str(p) for p in Path(careerpivot.__file__).parent.rglob("*.py"))
+    target = tmp_path / "careerpivot.ts"
+    subprocess.run([tool, *sources, "-ts", str(target)], check=True, capture_output=True,
+                   timeout=120)
+    contexts = ET.parse(target).getroot().findall("context")
+    found = {c.findtext("name"): [m.findtext("source") for m in c.findall("message")]
+             for c in contexts}
+    assert "" not in found and None not in found, found.get("", found.get(None))
+    # texts of the module-level translators are there, under their contexts
+    assert "&Check Workspace" in found["Actions"]
+    assert "Cannot open the workspace" in found["StartupProblemDialog"]
+    assert "the contact's first name" in found["OutreachDialog"]
+    assert sum(len(texts) for texts in found.values()) > 1000
