@@ -242,9 +242,18 @@ def test_an_empty_workspace_says_nothing_is_due(fixed_today, main_window, qtbot)
     assert f"action:{entry}" in keys(tab)
 
 
+def test_the_tracking_log_is_read_when_its_tab_is_first_shown(today, demo_window):
+    tab = overview_tab(demo_window)
+    assert tab.inner_tabs.currentWidget() is not tab.log_view
+    assert tab.log_view.model.rowCount() == 0  # not read at start-up: it is not shown
+    tab.inner_tabs.setCurrentWidget(tab.log_view)
+    assert tab.log_view.model.rowCount() > 0
+
+
 def test_the_tracking_log_searches_and_filters(fixed_today, main_window, qtbot):
     tab = overview_tab(main_window)
     view = tab.log_view
+    tab.inner_tabs.setCurrentWidget(view)
     for kind, text in (("insight", "SQL before any certificate"),
                        ("decision", "Aim for product roles"),
                        ("insight", "Zoë: discovery matters")):

@@ -553,7 +553,7 @@ class OverviewTab(TabBase):
         self._today = workspace.today()
         self._reload_due()
         self.log_view.reload_choices_later()
-        self.log_view.reload()
+        self.log_view.reload_when_shown()
         if self.charts is not None:
             self._load_charts()
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -334,6 +334,9 @@ class LogView(QWidget):
         self.setObjectName("logView")
         self.model = LogModel(self)
         self._choices_loaded = False
+        #: A reload asked for while hidden waits for the next show (the Overview keeps the
+        #: log on a tab of its own, seldom the one shown at start-up).
+        self._stale = True
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -455,7 +458,20 @@ class LogView(QWidget):
                 box.blockSignals(False)
         self._choices_loaded = True
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload_when_shown(self) -> None:
+        """Reload now if the log is shown, else at its next show."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
     def reload(self) -> None:
+        self._stale = False
         self._search_timer.stop()
         if not self._choices_loaded:
             self.load_choices()
