@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import careerpivot
+from careerpivot.core import vocab
 
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 
@@ -34,3 +35,9 @@ def test_every_text_is_extracted_under_its_context(tmp_path):
     assert "Cannot open the workspace" in found["StartupProblemDialog"]
     assert "the contact's first name" in found["OutreachDialog"]
     assert sum(len(texts) for texts in found.values()) > 1000
+    # the display names of stored values, looked up under "vocab" wherever they are shown
+    names = {name for table in (vocab.PATH_STATUSES, vocab.STAGES, vocab.LEVELS,
+                                vocab.CADENCES, vocab.IMPORTANCE, vocab.LEARNING_KINDS,
+                                vocab.MILESTONE_STATUSES, vocab.QUESTION_CATEGORIES)
+             for name in table.values()}
+    assert names <= set(found["vocab"])
