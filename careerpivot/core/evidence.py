@@ -85,12 +85,24 @@ def assumption_status(verdicts: Iterable[str]) -> str:
     return status_from_counts(count_verdicts(verdicts))
 
 
-def _level_key(level: object) -> str:
+def level_key(level: object) -> str:
+    """The key that makes two spellings of one experience level the same ("" when unknown)."""
     return "" if level is None else str(level).strip().casefold()
 
 
-def _org_key(organization: object) -> str:
+def organization_key(organization: object) -> str:
+    """The key that makes two spellings of one organization the same ("" when unknown)."""
     return "" if organization is None else name_key(str(organization))
+
+
+def spans_enough(conversations: int, levels: Iterable[str], organizations: Iterable[str]) -> bool:
+    """The triangulation rule on values already gathered: ``conversations`` distinct
+    supporting conversations, and the keys (:func:`level_key`, :func:`organization_key`) of
+    the levels and organizations of the people in them; "" (unknown) does not count."""
+    if conversations < TRIANGULATION_MIN_CONVERSATIONS:
+        return False
+    return (len(set(levels) - {""}) >= TRIANGULATION_MIN_LEVELS
+            or len(set(organizations) - {""}) >= TRIANGULATION_MIN_ORGANIZATIONS)
 
 
 def is_triangulated(supporting: Iterable[tuple[object, object, object]]) -> bool:
@@ -104,11 +116,6 @@ def is_triangulated(supporting: Iterable[tuple[object, object, object]]) -> bool
     organizations: set[str] = set()
     for interview_id, level, organization in supporting:
         conversations.add(interview_id)
-        if key := _level_key(level):
-            levels.add(key)
-        if key := _org_key(organization):
-            organizations.add(key)
-    return len(conversations) >= TRIANGULATION_MIN_CONVERSATIONS and (
-        len(levels) >= TRIANGULATION_MIN_LEVELS
-        or len(organizations) >= TRIANGULATION_MIN_ORGANIZATIONS
-    )
+        levels.add(level_key(level))
+        organizations.add(organization_key(organization))
+    return spans_enough(len(conversations), levels, organizations)

@@ -223,7 +223,11 @@ class Evidence(TimestampedModel):
     quote = pw.TextField(default="")
 
     class Meta:
-        indexes = ((("interview", "assumption"), True),)
+        # (assumption, verdict, interview): the verdicts of each assumption are counted, and
+        # the supporting conversations listed, from this index alone, not the table, whose
+        # rows carry the quotes (services.paths.list_assumptions)
+        indexes = ((("interview", "assumption"), True),
+                   (("assumption", "verdict", "interview"), False))
 
 
 # --- skills, learning and experiments ---------------------------------------------------------

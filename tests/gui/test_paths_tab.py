@@ -4,6 +4,7 @@ and the comparison of paths."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from careerpivot.services import paths
@@ -119,6 +120,33 @@ def test_assumptions_show_derived_status_and_evidence_opens_the_interview(demo_w
     interviews_tab = demo_window.tab_widgets["interviewsTab"]
     assert demo_window.tabs.currentWidget() is interviews_tab
     assert interviews_tab.editor.interview_id == row.interview_id
+
+
+def test_the_conversations_column_shows_each_count_with_its_icon(demo_window, qtbot):
+    tab = paths_tab(demo_window)
+    view = tab.assumptions_table
+    qtbot.waitUntil(lambda: view.isVisible())
+    model = tab.assumptions_model
+
+    def cell_colours(row: int) -> set[tuple[int, int, int]]:
+        image = view.viewport().grab(view.visualRect(model.index(row, am.A_EVIDENCE))).toImage()
+        return {image.pixelColor(x, y).getRgb()[:3]
+                for x in range(image.width()) for y in range(image.height())}
+
+    def near(colours, colour) -> bool:
+        return any(sum(abs(a - b) for a, b in zip(c, colour.getRgb()[:3], strict=True)) < 30
+                   for c in colours)
+
+    green, red = am.STATUS_COLORS["supported"], am.STATUS_COLORS["challenged"]
+    supported = next(r for r in range(model.rowCount())
+                     if model.assumption(r).supported and model.assumption(r).challenged)
+    view.selectRow(supported)
+    colours = cell_colours(supported)
+    assert near(colours, green) and near(colours, red)
+    # the cell is drawn as selected, under its counts
+    highlights = [view.palette().color(group, QPalette.ColorRole.Highlight)
+                  for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)]
+    assert any(near(colours, h) for h in highlights)
 
 
 def test_add_change_and_delete_an_assumption(demo_window, qtbot, monkeypatch):

@@ -121,3 +121,20 @@ def test_more_support_never_untriangulates(supporting, extra):
 def test_triangulation_needs_three_conversations(supporting):
     if len({s[0] for s in supporting}) < evidence.TRIANGULATION_MIN_CONVERSATIONS:
         assert not is_triangulated(supporting)
+
+
+@given(st.lists(entries, max_size=10))
+def test_the_rule_on_gathered_keys_agrees_with_the_rule_on_verdicts(supporting):
+    # what a caller that has already gathered the distinct conversations and the keys of
+    # their people's levels and organizations gets is what the verdicts themselves give
+    conversations = {s[0] for s in supporting}
+    levels = {evidence.level_key(s[1]) for s in supporting}
+    organizations = {evidence.organization_key(s[2]) for s in supporting}
+    assert evidence.spans_enough(len(conversations), levels, organizations) is \
+        is_triangulated(supporting)
+
+
+def test_unknown_levels_and_organizations_are_not_counted_by_the_gathered_rule():
+    assert not evidence.spans_enough(5, ["", "mid"], ["", "Acme"])
+    assert evidence.spans_enough(3, ["", "mid", "lead"], [])
+    assert not evidence.spans_enough(2, ["mid", "lead"], ["a", "b"])

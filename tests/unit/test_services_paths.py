@@ -4,12 +4,14 @@ question bank (services.paths)."""
 from __future__ import annotations
 
 import contextlib
+import random
 
 import pytest
 
+from careerpivot.core import evidence
 from careerpivot.errors import NotFoundError, ValidationError
 from careerpivot.services import interviews, paths, workspace
-from careerpivot.store.models import Contact, database
+from careerpivot.store.models import Contact, Interview, database
 
 
 @pytest.fixture
@@ -166,6 +168,50 @@ def test_list_assumptions_derives_status_counts_and_triangulation(ws):
     assert counts[ops].challenged == 1
 
 
+def test_triangulation_follows_the_rule_for_every_assumption(ws):
+    """Over varied conversations (spellings of levels and organizations that are one, unknown
+    values, conversations about another path's assumptions, people met several times), each
+    assumption's counts, status and triangulation are what the rules give for the verdicts
+    recorded against it."""
+    rnd = random.Random(7)
+    pm, ops = paths.add_path("PM"), paths.add_path("Ops")
+    assumptions = [paths.add_assumption(rnd.choice((pm, ops)), f"belief {k}") for k in range(16)]
+    # most people share one level and one organization, in different spellings
+    same_level = ["", "mid", "Mid ", "MID"]
+    same_org = ["", "Acme", "acme  ", "ACME"]
+    alike = [contact(f"P{k}", rnd.choice(same_org), rnd.choice(same_level)) for k in range(10)]
+    apart = [contact("Lead", "acme", "lead"), contact("Zoë", "Zoë", ""),
+             contact("Zoe", "Zoe", ""), contact("Tokyo", "東京 ", "")]
+    talks = [talk(rnd.choice(alike if rnd.random() < 0.9 else apart),
+                  rnd.choice((pm, ops, None))) for _ in range(40)]
+    recorded: dict[int, list[tuple[int, str]]] = {a: [] for a in assumptions}
+    for a in assumptions:
+        for t in rnd.sample(talks, rnd.randint(0, 9)):
+            verdict = rnd.choice(("supported", "supported", "challenged", "nuanced"))
+            interviews.set_evidence(t, a, verdict)
+            recorded[a].append((t, verdict))
+    # each conversation's person, as stored
+    who = {i.id: (i.contact.level, i.contact.organization)
+           for i in Interview.select().where(Interview.id.in_(talks))}
+
+    rows = {r.id: r for r in paths.list_assumptions()}
+    assert rows.keys() == set(assumptions)
+    for a, given in recorded.items():
+        verdicts = [v for _t, v in given]
+        counts = evidence.count_verdicts(verdicts)
+        r = rows[a]
+        assert (r.supported, r.challenged, r.nuanced) == (
+            counts.supported, counts.challenged, counts.nuanced)
+        assert r.status == evidence.assumption_status(verdicts)
+        supporting = [(t, *who[t]) for t, v in given if v == "supported"]
+        assert r.triangulated is evidence.is_triangulated(supporting), (a, supporting)
+    # the data holds both outcomes for assumptions with enough support
+    assert {r.triangulated for r in rows.values() if r.supported >= 3} == {True, False}
+    for path_id in (pm, ops):
+        assert paths.list_assumptions(path_id) == [
+            r for r in paths.list_assumptions() if r.path_id == path_id]
+
+
 def test_assumption_evidence_lists_the_conversations(ws):
     pm = paths.add_path("PM")
     a = paths.add_assumption(pm, "PMs code")
@@ -203,6 +249,15 @@ def test_list_assumptions_query_count_does_not_grow(ws):
     with count_statements() as filtered:
         paths.list_assumptions(pm)
     assert len(filtered) <= 2
+    # enough support to be triangulated: who took part is read too, still in a fixed number
+    a = paths.add_assumption(pm, "widely supported")
+    for k in range(30):
+        i = talk(contact(f"Q{k}", f"Org {k % 4}", ("mid", "lead")[k % 2]), pm)
+        interviews.set_evidence(i, a, "supported")
+    with count_statements() as supported:
+        rows = paths.list_assumptions(pm)
+    assert {r.id: r for r in rows}[a].triangulated
+    assert len(supported) <= 2
     with count_statements() as comp:
         paths.comparison()
     assert len(comp) <= 5

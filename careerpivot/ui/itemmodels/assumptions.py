@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from careerpivot.core import compare, vocab
 from careerpivot.services.paths import AssumptionRow, Comparison, EvidenceRow
@@ -266,41 +266,50 @@ class AssumptionsModel(QAbstractTableModel):
 
 class CountsDelegate(QStyledItemDelegate):
     """Paints "supported / challenged / nuanced" counts as three icon-and-number pairs (the
-    text of the cell, for screen readers and tooltips, says the same in words)."""
+    text of the cell, for screen readers and tooltips, says the same in words).
+
+    It never touches ``QStyle`` from Python (``option.state`` and ``style()`` are of its
+    types): the first such use in a process has PySide build the classes of all its
+    enumerations, about 10 ms. The cell's background is the base class's, the selection is
+    asked of the view."""
 
     KINDS = ("supported", "challenged", "nuanced")
 
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the counts are painted over the cell
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
         counts = index.data(COUNTS_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         if not counts:
             return
         painter.save()
-        fm = opt.fontMetrics
-        size = min(16, opt.rect.height() - 4)
-        x = opt.rect.left() + 6
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        view = option.widget
+        selection = view.selectionModel() if view is not None else None
+        selected = selection is not None and selection.isSelected(index)
+        fm = option.fontMetrics
+        rect = option.rect
+        size = min(16, rect.height() - 4)
+        x = rect.left() + 6
         for kind, count in zip(self.KINDS, counts, strict=True):
-            top = opt.rect.top() + (opt.rect.height() - size) // 2
+            top = rect.top() + (rect.height() - size) // 2
             mode = QIcon.Mode.Normal if count else QIcon.Mode.Disabled
             status_icon(kind).paint(painter, QRect(x, top, size, size),
                                     Qt.AlignmentFlag.AlignCenter, mode)
             x += size + 3
             text = str(count)
             if selected:
-                color = opt.palette.color(QPalette.ColorRole.HighlightedText)
+                color = option.palette.color(QPalette.ColorRole.HighlightedText)
             elif count:
-                color = opt.palette.color(QPalette.ColorRole.Text)
+                color = option.palette.color(QPalette.ColorRole.Text)
             else:
                 color = QColor("#9e9e9e")
             painter.setPen(color)
             width = fm.horizontalAdvance(text)
-            painter.drawText(QRect(x, opt.rect.top(), width + 2, opt.rect.height()),
+            painter.drawText(QRect(x, rect.top(), width + 2, rect.height()),
                              int(Qt.AlignmentFlag.AlignVCenter), text)
             x += max(width, fm.horizontalAdvance("00")) + 12
         painter.restore()

@@ -8,7 +8,6 @@ selected one), its core questions, its notes, and the comparison of every path.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from typing import Any
 
@@ -42,16 +41,12 @@ from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import paths
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext
-from careerpivot.ui.dialogs.add_criterion import AddCriterionDialog
-from careerpivot.ui.dialogs.add_path import AddPathDialog
-from careerpivot.ui.dialogs.add_question import AddQuestionDialog
-from careerpivot.ui.dialogs.assumption import AssumptionDialog
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint, vocab_name
+from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
-from careerpivot.ui.widgets.interview_editor import GrowingTextEdit, heading, hint, vocab_name
-from careerpivot.ui.widgets.interview_editor import refresh_binder as _refresh_binder
 
 #: Above this many rows, rows keep one line (sizing every row to its text would be slow).
 WRAP_ROWS_LIMIT = 200
@@ -185,7 +180,7 @@ class PathsTab(TabBase):
         layout.setContentsMargins(8, 0, 0, 0)
         self.binder = FormBinder(self.ctx, paths.update_path, area="paths", what="path",
                                  parent=self,
-                                 reload=lambda pid: dataclasses.asdict(paths.get_path(pid)))
+                                 reload=lambda pid: paths.get_path(pid)._asdict())
         self.binder.stored.connect(self._path_stored)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -579,7 +574,7 @@ class PathsTab(TabBase):
             if self.pages.currentIndex() == PAGE_COMPARE:
                 self._load_comparison()
             return
-        values = dataclasses.asdict(row)
+        values = row._asdict()
         if self.binder.row_id == row.id:
             _refresh_binder(self.binder, values)
         else:
@@ -614,6 +609,8 @@ class PathsTab(TabBase):
     def add_path(self) -> None:
         if not self.binder.flush():
             return
+        from careerpivot.ui.dialogs.add_path import AddPathDialog
+
         values = AddPathDialog.ask(self)
         if not values:
             return
@@ -683,7 +680,7 @@ class PathsTab(TabBase):
             self.ctx.bus.status.emit(exc.message)
             rows = []
         self.assumptions_model.set_rows(rows)
-        self._fit_rows()
+        self._fit_rows(self.assumptions_table)
         target = selected.id if selected is not None else None
         if target is None or self.assumptions_model.row_of(target) < 0:
             target = rows[0].id if rows else None
@@ -722,7 +719,7 @@ class PathsTab(TabBase):
         except CareerPivotError:
             rows = []
         self.evidence_model.set_rows(rows)
-        self._fit_rows()
+        self._fit_rows(self.evidence_table)
         if rows:
             self.evidence_title.setText(self.tr("Evidence for “{0}”").format(a.statement))
         else:
@@ -735,6 +732,8 @@ class PathsTab(TabBase):
         row = self.current_path()
         if row is None:
             return
+        from careerpivot.ui.dialogs.assumption import AssumptionDialog
+
         values = AssumptionDialog.ask(self, row.title)
         if not values:
             return
@@ -765,6 +764,8 @@ class PathsTab(TabBase):
         if a is None or row is None:
             return
         old = {"statement": a.statement, "category": a.category, "confidence": a.confidence}
+        from careerpivot.ui.dialogs.assumption import AssumptionDialog
+
         values = AssumptionDialog.ask(self, row.title, old)
         if not values:
             return
@@ -942,6 +943,8 @@ class PathsTab(TabBase):
 
     def new_question(self) -> None:
         path = self.current_path()
+        from careerpivot.ui.dialogs.add_question import AddQuestionDialog
+
         values = AddQuestionDialog.ask(self, path.title if path else "")
         if not values:
             return
@@ -1054,6 +1057,8 @@ class PathsTab(TabBase):
         self._comparison_edit("score", data.criteria[index.row()].id, path.path_id, None)
 
     def add_criterion(self) -> None:
+        from careerpivot.ui.dialogs.add_criterion import AddCriterionDialog
+
         values = AddCriterionDialog.ask(self)
         if not values:
             return
@@ -1096,9 +1101,10 @@ class PathsTab(TabBase):
         self.ctx.bus.status.emit(self.tr("Criterion deleted. Edit > Undo brings it back."))
 
     # --- chrome -----------------------------------------------------------------------------
-    def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped text, with a little air."""
-        for table in (self.assumptions_table, self.evidence_table):
+    def _fit_rows(self, *tables: QTableView) -> None:
+        """Rows as tall as their wrapped text, with a little air (those of ``tables``, or of
+        both tables)."""
+        for table in tables or (self.assumptions_table, self.evidence_table):
             rows = table.model().rowCount()
             if rows <= WRAP_ROWS_LIMIT:
                 table.resizeRowsToContents()

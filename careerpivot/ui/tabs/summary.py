@@ -65,6 +65,7 @@ class SummaryTab(TabBase):
         self._selected_skill: int | None = None
         self.last_report: Any = None
         self.last_error: BaseException | None = None  # of the last preview build that failed
+        self._filling = False  # reload() is putting the stored data in the editors
 
         self.profile_binder = FormBinder(ctx, service.save_profile_field, area="summary",
                                          what="profile", parent=self,
@@ -377,10 +378,25 @@ class SummaryTab(TabBase):
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
-        self._load_profile(values)
-        self._load_skills(chosen, available)
-        self._load_portfolio(items, experiments)
+        # filling the editors asks for no preview of its own: one is asked for below
+        self._filling = True
+        try:
+            self._load_profile(values)
+            self._load_skills(chosen, available)
+            self._load_portfolio(items, experiments)
+        finally:
+            self._filling = False
+        if self._painted:
+            self.schedule_preview(delay=False)
+        else:
+            # The first preview is asked for once the tab has painted: its build runs in a
+            # worker, whose Python code would take turns with the first paint. (That paint
+            # shows the preview's "Preparing" either way: a build takes far longer.)
+            self.when_idle(self._first_preview)
+
+    def _first_preview(self, _deadline: float) -> bool:
         self.schedule_preview(delay=False)
+        return True
 
     def _load_profile(self, values: dict[str, Any]) -> None:
         binder = self.profile_binder
@@ -490,6 +506,8 @@ class SummaryTab(TabBase):
         return effective_page_size(self.page_size_combo.currentData() or "")
 
     def schedule_preview(self, delay: bool = True) -> None:
+        if self._filling:
+            return
         if self.profile_binder.row_id is None and self._stale:
             return  # not loaded yet: showEvent reloads and asks then
         try:

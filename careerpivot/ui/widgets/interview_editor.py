@@ -29,14 +29,13 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
-    QRect,
     QSignalBlocker,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,10 +50,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -85,6 +82,13 @@ from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.choices import ChoicesModel
+from careerpivot.ui.widgets.form_parts import (
+    GrowingTextEdit,
+    heading,
+    hint,
+    refresh_binder,
+    vocab_name,
+)
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 #: An assumption as the evidence panel shows it: (id, path id, statement, category).
@@ -100,40 +104,8 @@ FIT_SIGNALS = (
 )
 
 
-def vocab_name(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("InterviewEditor", text)
-
-
-def refresh_binder(binder: FormBinder, values: dict[str, Any]) -> None:
-    """Show fresh values of the row already loaded, leaving alone any field the user is in or
-    has not finished storing."""
-    binder.loading = True
-    try:
-        for field, binding in binder.fields.items():
-            if field not in values or binding.pending or binding.editor.hasFocus():
-                continue
-            binding.set_value(values[field])
-    finally:
-        binder.loading = False
-
-
-def heading(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def hint(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
 
 
 def scrolling(widget: QWidget, name: str) -> QScrollArea:
@@ -144,60 +116,6 @@ def scrolling(widget: QWidget, name: str) -> QScrollArea:
     area.setWidget(widget)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
-
-
-class GrowingTextEdit(QPlainTextEdit):
-    """A text box as tall as its text, between ``min_lines`` and ``max_lines`` (it scrolls
-    beyond). Tab moves to the next field, as in a form."""
-
-    #: Beyond this many characters the box simply takes its largest height.
-    MEASURE_LIMIT = 20_000
-
-    def __init__(self, min_lines: int = 2, max_lines: int = 16,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._min, self._max = min_lines, max_lines
-        self._width = -1
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.textChanged.connect(self._fit)
-        self._fit()
-
-    def _lines(self) -> int:
-        text = self.toPlainText()
-        if len(text) > self.MEASURE_LIMIT:
-            return self._max
-        width = self.viewport().width() - 2 * int(self.document().documentMargin()) - 2
-        if width < 40:
-            return self._min
-        fm = self.fontMetrics()
-        spacing = max(1, fm.lineSpacing())
-        bounds = QRect(0, 0, width, 1 << 24)
-        lines = 0
-        for paragraph in text.split("\n"):
-            if not paragraph.strip():
-                lines += 1
-                continue
-            height = fm.boundingRect(bounds, int(Qt.TextFlag.TextWordWrap), paragraph).height()
-            lines += max(1, -(-height // spacing))
-            if lines >= self._max:
-                break
-        return lines
-
-    def _fit(self) -> None:
-        lines = min(max(self._lines(), self._min), self._max)
-        margins = self.contentsMargins()
-        height = (lines * self.fontMetrics().lineSpacing()
-                  + 2 * int(self.document().documentMargin())
-                  + margins.top() + margins.bottom() + 2)
-        if self.height() != height:
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != self._width:
-            self._width = event.size().width()
-            self._fit()
 
 
 # --- details --------------------------------------------------------------------------------
