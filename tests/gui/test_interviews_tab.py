@@ -345,7 +345,7 @@ def test_search_and_filters(demo_window, qtbot):
     # Sort by date, oldest first: the undated request goes last.
     tab.table.sortByColumn(im.DATE, Qt.SortOrder.AscendingOrder)
     dates = [tab.model.index(r, im.DATE).data() for r in range(tab.model.rowCount())]
-    earliest = min((r.scheduled_at for r in listed if r.scheduled_at))
+    earliest = min(r.scheduled_at for r in listed if r.scheduled_at)
     assert dates[0] == earliest and dates[-1] == "not set"
     assert dates[:-1] == sorted(dates[:-1])
 
