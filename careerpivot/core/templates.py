@@ -69,13 +69,18 @@ def placeholders_in(template: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _storable(text: str) -> str:
+    """``text`` with any lone surrogate (which cannot be stored or sent as UTF-8) replaced
+    by U+FFFD; a pair written as two surrogates becomes its character."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
-    text = str(value)
-    if any("\ud800" <= ch <= "\udfff" for ch in text):  # a lone surrogate cannot be sent
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text.strip()
+    return _storable(str(value)).strip()
 
 
 def fill(template: str, values: Mapping[str, object]) -> Filled:
@@ -92,7 +97,7 @@ def fill(template: str, values: Mapping[str, object]) -> Filled:
             return FALLBACKS[name]
         return text
 
-    return Filled(_PLACEHOLDER.sub(replace, template or ""), tuple(missing))
+    return Filled(_PLACEHOLDER.sub(replace, _storable(template or "")), tuple(missing))
 
 
 def first_name(full_name: str) -> str:

@@ -1,9 +1,10 @@
 """Skills, the ranked development list, and learning items and experiments.
 
-:func:`ranked_skills` reads every skill with its evidence in one grouped query over the skill
-mentions (joined to the interview and the contact for distinct people, organizations and
-experience levels), plus one query for the number of conversations and one for the linked
-learning items, and ranks them with :mod:`careerpivot.core.priority`.
+:func:`ranked_skills` reads the skills, their mentions grouped by importance (over a covering
+index, in its order), who took part in the conversations (each conversation's contact, each
+contact's organization and level) and the linked learning items, four queries whatever the size
+of the workspace, counts the distinct conversations, people, organizations and levels behind
+each skill, and ranks the skills with :mod:`careerpivot.core.priority`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from careerpivot.services._base import (
     write,
 )
 from careerpivot.store.models import (
-    Interview,
     LearningItem,
     LearningSkill,
     Skill,
@@ -78,7 +78,7 @@ def fold(*columns: pw.Node) -> pw.Function:
 # --- rows ------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class SkillRow:
     id: int
     name: str
@@ -90,7 +90,7 @@ class SkillRow:
     mention_count: int
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class RankedSkill:
     skill_id: int
     name: str
@@ -114,7 +114,7 @@ class RankedSkill:
     learning: tuple[str, ...]  # titles of linked learning items that are not dropped
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class LearningRow:
     id: int
     title: str
@@ -167,7 +167,16 @@ def _as_date(value: object) -> _dt.date | None:
         return None
     if isinstance(value, _dt.date):
         return value
-    return parse_date("date", str(value)[:10])
+    text = str(value)[:10]
+    if len(text) == 10 and text[4] == text[7] == "-":  # as stored: read it in C
+        try:
+            date = _dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if 1900 <= date.year <= 2200:
+                return date
+    return parse_date("date", text)
 
 
 # --- skills ----------------------------------------------------------------------------------
@@ -292,73 +301,137 @@ def delete_skill(skill_id: int) -> Snapshot:
 
 # --- the development list --------------------------------------------------------------------
 
+#: Conversations held: interviews completed or with at least one skill mention.
+_HELD_SQL = """
+SELECT COUNT(*) FROM interview AS i
+WHERE i.status = 'completed'
+   OR EXISTS (SELECT 1 FROM skill_mention AS m WHERE m.interview_id = i.id)
+"""
+
 
 def total_conversations() -> int:
     """Conversations held: interviews completed or with at least one skill mention."""
-    has_mention = pw.fn.EXISTS(
-        SkillMention.select(pw.SQL("1")).where(SkillMention.interview == Interview.id))
-    return int(
-        Interview.select(pw.fn.COUNT(Interview.id))
-        .where((Interview.status == "completed") | has_mention)
-        .scalar()
-    )
+    return int(database.execute_sql(_HELD_SQL).fetchone()[0])
 
 
-#: The evidence of every skill in one statement (see :func:`ranked_skills`). Plain SQL: Peewee
-#: cannot say NOT INDEXED. Measured on the benchmark workspace (500 skills, 80,000 mentions,
-#: 20,000 interviews, 5,000 contacts) against the former skill -> mention -> interview ->
-#: contact join, 290 ms, whose time went to 80,000 look-ups of wide interview rows and an
-#: index built on the fly over the mentions at every call:
-#:
-#: * ``contact_folded``: each contact's folded organization and level, ``cp_fold`` (a Python
-#:   function) called once per distinct value rather than once per contact (5 ms, not 15);
-#: * ``interview_contact``: interview -> contact with its folded values, read from the index
-#:   on ``interview.contact_id`` (it holds both columns), never from the interview rows;
-#: * ``evidence``: one pass over the mentions (NOT INDEXED: a table scan and one sort beat
-#:   80,000 look-ups through the index on ``skill_id``), grouped by skill, 145 ms in all;
-#: * then each skill with its evidence (none: zeros, as the counts of an empty group).
-_EVIDENCE_SQL = """
-WITH contact_folded AS MATERIALIZED (
-    SELECT c.id AS cid, o.org AS org, l.lvl AS lvl
-    FROM contact AS c
-    JOIN (SELECT organization AS raw, NULLIF(cp_fold(organization), '') AS org
-          FROM contact GROUP BY organization) AS o ON o.raw = c.organization
-    JOIN (SELECT level AS raw, NULLIF(cp_fold(level), '') AS lvl
-          FROM contact GROUP BY level) AS l ON l.raw = c.level
-),
-interview_contact AS MATERIALIZED (
-    SELECT i.id AS iid, i.contact_id AS cid, cf.org AS org, cf.lvl AS lvl
-    FROM interview AS i LEFT JOIN contact_folded AS cf ON cf.cid = i.contact_id
-),
-evidence AS (
-    SELECT m.skill_id AS sid,
-           COUNT(m.id) AS mentions,
-           COUNT(DISTINCT CASE WHEN m.importance >= 3 THEN m.interview_id END) AS essential,
-           COUNT(DISTINCT CASE WHEN m.importance = 2 THEN m.interview_id END) AS important,
-           COUNT(DISTINCT CASE WHEN m.importance <= 1 THEN m.interview_id END) AS nice,
-           COUNT(DISTINCT m.interview_id) AS interviews,
-           COUNT(DISTINCT ic.cid) AS people,
-           COUNT(DISTINCT ic.org) AS organizations,
-           COUNT(DISTINCT ic.lvl) AS levels
-    FROM skill_mention AS m NOT INDEXED
-    LEFT JOIN interview_contact AS ic ON ic.iid = m.interview_id
-    GROUP BY m.skill_id
-)
-SELECT s.id, s.name, s.kind, s.current_level, s.target_level, s.transferable,
-       COALESCE(e.mentions, 0), COALESCE(e.essential, 0), COALESCE(e.important, 0),
-       COALESCE(e.nice, 0), COALESCE(e.interviews, 0), COALESCE(e.people, 0),
-       COALESCE(e.organizations, 0), COALESCE(e.levels, 0)
-FROM skill AS s LEFT JOIN evidence AS e ON e.sid = s.id
+#: The skills of the list, and the number of conversations held (the last column).
+_SKILLS_SQL = ("SELECT id, name, kind, current_level, target_level, transferable, ("
+               + _HELD_SQL + ") FROM skill")
+
+#: Every skill's mentions grouped by importance, in one pass over the covering index
+#: ``skill_mention(skill_id, importance, interview_id)`` in its order, so the grouping needs no
+#: sort: per group, its importance class (3 essential, 2 important, 1 nice to have, none for
+#: another value), its mentions and the ids of their conversations (for :func:`_evidence`).
+#: (Counting each class's distinct conversations in SQL instead, grouped by skill, costs a
+#: CASE and a temporary b-tree insert per mention and per class: 31 ms on the benchmark
+#: workspace against 11 for this.)
+_MENTIONS_SQL = """
+SELECT skill_id,
+       CASE WHEN importance >= 3 THEN 3 WHEN importance = 2 THEN 2
+            WHEN importance <= 1 THEN 1 END,
+       COUNT(*), group_concat(interview_id)
+FROM skill_mention
+GROUP BY skill_id, importance
 """
+
+
+#: Who took part in the conversations, in one statement of three parts: every conversation's
+#: contact, as two lists in the same order (one pass over the index on
+#: ``interview.contact_id``, which holds both columns); the contacts of each organization;
+#: and those of each experience level, as written (passes over their indexes).
+_PEOPLE_SQL = """
+SELECT 'interview', group_concat(id), group_concat(contact_id) FROM interview
+UNION ALL
+SELECT 'organization', organization, group_concat(id) FROM contact GROUP BY organization
+UNION ALL
+SELECT 'level', level, group_concat(id) FROM contact GROUP BY level
+"""
+
+
+class _Breadth:
+    """Who stands behind a skill's conversations: how many people, organizations and
+    experience levels.
+
+    Counted in SQL, every mention costs a look-up of its conversation, one of the contact
+    and a temporary b-tree insert per distinct count (or a sort): 60 ms at best on the
+    benchmark workspace's 80,000 mentions, whichever way the join is ordered. Here the
+    look-ups are dictionaries read once per call (:data:`_PEOPLE_SQL`) and each count is the
+    size of a set built with ``map`` over the conversations: 35 ms."""
+
+    def __init__(self) -> None:
+        #: conversation id (as text, as group_concat lists it) -> contact id
+        self.contact_of: dict[str, int] = {}
+        folded: dict[str, dict[int, str]] = {"organization": {}, "level": {}}
+        for part, value, ids in database.execute_sql(_PEOPLE_SQL).fetchall():
+            if part == "interview":
+                if value:
+                    self.contact_of = dict(zip(value.split(","), map(int, ids.split(",")),
+                                               strict=True))
+            else:  # contact id -> the folded value ("" when it folds to nothing)
+                folded[part].update(dict.fromkeys(map(int, ids.split(",")), _fold(value)))
+        levels = folded["level"]
+        # each distinct (organization, level) gets a number: sets of small ints are cheap
+        codes: dict[tuple[str, str], int] = {}
+        #: contact id -> the number of its (organization, level)
+        self.pair_of: dict[int, int] = {
+            cid: codes.setdefault((organization, levels.get(cid, "")), len(codes))
+            for cid, organization in folded["organization"].items()
+        }
+        #: the number -> (organization, level)
+        self.pairs = list(codes)
+
+    def counts(self, interview_ids: set[str]) -> tuple[int, int, int]:
+        """(people, organizations, experience levels) of these conversations."""
+        people = set(map(self.contact_of.get, interview_ids))
+        people.discard(None)
+        codes = set(map(self.pair_of.get, people))
+        codes.discard(None)
+        pairs = self.pairs
+        organizations = {pairs[code][0] for code in codes} - {""}
+        levels = {pairs[code][1] for code in codes} - {""}
+        return len(people), len(organizations), len(levels)
+
+
+#: A group of a skill's mentions (a row of :data:`_MENTIONS_SQL` without the skill):
+#: importance class, mentions, the ids of their conversations joined by commas.
+_Group = tuple[int | None, int, str]
+
+
+def _evidence(groups: list[_Group], breadth: _Breadth,
+              total: int) -> _priority.SkillEvidence:
+    """A skill's evidence from its groups of mentions (one per importance value)."""
+    conversations: set[str] = set()
+    by_class: dict[int | None, set[str]] = {}
+    mentions = 0
+    for importance, count, interview_ids in groups:
+        found = set(interview_ids.split(","))
+        conversations |= found
+        mentions += count
+        if importance in by_class:  # two values of one class, as 3 and 4
+            by_class[importance] |= found
+        else:
+            by_class[importance] = found
+    people, organizations, levels = breadth.counts(conversations)
+    return _priority.SkillEvidence(
+        mentions=mentions, essential=len(by_class.get(3, ())),
+        important=len(by_class.get(2, ())), nice=len(by_class.get(1, ())),
+        interviews=len(conversations), people=people, organizations=organizations,
+        levels=levels, total_conversations=total,
+    )
 
 
 def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     """Every skill with its evidence, priority and explanation, highest priority first.
-    Transferable strengths are flagged (``transferable``) for the list to show apart. Three
-    queries whatever the number of skills and mentions (the first is
-    :data:`_EVIDENCE_SQL`)."""
-    sql = _EVIDENCE_SQL if include_transferable else _EVIDENCE_SQL + " WHERE s.transferable = 0"
-    total = total_conversations()
+    Transferable strengths are flagged (``transferable``) for the list to show apart. Four
+    queries whatever the number of skills and mentions: the skills
+    (:data:`_SKILLS_SQL`), their mentions (:data:`_MENTIONS_SQL`), who took part in the
+    conversations (:data:`_PEOPLE_SQL`) and the linked learning items."""
+    sql = _SKILLS_SQL if include_transferable else _SKILLS_SQL + " WHERE transferable = 0"
+    skills = database.execute_sql(sql).fetchall()
+    groups: dict[int, list[_Group]] = defaultdict(list)
+    for skill_id, importance, count, interview_ids in database.execute_sql(_MENTIONS_SQL):
+        groups[skill_id].append((importance, count, interview_ids))
+    breadth = _Breadth()
     learning: dict[int, list[str]] = defaultdict(list)
     links = (
         LearningSkill.select(LearningSkill.skill, LearningItem.title)
@@ -369,21 +442,16 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     for skill_id, title in links.tuples():
         learning[skill_id].append(title)
     rows = []
-    for (skill_id, name, kind, current, target, transferable, mentions, essential, important,
-         nice, interviews, people, organizations, levels) in database.execute_sql(sql).fetchall():
-        ev = _priority.SkillEvidence(
-            mentions=mentions, essential=essential, important=important, nice=nice,
-            interviews=interviews, people=people, organizations=organizations,
-            levels=levels, total_conversations=total,
-        )
+    for skill_id, name, kind, current, target, transferable, total in skills:
+        ev = _evidence(groups.get(skill_id, []), breadth, total)
         p = _priority.priority(ev, current, target, bool(transferable))
         rows.append(RankedSkill(
             skill_id=skill_id, name=name, kind=kind, current_level=current,
             target_level=target, transferable=bool(transferable), gap=p.gap, score=p.score,
-            evidence=p.evidence, explanation=p.explanation, mentions=mentions,
-            essential=essential, important=important, nice=nice, interviews=interviews,
-            people=people, organizations=organizations, levels=levels,
-            total_conversations=max(total, interviews),
+            evidence=p.evidence, explanation=p.explanation, mentions=ev.mentions,
+            essential=ev.essential, important=ev.important, nice=ev.nice,
+            interviews=ev.interviews, people=ev.people, organizations=ev.organizations,
+            levels=ev.levels, total_conversations=max(total, ev.interviews),
             learning=tuple(learning.get(skill_id, ())),
         ))
     rows.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))
@@ -460,24 +528,28 @@ _LEARNING_COLUMNS = (
 
 
 def _learning_rows(query: pw.ModelSelect) -> list[LearningRow]:
-    items = list(query.tuples())
-    ids = [row[0] for row in items]
+    # the rows as SQLite gives them (dates as text, read by _as_date): Peewee's conversion of
+    # every value took two thirds of the time on a list of 2,000 items
+    items = database.execute_sql(*query.sql()).fetchall()
     skills: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    if ids:
+    if items:
         links = (
             LearningSkill.select(LearningSkill.learning, Skill.id, Skill.name)
             .join(Skill)
             .order_by(Skill.key)
         )
-        if len(ids) <= 500:
-            links = links.where(LearningSkill.learning.in_(ids))
-        for learning_id, skill_id, skill_name in links.tuples():
+        if len(items) <= 500:
+            links = links.where(LearningSkill.learning.in_([row[0] for row in items]))
+        for learning_id, skill_id, skill_name in database.execute_sql(*links.sql()):
             skills[learning_id].append((skill_id, skill_name))
     return [
-        LearningRow(*row[:4], _as_date(row[4]), _as_date(row[5]), float(row[6]),
-                    float(row[7]), *row[8:10], float(row[10]), *row[11:],
-                    skills=tuple(skills.get(row[0], ())))
-        for row in items
+        LearningRow(item_id, title, kind, status, _as_date(start), _as_date(end),
+                    float(planned), float(spent), int(done), int(total), float(cost),
+                    provider, url, outcome, hypothesis, result,
+                    None if day is None else int(day), schedule_time, int(minutes),
+                    skills=tuple(skills.get(item_id, ())))
+        for (item_id, title, kind, status, start, end, planned, spent, done, total, cost,
+             provider, url, outcome, hypothesis, result, day, schedule_time, minutes) in items
     ]
 
 

@@ -12,7 +12,13 @@ Released schemas (each has a committed fixture under ``tests/fixtures/``):
 1. the first schema;
 2. ``contact.archived`` (a contact can leave the active list without being deleted);
 3. ids that are never reused (every table rebuilt with ``AUTOINCREMENT``, its rows, ids and
-   indexes kept) and the full-text index (``store/search.py``) behind Find.
+   indexes kept) and the full-text index (``store/search.py``) behind Find;
+4. covering indexes for reading big lists quickly: ``skill_mention(skill_id, importance,
+   interview_id)`` for the development list, ``evidence(assumption_id, verdict,
+   interview_id)`` for the assumptions of a path, ``interview(scheduled_at, id, ...)`` for the
+   interview list. The step creates every index the models declare that the file lacks (an
+   index already there is left as it is), so it brings an older file the indexes of the
+   models as they are, whichever they are.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from playhouse.migrate import migrate as run_operations
 from careerpivot.store import models, search
 from careerpivot.store.db import APPLICATION_ID, database
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 
 def create_schema() -> None:
@@ -91,8 +97,16 @@ def _to_3(migrator: SqliteMigrator) -> None:
         database.execute_sql(statement)
 
 
+def _to_4(migrator: SqliteMigrator) -> None:
+    """Every index the models declare that the file lacks (``IF NOT EXISTS``: the tables
+    that step 3 rebuilt already have theirs; a later schema that adds an index can run this
+    again as its own step)."""
+    for model in models.ALL_MODELS:
+        model._schema.create_indexes(safe=True)
+
+
 #: STEPS[n] migrates from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteMigrator], None]] = {1: _to_2, 2: _to_3}
+STEPS: dict[int, Callable[[SqliteMigrator], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
 
 
 def schema_version() -> int:

@@ -249,6 +249,11 @@ class SkillMention(BaseModel):
     importance = pw.IntegerField(default=2)  # 1 nice to have, 2 important, 3 essential
     note = pw.TextField(default="")
 
+    class Meta:
+        # schema 4: the development list counts each skill's conversations by importance in
+        # one pass over this index, in its order (services.development.ranked_skills)
+        indexes = ((("skill", "importance", "interview"), False),)
+
 
 class LearningItem(TimestampedModel):
     title = pw.TextField()

@@ -5,11 +5,15 @@ editor, validation next to the field, delete and undo."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
+from careerpivot.core import vocab
 from careerpivot.services import development, interviews
 from careerpivot.ui.dialogs.add_learning import AddLearningDialog
 from careerpivot.ui.dialogs.add_skill import AddSkillDialog
@@ -264,6 +268,13 @@ def test_an_empty_workspace_explains_the_lists(empty_tab):
     assert not empty_tab.delete_learning_button.isEnabled()
 
 
+def test_the_headline_shows_names_as_written(empty_tab):
+    development.add_skill("R&D <lab> skills", target_level=2)
+    empty_tab.reload_now()
+    assert "R&amp;D &lt;lab&gt; skills" in empty_tab.headline.text()
+    assert empty_tab.headline.isVisible()
+
+
 # --- learning items and experiments --------------------------------------------------------
 
 
@@ -511,6 +522,72 @@ def test_models_pass_qt_model_tester(qtmodeltester, demo_workspace):
     learning.sort(lm.PROGRESS)
     qtmodeltester.check(skills)
     qtmodeltester.check(learning)
+
+
+@given(st.text())
+def test_search_and_sort_keys_ignore_case_and_accents(text):
+    """The lists' search and sort form of a text: casefolded, compatibility-decomposed,
+    without combining marks, whatever the text."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    assert sm.fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_folded_examples():
+    assert sm.fold("Café Théâtre") == sm.fold("CAFE THEATRE") == "cafe theatre"
+    assert sm.fold("Straße ﬁ") == "strasse fi"
+    assert sm.fold("数据 مقابلة") == "数据 مقابلة"
+
+
+def test_a_translated_app_shows_translated_reasons(demo_workspace, monkeypatch):
+    german = {**sm.translated_phrases(), "essential": "unverzichtbar", "gap": "Lücke {gap}",
+              "lead_many": "{importance} in {count} von {total} Gesprächen"}
+    monkeypatch.setattr(sm, "translated_phrases", lambda: german)
+    ranked = development.ranked_skills()
+    model = sm.SkillsModel()
+    model.set_rows(ranked)
+    row = model.row_of(next(r.skill_id for r in ranked if r.name == "SQL"))
+    assert model.index(row, sm.WHY).data().startswith("unverzichtbar in 2 von 9 Gesprächen")
+    assert model.explanation_of(model.skill_id(row)).endswith("Lücke 2")
+
+
+def test_the_learning_table_sorts_by_any_column(demo_workspace):
+    model = lm.LearningModel()
+    model.set_rows(development.list_learning())
+
+    def column(col: int) -> list[str]:
+        return [model.index(r, col).data() for r in range(model.rowCount())]
+
+    starts = column(lm.START)  # the first order: by start, undated last
+    assert starts == sorted(starts, key=lambda d: (d == "", d))
+    model.sort(lm.TITLE)
+    assert column(lm.TITLE) == sorted(column(lm.TITLE), key=sm.fold)
+    model.sort(lm.COST, Qt.SortOrder.DescendingOrder)
+    costs = [model.item(model.learning_id(r)).cost for r in range(model.rowCount())]
+    assert costs == sorted(costs, reverse=True) and costs[0] > 0
+    model.sort(lm.STATUS)
+    order = list(vocab.LEARNING_STATUSES)
+    statuses = [model.item(model.learning_id(r)).status for r in range(model.rowCount())]
+    assert statuses == sorted(statuses, key=order.index)
+
+
+def test_the_editors_skill_list_follows_the_skills(tab, qtbot):
+    """The editor's list of skills is filled when an item is opened in it, with the skills
+    as they are then: a skill added or renamed since the tab loaded is there."""
+    item = learning_id("SQL for Data Analysis")
+    tab.show_item("learning", item)
+    picker = tab.skill_picker
+    listed = [picker.list.item(i).text() for i in range(picker.list.count())]
+    assert len(listed) == len(development.list_skills())
+    assert [picker.list.item(i).text() for i in range(picker.list.count())
+            if picker.list.item(i).checkState() == Qt.CheckState.Checked] == [
+        name for _id, name in development.get_learning(item).skills]
+    sql = skill_id("SQL")
+    tab.show_item("skill", sql)
+    type_into(qtbot, tab.skill_name_edit, "SQL (Postgres)")
+    qtbot.waitUntil(lambda: "SQL (Postgres)" in names(tab.development_list.model()))
+    tab.show_item("learning", learning_id("Shadow a discovery sprint"))
+    listed = [picker.list.item(i).text() for i in range(picker.list.count())]
+    assert "SQL (Postgres)" in listed and "SQL" not in listed
 
 
 def test_levels_edited_through_the_model_are_rescored_at_once(demo_workspace):

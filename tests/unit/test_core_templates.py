@@ -47,11 +47,17 @@ def test_fill_with_any_unicode(parts, given_values):
     # literal text kept (a literal chunk may itself spell a placeholder: that counts too)
     expected = t._PLACEHOLDER.sub(
         lambda m: (t._text(given_values.get(m.group(1))) or t.FALLBACKS[m.group(1)])
-        if m.group(1) in t.FALLBACKS else m.group(0), template)
+        if m.group(1) in t.FALLBACKS else m.group(0), t._storable(template))
     assert filled.text == expected
     for name in filled.missing:
         assert not t._text(given_values.get(name))
     filled.text.encode("utf-8")  # always storable and sendable
+
+
+def test_a_lone_surrogate_in_the_template_is_replaced_not_sent():
+    filled = t.fill("Hi \ud800 {contact_first_name} \ud83d\ude00", {"contact_first_name": "Zoë"})
+    assert filled.text == "Hi \ufffd Zoë \U0001f600"
+    filled.text.encode("utf-8")
 
 
 @given(values)

@@ -1,7 +1,7 @@
 """The faster ways the services read big lists give exactly the answers of the plain ways
 (tests/benchmarks measures how much faster): the interview list joined in Python, the
-development list's evidence in one statement, the JSON import filling the full-text index
-at the end."""
+development list's evidence counted from grouped mentions and look-up tables, the JSON import
+filling the full-text index at the end."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
+from careerpivot.core import priority
 from careerpivot.core.validation import name_key, parse_date
 from careerpivot.errors import ImportFileError
 from careerpivot.services import development, exports, interviews
@@ -99,9 +100,9 @@ def _evidence_by_hand() -> dict[int, tuple[int, ...]]:
     folded = {cid: (name_key(org), name_key(level)) for cid, org, level in
               database.execute_sql("SELECT id, organization, level FROM contact").fetchall()}
     by_skill: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for skill_id, interview_id, importance in SkillMention.select(
-            SkillMention.skill, SkillMention.interview, SkillMention.importance).tuples():
-        by_skill[skill_id].append((interview_id, importance))
+    for skill_id, interview_id, importance in database.execute_sql(
+            "SELECT skill_id, interview_id, importance FROM skill_mention").fetchall():
+        by_skill[skill_id].append((interview_id, importance))  # as stored, 2.5 included
     result = {}
     for (skill_id,) in database.execute_sql("SELECT id FROM skill").fetchall():
         found = by_skill.get(skill_id, [])
@@ -135,6 +136,59 @@ def test_the_development_list_counts_the_evidence_exactly(small):
                 r.organizations, r.levels) == expected[r.skill_id], r.name
     without = development.ranked_skills(include_transferable=False)
     assert [r.skill_id for r in without] == [r.skill_id for r in ranked if not r.transferable]
+
+
+def test_the_development_list_is_the_ranking_of_the_evidence(small):
+    """Every row of the list (counts, priority, explanation, learning, order) is what
+    core.priority makes of the evidence counted by hand, with the awkward cases present: a
+    conversation that rated a skill at two importances, importances outside 1-3 (an older
+    file, an edit by hand), organizations and levels that fold together or to nothing."""
+    skills = [development.add_skill(f"Edge case {n}", target_level=2) for n in range(4)]
+    talks = [i for (i,) in database.execute_sql("SELECT id FROM interview ORDER BY id")]
+    with database.atomic():
+        for skill, talk, importance in [
+                (skills[0], talks[0], 3), (skills[0], talks[0], 2), (skills[0], talks[1], 1),
+                (skills[1], talks[2], 5), (skills[1], talks[3], 4), (skills[1], talks[2], 3),
+                (skills[2], talks[4], 0), (skills[2], talks[5], -1), (skills[2], talks[4], 1),
+                (skills[3], talks[6], 2.5)]:
+            database.execute_sql(
+                "INSERT INTO skill_mention (interview_id, skill_id, importance, note) "
+                "VALUES (?, ?, ?, '')", (talk, skill, importance))
+        database.execute_sql("UPDATE contact SET organization = '   ' WHERE id % 7 = 0")
+        database.execute_sql("UPDATE contact SET organization = 'ACME  robotics' "
+                             "WHERE id % 11 = 0")
+        database.execute_sql("UPDATE contact SET level = ' Senior' WHERE id % 13 = 0")
+    development.update_skill(skills[1], "target_level", 4)
+    development.update_skill(skills[2], "transferable", True)
+    development.add_learning("Evening course", skill_ids=[skills[0], skills[1]],
+                             start_date="2026-02-01")
+    development.add_learning("Old book", "book", skill_ids=[skills[0]], status="dropped")
+    development.add_learning("Undated practice", "practice", skill_ids=[skills[0]])
+
+    evidence = _evidence_by_hand()
+    held = {i for (i,) in database.execute_sql(
+        "SELECT id FROM interview WHERE status = 'completed'")}
+    held |= {i for (i,) in database.execute_sql("SELECT interview_id FROM skill_mention")}
+    learning = defaultdict(list)
+    for item in development.list_learning():  # by start date, undated last
+        if item.status != "dropped":
+            for skill_id, _name in item.skills:
+                learning[skill_id].append(item.title)
+    expected = []
+    for row in development.list_skills():
+        counts = evidence[row.id]
+        ev = priority.SkillEvidence(*counts, total_conversations=len(held))
+        p = priority.priority(ev, row.current_level, row.target_level, row.transferable)
+        expected.append(development.RankedSkill(
+            row.id, row.name, row.kind, row.current_level, row.target_level,
+            row.transferable, p.gap, p.score, p.evidence, p.explanation, *counts,
+            max(len(held), counts[4]), tuple(learning[row.id])))
+    expected.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))
+
+    assert development.ranked_skills() == expected
+    # mentions, essential, important, nice to have, conversations
+    assert [evidence[s][:5] for s in skills] == [
+        (3, 1, 1, 1, 2), (3, 2, 0, 0, 2), (3, 0, 0, 2, 2), (1, 0, 0, 0, 1)]
 
 
 # --- the JSON import and the full-text index ----------------------------------------------------

@@ -297,3 +297,77 @@ def test_committed_fixture_is_never_written(tmp_path, dbtools):
     db.close()
     assert dbtools.sha256(FIXTURE) == before
     assert dbtools.sha256(copy) != before
+
+
+# --- schema 4: the indexes of the models --------------------------------------------------------
+
+COVERING = "skill_mention_skill_id_importance_interview_id"
+
+
+def _as_version_3(path: Path, dbtools, dropped: list[str]) -> None:
+    """Make ``path`` (a closed file of the current schema) look as schema 3 wrote it: without
+    the indexes in ``dropped``, version 3."""
+    with dbtools.raw(path) as con:
+        for name in dropped:
+            con.execute(f'DROP INDEX "{name}"')
+        con.execute("PRAGMA user_version = 3")
+        con.commit()
+
+
+def _indexes(path: Path, dbtools) -> set[str]:
+    with dbtools.raw(path, readonly=True) as con:
+        return {r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def _mention_workspace(tmp_path: Path) -> Path:
+    """A closed workspace of the current schema with a few skill mentions."""
+    from careerpivot.services import development, interviews
+    from careerpivot.services import workspace as ws
+
+    path = tmp_path / "v3.careerpivot"
+    ws.open_workspace(path, backups_root=tmp_path / "made")
+    contact = models.Contact.insert(name="Ana", organization="Acme").execute()
+    talk = interviews.create_interview(contact, None, "2026-02-01", status="completed")
+    interviews.add_mention(talk, "SQL", 3)
+    interviews.add_mention(talk, "Facilitation", 1)
+    assert len(development.ranked_skills()) == 2
+    ws.close()
+    return path
+
+
+def test_a_schema_3_file_gets_the_covering_index_of_the_development_list(tmp_path, dbtools):
+    from careerpivot.services import development
+
+    path = _mention_workspace(tmp_path)
+    _as_version_3(path, dbtools, [COVERING])
+    rows_before = dbtools.digests(path)
+    assert COVERING not in _indexes(path, dbtools)
+
+    info = db.open_workspace(path, create=False, backup_dir=tmp_path / "backups")
+
+    assert (info.schema_before, info.schema_now) == (3, 4)
+    assert db.integrity_report() == []
+    plan = " ".join(r[3] for r in db.database.execute_sql(
+        "EXPLAIN QUERY PLAN " + development._MENTIONS_SQL).fetchall())
+    assert f"COVERING INDEX {COVERING}" in plan and "FOR GROUP BY" not in plan
+    db.close()
+    assert COVERING in _indexes(path, dbtools)
+    assert dbtools.digests(path) == rows_before, "no row changed"
+
+
+def test_step_4_creates_every_index_a_model_declares_and_the_file_lacks(tmp_path, dbtools):
+    """The step is generic: an index added to any model later reaches older files through it,
+    and an index already there is left alone."""
+    path = _mention_workspace(tmp_path)
+    fresh = _schema(path, dbtools)
+    declared = _indexes(path, dbtools)
+    some = sorted(declared)[::3]  # a third of them, of several tables
+    assert len({name.split("_")[0] for name in some}) > 3
+    _as_version_3(path, dbtools, some)
+
+    db.open_workspace(path, create=False, backup_dir=tmp_path / "backups")
+    db.close()
+
+    assert _indexes(path, dbtools) == declared
+    assert _schema(path, dbtools) == fresh

@@ -1,8 +1,10 @@
 """Learning items and experiments as a table model.
 
 Rows come from one call to :func:`careerpivot.services.development.list_learning` (plain
-dataclasses). Display texts and a sort key per column are computed once per load; the filter
-(all, learning only, experiments only, or one status) and sorting work in Python over them.
+dataclasses). A row's display texts are computed the first time it is shown and kept, a sort
+key when a sort by its column asks for it: loading thousands of items costs next to nothing
+beyond the rows themselves. The filter (all, learning only, experiments only, or one status)
+and sorting work in Python.
 Progress (units done of total) is drawn by
 :class:`careerpivot.ui.widgets.progress_delegate.ProgressDelegate` from :data:`PROGRESS_ROLE`.
 """
@@ -10,7 +12,7 @@ Progress (units done of total) is drawn by
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from careerpivot.core import vocab
 from careerpivot.services.development import LearningRow
 from careerpivot.ui.itemmodels.base import FilteredTableModel
-from careerpivot.ui.itemmodels.skills import fold, vocab_name
+from careerpivot.ui.itemmodels.skills import NO_DATA_ROLES, fold, vocab_name
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
 (TITLE, KIND, STATUS, PROGRESS, START, END, HOURS_PLANNED, HOURS_SPENT, COST, PROVIDER,
@@ -42,12 +44,102 @@ def _date_key(value: _dt.date | None) -> tuple[bool, int]:
     return (value is None, value.toordinal() if value else 0)
 
 
-class _Entry:
-    __slots__ = ("display", "row", "sort")
+class _Texts:
+    """The texts every row shares (translated names, the locale's numbers), looked up once
+    per load rather than once per row."""
 
-    def __init__(self, row: LearningRow, display: tuple[str, ...],
-                 sort: tuple[Any, ...]) -> None:
-        self.row, self.display, self.sort = row, display, sort
+    __slots__ = ("kinds", "locale", "numbers", "progress", "statuses")
+
+    def __init__(self, progress: str) -> None:
+        self.locale = QLocale()
+        self.kinds = {k: vocab_name(v) for k, v in vocab.LEARNING_KINDS.items()}
+        self.statuses = {k: vocab_name(v) for k, v in vocab.LEARNING_STATUSES.items()}
+        self.progress = progress  # "{0} / {1}", translated
+        self.numbers: dict[tuple[float, int], str] = {}
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        if not value:
+            return ""
+        key = (value, decimals)
+        text = self.numbers.get(key)
+        if text is None:  # hours and costs repeat: each distinct one is formatted once
+            if decimals == 1 and value == int(value):
+                text = self.locale.toString(int(value))
+            else:
+                text = self.locale.toString(float(value), "f", decimals)
+            self.numbers[key] = text
+        return text
+
+    def display(self, row: LearningRow) -> tuple[str, ...]:
+        """The row's text in every column."""
+        kind = self.kinds.get(row.kind)
+        status = self.statuses.get(row.status)
+        start, end = row.start_date, row.end_date
+        return (
+            row.title,
+            vocab_name(row.kind) if kind is None else kind,
+            vocab_name(row.status) if status is None else status,
+            self.progress.format(row.units_done, row.units_total) if row.units_total > 0
+            else "",
+            start.isoformat() if start else "", end.isoformat() if end else "",
+            self.number(row.hours_planned), self.number(row.hours_spent),
+            self.number(row.cost, 2), row.provider, _skills_text(row),
+        )
+
+
+def _skills_text(row: LearningRow) -> str:
+    return ", ".join(name for _id, name in row.skills)
+
+
+def _progress_key(row: LearningRow) -> tuple[bool, float]:
+    fraction = row.progress
+    return (fraction is None, fraction or 0.0)
+
+
+def _skills_key(row: LearningRow) -> tuple[bool, str]:
+    skills = _skills_text(row)
+    return (not skills, fold(skills))
+
+
+#: The sort key of a row, by column.
+_KEYS: tuple[Callable[[LearningRow], Any], ...] = (
+    lambda row: fold(row.title),  # TITLE
+    lambda row: (_KIND_ORDER.get(row.kind, 99), fold(row.title)),  # KIND
+    lambda row: (_STATUS_ORDER.get(row.status, 99), fold(row.title)),  # STATUS
+    _progress_key,  # PROGRESS
+    lambda row: _date_key(row.start_date),  # START
+    lambda row: _date_key(row.end_date),  # END
+    lambda row: row.hours_planned,  # HOURS_PLANNED
+    lambda row: row.hours_spent,  # HOURS_SPENT
+    lambda row: row.cost,  # COST
+    lambda row: (not row.provider, fold(row.provider)),  # PROVIDER
+    _skills_key,  # SKILLS
+)
+
+
+class _Entry:
+    """One row: its texts are made when the row is first shown (a paint shows a few dozen
+    rows of thousands), a sort key when a sort by its column asks for it
+    (``entry.sort[column]``)."""
+
+    __slots__ = ("_display", "row", "texts")
+
+    def __init__(self, row: LearningRow, texts: _Texts) -> None:
+        self.row, self.texts = row, texts
+        self._display: tuple[str, ...] | None = None
+
+    @property
+    def display(self) -> tuple[str, ...]:
+        if self._display is None:
+            self._display = self.texts.display(self.row)
+        return self._display
+
+    @property
+    def sort(self) -> _Entry:
+        return self
+
+    def __getitem__(self, column: int) -> Any:
+        return _KEYS[column](self.row)
 
 
 class LearningModel(FilteredTableModel):
@@ -67,48 +159,16 @@ class LearningModel(FilteredTableModel):
         self._headers = tuple(headers[c] for c in range(COLUMN_COUNT))
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._locale = QLocale()
+        self._texts = _Texts(self.tr("{0} / {1}"))
 
     # --- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[LearningRow]) -> None:
-        self._locale = QLocale()
-        self._set_entries([self._entry(r) for r in rows])  # service order: start date, title
-
-    def _number(self, value: float, decimals: int = 1) -> str:
-        if not value:
-            return ""
-        if value == int(value):
-            return self._locale.toString(int(value))
-        return self._locale.toString(float(value), "f", decimals)
+        self._texts = _Texts(self.tr("{0} / {1}"))
+        texts = self._texts
+        self._set_entries([_Entry(r, texts) for r in rows])  # service order: start, title
 
     def _entry(self, row: LearningRow) -> _Entry:
-        kind = vocab_name(vocab.LEARNING_KINDS.get(row.kind, row.kind))
-        status = vocab_name(vocab.LEARNING_STATUSES.get(row.status, row.status))
-        if row.units_total > 0:
-            progress = self.tr("{0} / {1}").format(row.units_done, row.units_total)
-        else:
-            progress = ""
-        cost = self._locale.toString(float(row.cost), "f", 2) if row.cost else ""
-        skills = ", ".join(name for _id, name in row.skills)
-        title_key = fold(row.title)
-        fraction = row.progress
-        columns = {
-            TITLE: (row.title, title_key),
-            KIND: (kind, (_KIND_ORDER.get(row.kind, 99), title_key)),
-            STATUS: (status, (_STATUS_ORDER.get(row.status, 99), title_key)),
-            PROGRESS: (progress, (fraction is None, fraction or 0.0)),
-            START: (row.start_date.isoformat() if row.start_date else "",
-                    _date_key(row.start_date)),
-            END: (row.end_date.isoformat() if row.end_date else "", _date_key(row.end_date)),
-            HOURS_PLANNED: (self._number(row.hours_planned), row.hours_planned),
-            HOURS_SPENT: (self._number(row.hours_spent), row.hours_spent),
-            COST: (cost, row.cost),
-            PROVIDER: (row.provider, (not row.provider, fold(row.provider))),
-            SKILLS: (skills, (not skills, fold(skills))),
-        }
-        display = tuple(columns[c][0] for c in range(COLUMN_COUNT))
-        sort = tuple(columns[c][1] for c in range(COLUMN_COUNT))
-        return _Entry(row, display, sort)
+        return _Entry(row, self._texts)
 
     # --- filtering -------------------------------------------------------------------------
     def set_filter(self, value: str) -> None:
@@ -153,6 +213,8 @@ class LearningModel(FilteredTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
+        if role in NO_DATA_ROLES:
+            return None
         entry = self._entry_at(index)
         if entry is None:
             return None

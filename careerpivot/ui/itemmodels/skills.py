@@ -62,11 +62,34 @@ LEVEL_NAMES = (
 
 SaveLevel = Callable[[int, str, int], bool]
 
+#: Roles the lists never answer, asked for every cell painted: answered before any look-up.
+NO_DATA_ROLES = frozenset(int(r) for r in (
+    Role.DecorationRole, Role.BackgroundRole, Role.CheckStateRole, Role.SizeHintRole))
+
+#: A cell's flags (combined once: combining Qt flags in Python is slow, and a paint asks for
+#: the flags of every cell).
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+
+
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that deletes combining marks (accents): each code point is
+    looked up once, then answered from the dictionary."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _CombiningMarks()
+
 
 def fold(text: str) -> str:
     """The search and sort form of a text: casefolded, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # nothing to decompose, no marks
+        return text.casefold()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_MARKS)
 
 
 def vocab_name(text: str) -> str:
@@ -142,7 +165,7 @@ class SkillsModel(FilteredTableModel):
         self._kind: str | None = None
         self._words: tuple[str, ...] = ()
         self._max_score = 1.0
-        self._phrases = translated_phrases()
+        self._prepare_texts()
         self._nothing_planned = self.tr("nothing planned yet")
         headers = {
             RANK: (self.tr("#"), self.tr("Rank: what to learn first")),
@@ -179,50 +202,68 @@ class SkillsModel(FilteredTableModel):
     def set_rows(self, rows: Iterable[RankedSkill]) -> None:
         """Show these skills (those of this list: transferable or not), keeping the given
         priority order as the rank."""
-        self._phrases = translated_phrases()
-        self._kind_names = {k: vocab_name(v) for k, v in vocab.SKILL_KINDS.items()}
+        self._prepare_texts()
         mine = [r for r in rows if r.transferable == self.strengths]
         self._max_score = max((r.score for r in mine), default=1.0) or 1.0
         self._set_entries([self._entry(r, rank) for rank, r in enumerate(mine, start=1)])
 
+    def _prepare_texts(self) -> None:
+        """The texts every row shares, looked up once per load rather than once per row."""
+        self._phrases = translated_phrases()
+        # untranslated phrases: the service's explanation is the one to show
+        self._english = self._phrases == _priority.PHRASES
+        self._kind_names = {k: vocab_name(v) for k, v in vocab.SKILL_KINDS.items()}
+        self._level_names = [level_name(level) for level in range(len(LEVEL_NAMES))]
+        self._counted: dict[tuple[int, int], str] = {}
+
     def _id_of(self, row: RankedSkill) -> int:
         return row.skill_id
+
+    def _level_text(self, level: int) -> str:
+        names = self._level_names
+        return names[level] if 0 <= level < len(names) else level_name(level)
 
     def _entry(self, row: RankedSkill, rank: int) -> _Entry:
         kind = self._kind_names.get(row.kind, row.kind)
         importance = self._importance_text(row)
         learning = "; ".join(row.learning)
-        why = explanation(row, self._phrases)
+        why = row.explanation if self._english else explanation(row, self._phrases)
         name_fold = fold(row.name)
-        columns = {
-            RANK: (str(rank), rank),
-            SKILL: (row.name, name_fold),
-            WHY: (why, -row.score),
-            CURRENT: (level_name(row.current_level), row.current_level),
-            TARGET: (level_name(row.target_level), row.target_level),
-            LEARNING: (learning or (self._nothing_planned if row.gap > 0 else ""),
-                       (not learning, fold(learning))),
-            PRIORITY: (self._score_text(row.score), -row.score),
-            GAP: (str(row.gap) if row.gap else "–", row.gap),
-            KIND: (kind, (fold(kind), name_fold)),
-            IMPORTANCE: (importance, (row.essential, row.important, row.nice)),
-            MENTIONS: (str(row.mentions), row.mentions),
-            PEOPLE: (str(row.people), row.people),
-            ORGANIZATIONS: (str(row.organizations), row.organizations),
-            LEVELS: (str(row.levels), row.levels),
-        }
-        display = tuple(columns[c][0] for c in range(COLUMN_COUNT))
-        sort = tuple(columns[c][1] for c in range(COLUMN_COUNT))
+        display = (
+            str(rank), row.name, why, self._level_text(row.current_level),
+            self._level_text(row.target_level),
+            learning or (self._nothing_planned if row.gap > 0 else ""),
+            self._score_text(row.score), str(row.gap) if row.gap else "–", kind, importance,
+            str(row.mentions), str(row.people), str(row.organizations), str(row.levels),
+        )
+        sort = (
+            rank, name_fold, -row.score, row.current_level, row.target_level,
+            (not learning, fold(learning)), -row.score, row.gap, (fold(kind), name_fold),
+            (row.essential, row.important, row.nice), row.mentions, row.people,
+            row.organizations, row.levels,
+        )
         return _Entry(row, rank, display, why, sort, name_fold)
 
     def _importance_text(self, row: RankedSkill) -> str:
         parts = []
-        for count, text in ((row.essential, self.tr("%n essential", "", row.essential)),
-                            (row.important, self.tr("%n important", "", row.important)),
-                            (row.nice, self.tr("%n nice to have", "", row.nice))):
+        for which, count in ((0, row.essential), (1, row.important), (2, row.nice)):
             if count:
-                parts.append(text)
+                parts.append(self._counted_text(which, count))
         return ", ".join(parts)
+
+    def _counted_text(self, which: int, count: int) -> str:
+        """"3 essential", "1 important", "2 nice to have", in the user's language (each
+        distinct one translated once per load)."""
+        text = self._counted.get((which, count))
+        if text is None:
+            if which == 0:
+                text = self.tr("%n essential", "", count)
+            elif which == 1:
+                text = self.tr("%n important", "", count)
+            else:
+                text = self.tr("%n nice to have", "", count)
+            self._counted[(which, count)] = text
+        return text
 
     @staticmethod
     def _score_text(score: float) -> str:
@@ -296,13 +337,14 @@ class SkillsModel(FilteredTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in LEVEL_FIELDS and self._editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE
+        return _SELECTABLE
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Role.DisplayRole) -> Any:
+        if role in NO_DATA_ROLES:
+            return None
         entry = self._entry_at(index)
         if entry is None:
             return None

@@ -8,9 +8,10 @@ experiments (``learningTable``); on the right, an inspector with two pages: the 
 editor (``learningEditor``). Selecting in a list shows its page.
 
 Data comes from ``services.development`` in one load (:meth:`DevelopmentTab.reload`): the
-ranking from :func:`~careerpivot.services.development.ranked_skills` (one grouped query) and the
-items from :func:`~careerpivot.services.development.list_learning`. Sorting and filtering happen
-inside the models. Every edit is stored when made; a level edited in the list shows its new
+ranking from :func:`~careerpivot.services.development.ranked_skills` (a fixed number of queries)
+and the items from :func:`~careerpivot.services.development.list_learning`; the editor's list of
+skills to link is filled when an item is opened in it, not at every load. Sorting and filtering
+happen inside the models. Every edit is stored when made; a level edited in the list shows its new
 gap and priority at once and the list is re-ranked from the service right after.
 
 Mnemonics avoid the letters of the main window's tabs and menus (O P N I D L S, F E V H).
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import html
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -107,6 +107,12 @@ def _vocab(text: str) -> str:
     return QCoreApplication.translate("vocab", text)
 
 
+def _escape(text: str) -> str:
+    """``text`` as rich text shows it literally. (Not the html module: importing it costs
+    3 ms of the tab's first show.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class LevelDelegate(QStyledItemDelegate):
     """Edits a level column in place with a list of "0 none" … "4 expert". The list opens at
     once; picking a level stores it (Escape leaves it unchanged)."""
@@ -157,6 +163,7 @@ class DevelopmentTab(TabBase):
         self._own_edit: tuple[str, int, str] | None = None  # (area, id, field) just stored
         self._restoring = False
         self._skill_choices: list[tuple[int, str]] = []
+        self._picker_stale = False  # the editor's skill list lags behind _skill_choices
         # a level edited in a list is re-ranked after the editor has closed
         self._rerank = QTimer(self)
         self._rerank.setSingleShot(True)
@@ -522,6 +529,8 @@ class DevelopmentTab(TabBase):
         return self.skill_stack
 
     def _build_learning_editor(self) -> QWidget:
+        """The inspector's second page: a placeholder until an item is opened, when the
+        editor itself is built (:meth:`_ensure_learning_editor`)."""
         self.learning_stack_detail = QStackedWidget(self)
         self.learning_placeholder = QLabel(self.learning_stack_detail)
         self.learning_placeholder.setObjectName("learningEditorPlaceholder")
@@ -529,7 +538,17 @@ class DevelopmentTab(TabBase):
         self.learning_placeholder.setWordWrap(True)
         self.learning_placeholder.setEnabled(False)
         self.learning_stack_detail.addWidget(self.learning_placeholder)
+        self.learning_binder = FormBinder(self.ctx, self._save_learning, area="learning",
+                                          what="learning item", parent=self,
+                                          reload=self._learning_values)
+        self.learning_editor_scroll: QScrollArea | None = None
+        return self.learning_stack_detail
 
+    def _ensure_learning_editor(self) -> None:
+        """Build the learning item editor, the first time an item is opened in it: most
+        visits to the tab never open one, and its many widgets would slow the first one."""
+        if self.learning_editor_scroll is not None:
+            return
         scroll = QScrollArea(self.learning_stack_detail)
         scroll.setObjectName("learningEditor")
         scroll.setWidgetResizable(True)
@@ -537,9 +556,6 @@ class DevelopmentTab(TabBase):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(scroll)
         form = self._new_form(page)
-        self.learning_binder = FormBinder(self.ctx, self._save_learning, area="learning",
-                                          what="learning item", parent=self,
-                                          reload=self._learning_values)
         b = self.learning_binder
 
         self.title_edit = QLineEdit(page)
@@ -701,7 +717,13 @@ class DevelopmentTab(TabBase):
         scroll.setWidget(page)
         self.learning_editor_scroll = scroll
         self.learning_stack_detail.addWidget(scroll)
-        return self.learning_stack_detail
+
+        self.kind_combo.currentIndexChanged.connect(self._update_kind_sections)
+        self.skill_picker.toggled.connect(self._on_skills_toggled)
+        self.open_url_button.clicked.connect(self._open_url)
+        self.url_edit.textChanged.connect(
+            lambda text: self.open_url_button.setEnabled(bool(text.strip())))
+        self._picker_stale = True
 
     def _double_spin(self, parent: QWidget, maximum: float, decimals: int, suffix: str,
                      name: str) -> QDoubleSpinBox:
@@ -753,12 +775,7 @@ class DevelopmentTab(TabBase):
             lambda field: self._note_own_edit("skills", self.skill_binder.row_id, field))
         self.learning_binder.stored.connect(
             lambda field: self._note_own_edit("learning", self.learning_binder.row_id, field))
-        self.kind_combo.currentIndexChanged.connect(self._update_kind_sections)
         self.skill_learning_list.itemActivated.connect(self._open_learning_item)
-        self.skill_picker.toggled.connect(self._on_skills_toggled)
-        self.open_url_button.clicked.connect(self._open_url)
-        self.url_edit.textChanged.connect(
-            lambda text: self.open_url_button.setEnabled(bool(text.strip())))
         self.inspector.currentChanged.connect(self._on_inspector_page)
 
     def _shortcut(self, key: Any, widget: QWidget, slot: Callable[[], None]) -> None:
@@ -779,13 +796,12 @@ class DevelopmentTab(TabBase):
             return
         self._skill_choices = sorted(((r.skill_id, r.name) for r in ranked),
                                      key=lambda c: sm.fold(c[1]))
+        # the editor's skill list is filled when an item is shown in it (_show_learning)
+        self._picker_stale = True
         with self._keeping_selection():
             self.skills_model.set_rows(ranked)
             self.strengths_model.set_rows(ranked)
             self.learning_model.set_rows(items)
-        self.skill_picker.set_skills(self._skill_choices,
-                                     [s for s, _ in self._learning_row.skills]
-                                     if self._learning_row else ())
         self._update_states()
         self._show_skill(self._skill_id, force=True)
         self._show_learning(self._learning_id, force=True)
@@ -902,11 +918,11 @@ class DevelopmentTab(TabBase):
             return self.tr("Every gap is closed: you are at your target level in every skill "
                            "on the list.")
         first = open_gaps[0]
-        why = html.escape(self.skills_model.explanation_of(first.skill_id))
-        text = self.tr("Learn <b>{0}</b> first: {1}.").format(html.escape(first.name), why)
+        why = _escape(self.skills_model.explanation_of(first.skill_id))
+        text = self.tr("Learn <b>{0}</b> first: {1}.").format(_escape(first.name), why)
         if len(open_gaps) > 1:
             text += " " + self.tr("Then {0}.").format(
-                ", ".join(html.escape(r.name) for r in open_gaps[1:3]))
+                ", ".join(_escape(r.name) for r in open_gaps[1:3]))
         return text
 
     # --- selection ------------------------------------------------------------------------
@@ -1122,9 +1138,15 @@ class DevelopmentTab(TabBase):
             return
         if row.id == self._learning_id and not force:
             return
+        self._ensure_learning_editor()
         self._learning_id, self._learning_row = row.id, row
         self.learning_binder.load(row.id, self._learning_values_of(row))
-        self.skill_picker.set_checked(s for s, _ in row.skills)
+        checked = [s for s, _ in row.skills]
+        if self._picker_stale:
+            self._picker_stale = False
+            self.skill_picker.set_skills(self._skill_choices, checked)
+        else:
+            self.skill_picker.set_checked(checked)
         self.skills_error.hide()
         self._update_kind_sections()
         self.learning_stack_detail.setCurrentIndex(1)
@@ -1454,4 +1476,7 @@ class DevelopmentTab(TabBase):
             state = settings.window_state(name)
             header = table.horizontalHeader()
             if state is not None and header.restoreState(state):
-                table.model().sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+                order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+                model = table.model()
+                if order != model.sort_column():  # (the tab may have loaded already)
+                    model.sort(*order)
