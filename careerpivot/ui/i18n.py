@@ -26,3 +26,8 @@ def install(app: QCoreApplication) -> QTranslator:
     translator = EnglishPlurals(app)
     app.installTranslator(translator)
     return translator
+
+
+def vocab_name(text: str) -> str:
+    """The display name of a stored value (``core.vocab``) in the user's language."""
+    return QCoreApplication.translate("vocab", text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,11 +25,8 @@ from PySide6.QtWidgets import (
 from careerpivot.core import vocab
 from careerpivot.services import development
 from careerpivot.ui.dialogs.form_dialog import FormDialog
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels.skills import fold
-
-
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 class SkillPicker(QWidget):

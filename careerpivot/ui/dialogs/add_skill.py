@@ -6,17 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
 from careerpivot.core import vocab
 from careerpivot.services import development
 from careerpivot.ui.dialogs.form_dialog import FormDialog
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels.skills import LEVEL_NAMES, level_name
-
-
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def level_combo(parent: QWidget | None = None) -> QComboBox:

@@ -6,16 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from careerpivot.core import vocab
 from careerpivot.services import network
 from careerpivot.ui.dialogs.form_dialog import FormDialog
-
-
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
+from careerpivot.ui.i18n import vocab_name as _vocab
 
 
 class AddContactDialog(FormDialog):

@@ -42,6 +42,7 @@ from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import interviews, network, outreach, workspace
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 from careerpivot.ui.widgets.log_view import status_colors
@@ -52,8 +53,6 @@ def open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def placeholder_names() -> dict[str, str]:

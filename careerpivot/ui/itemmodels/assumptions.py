@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from careerpivot.core import compare, vocab
 from careerpivot.services.paths import AssumptionRow, Comparison, EvidenceRow
+from careerpivot.ui.i18n import vocab_name
 
 Role = Qt.ItemDataRole
 Flag = Qt.ItemFlag
@@ -56,8 +56,6 @@ STATUS_COLORS = {
 _icons: dict[str, QIcon] = {}
 
 
-def vocab_name(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def _paint_icon(kind: str, size: int) -> QPixmap:

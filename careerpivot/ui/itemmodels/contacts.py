@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from careerpivot.core import checkins, vocab
@@ -41,6 +41,7 @@ from careerpivot.services.network import (
     R_TAGS,
     ContactRow,
 )
+from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 
 NAME, ORGANIZATION, ROLE, LEVEL, STAGE, TAGS, LAST_CONTACT, NEXT_CHECKIN, INTRODUCED_BY = (
@@ -68,8 +69,6 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
-def vocab_name(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def _day(text: str | None) -> _dt.date | None:

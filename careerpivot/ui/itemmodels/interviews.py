@@ -22,7 +22,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,6 +41,7 @@ from careerpivot.services.interviews import (
     InterviewRow,
     MentionRow,
 )
+from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 
 Role = Qt.ItemDataRole
@@ -79,8 +79,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", folded).translate(_MARKS)
 
 
-def vocab_name(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def _record(row: InterviewRow) -> tuple:

@@ -44,12 +44,13 @@ from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
+from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import error_label
-from careerpivot.ui.widgets.interview_editor import InterviewEditor, vocab_name
+from careerpivot.ui.widgets.interview_editor import InterviewEditor
 
 #: Pause in typing after which notes and answers are searched in the database.
 TEXT_SEARCH_DELAY_MS = 250

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QStringListModel,
@@ -60,6 +59,7 @@ from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
@@ -74,8 +74,6 @@ _FULL_RELOAD_FIELDS = frozenset({"name", "organization", "introduced_by"})
 _COLUMN_WIDTHS = (150, 145, 150, 100, 125, 110, 92, 102, 130)
 
 
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 class TagsCompleter(QCompleter):

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QLocale,
@@ -62,6 +61,7 @@ from careerpivot.services.overview import AgendaRow, DueItem
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.log_view import LogView, status_colors
@@ -76,8 +76,6 @@ GLYPHS = {"action": "☐", "interview": "☎", "milestone": "⚑", "checkin": "�
           "outreach": "✉"}
 
 
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 _icons: dict[tuple[str, str], QIcon] = {}

@@ -41,10 +41,11 @@ from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import paths
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
-from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint, vocab_name
+from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint
 from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 

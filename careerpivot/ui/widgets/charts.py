@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import vocab
 from careerpivot.services.overview import ChartData
+from careerpivot.ui.i18n import vocab_name as _vocab
 
 #: (light, dark) colours of each series.
 COLORS: dict[str, tuple[str, str]] = {
@@ -64,8 +65,6 @@ COLORS: dict[str, tuple[str, str]] = {
     "declined": ("#b9b9b9", "#6f6f6f"),
 }
 
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from careerpivot.ui.widgets.forms import FormBinder
-
-
-def vocab_name(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def refresh_binder(binder: FormBinder, values: dict[str, Any]) -> None:

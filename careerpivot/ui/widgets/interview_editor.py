@@ -78,6 +78,7 @@ from careerpivot.services.interviews import (
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
+from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_change, push_delete
@@ -87,7 +88,6 @@ from careerpivot.ui.widgets.form_parts import (
     heading,
     hint,
     refresh_binder,
-    vocab_name,
 )
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -48,6 +47,7 @@ from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import error_label
 
@@ -61,8 +61,6 @@ COLUMN_COUNT = 5
 Role = Qt.ItemDataRole
 
 
-def _vocab(text: str) -> str:
-    return QCoreApplication.translate("vocab", text)
 
 
 def status_colors(palette: QPalette) -> tuple[QColor, QColor]:
