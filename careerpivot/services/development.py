@@ -420,6 +420,22 @@ def _evidence(groups: list[_Group], breadth: _Breadth,
     )
 
 
+def _mention_groups() -> dict[int, list[_Group]]:
+    """Every mentioned skill's groups of mentions (:data:`_MENTIONS_SQL`)."""
+    groups: dict[int, list[_Group]] = defaultdict(list)
+    for skill_id, importance, count, interview_ids in database.execute_sql(_MENTIONS_SQL):
+        groups[skill_id].append((importance, count, interview_ids))
+    return groups
+
+
+def skill_evidence() -> dict[int, _priority.SkillEvidence]:
+    """The evidence of every skill named in a conversation (without the total number of
+    conversations, which only the ranking's explanations need), by skill id."""
+    breadth = _Breadth()
+    return {skill_id: _evidence(groups, breadth, 0)
+            for skill_id, groups in _mention_groups().items()}
+
+
 def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     """Every skill with its evidence, priority and explanation, highest priority first.
     Transferable strengths are flagged (``transferable``) for the list to show apart. Four
@@ -428,9 +444,7 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     conversations (:data:`_PEOPLE_SQL`) and the linked learning items."""
     sql = _SKILLS_SQL if include_transferable else _SKILLS_SQL + " WHERE transferable = 0"
     skills = database.execute_sql(sql).fetchall()
-    groups: dict[int, list[_Group]] = defaultdict(list)
-    for skill_id, importance, count, interview_ids in database.execute_sql(_MENTIONS_SQL):
-        groups[skill_id].append((importance, count, interview_ids))
+    groups = _mention_groups()
     breadth = _Breadth()
     learning: dict[int, list[str]] = defaultdict(list)
     links = (

@@ -41,7 +41,6 @@ from careerpivot.store.models import (
     Answer,
     Assumption,
     Contact,
-    Evidence,
     Interview,
     LogEntry,
     Milestone,
@@ -49,7 +48,6 @@ from careerpivot.store.models import (
     Phase,
     Setting,
     Skill,
-    SkillMention,
     database,
 )
 
@@ -632,19 +630,11 @@ def log_checkin(contact_id: int, note: str = "") -> tuple[_dt.date | None, int]:
 
 
 def chart_data(today: _dt.date | None = None, *, top_skills: int = 8) -> ChartData:
-    """The four charts and the totals under them.
-
-    Evidence and skill mentions are read as plain rows and counted in Python over two small
-    lookup tables (conversation -> person, person -> level and folded organization): on a
-    large workspace that is several times faster than grouped joins, which must visit every
-    conversation's (wide) row. The rules are those of ``core.evidence`` and
-    ``core.priority``; the tests compare the results with ``services.paths`` and
-    ``services.development``.
-    """
+    """The four charts and the totals under them: the assumptions' statuses and the skills'
+    evidence as the Paths and Development tabs count them (``services.paths``,
+    ``services.development``), the contact pipeline and the plan's phases."""
     today = today or workspace.today()
-    people = _people()
-    interview_contact = dict(_rows(Interview.select(Interview.id, Interview.contact)))
-    paths, tested, triangulated, assumptions = _path_status(people, interview_contact)
+    paths, tested, triangulated, assumptions = _path_status()
     pipeline_counts = dict(_rows(
         Contact.select(Contact.stage, pw.fn.COUNT(Contact.id))
         .where(Contact.archived == False)  # noqa: E712
@@ -654,93 +644,30 @@ def chart_data(today: _dt.date | None = None, *, top_skills: int = 8) -> ChartDa
                         .where(Interview.status == "completed").scalar() or 0)
     return ChartData(
         paths=paths, pipeline=pipeline,
-        skills=_top_skills(top_skills, people, interview_contact),
+        skills=_top_skills(top_skills),
         phases=_phase_bars(today), conversations=conversations,
         people=sum(pipeline_counts.values()), assumptions=assumptions, tested=tested,
         triangulated=triangulated,
     )
 
 
-def _people() -> dict[int, tuple[str, str]]:
-    """Every contact's (folded level, folded organization); "" when unknown."""
-    cache: dict[str, str] = {}
-    found = {}
-    for c_id, level, org in _rows(Contact.select(Contact.id, Contact.level,
-                                                 Contact.organization)):
-        key = cache.get(org or "")
-        if key is None:
-            key = cache[org or ""] = name_key(org or "")
-        found[c_id] = ((level or "").strip().casefold(), key)
-    return found
+def _path_status() -> tuple[tuple[PathStatus, ...], int, int, int]:
+    """Each path's assumptions by status (and triangulated), as the Paths tab counts them;
+    with the totals: tested, triangulated, all."""
+    from careerpivot.services import paths as _paths
+
+    rows = tuple(PathStatus(*row) for row in _paths.status_by_path())
+    return (rows, sum(r.total - r.untested for r in rows), sum(r.triangulated for r in rows),
+            sum(r.total for r in rows))
 
 
-def _path_status(people: dict[int, tuple[str, str]], interview_contact: dict[int, int]
-                 ) -> tuple[tuple[PathStatus, ...], int, int, int]:
-    """Status counts per path as ``core.evidence`` defines them (status from the verdicts;
-    triangulated: >= 3 supporting conversations across >= 2 levels or organizations)."""
-    from careerpivot.core import evidence as _evidence
+def _top_skills(limit: int) -> tuple[SkillBar, ...]:
+    """The skills with the most evidence (``core.priority.evidence_points``), counted as the
+    development list counts it."""
+    from careerpivot.services import development
 
-    supporting: dict[int, set[int]] = defaultdict(set)
-    challenged: dict[int, int] = defaultdict(int)
-    levels: dict[int, set[str]] = defaultdict(set)
-    orgs: dict[int, set[str]] = defaultdict(set)
-    for a_id, i_id, verdict in _rows(Evidence.select(Evidence.assumption, Evidence.interview,
-                                                     Evidence.verdict)):
-        if verdict == _evidence.SUPPORTED:
-            supporting[a_id].add(i_id)
-            level, org = people.get(interview_contact.get(i_id, -1), ("", ""))
-            if level:
-                levels[a_id].add(level)
-            if org:
-                orgs[a_id].add(org)
-        elif verdict == _evidence.CHALLENGED:
-            challenged[a_id] += 1
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    tested = triangulated = total = 0
-    for a_id, p_id in _rows(Assumption.select(Assumption.id, Assumption.path)):
-        n_supported = len(supporting.get(a_id, ()))
-        status = _evidence.status_from_counts(
-            _evidence.VerdictCounts(n_supported, challenged.get(a_id, 0)))
-        counts[p_id][status] += 1
-        total += 1
-        tested += status != _evidence.UNTESTED
-        if (n_supported >= _evidence.TRIANGULATION_MIN_CONVERSATIONS
-                and (len(levels[a_id]) >= _evidence.TRIANGULATION_MIN_LEVELS
-                     or len(orgs[a_id]) >= _evidence.TRIANGULATION_MIN_ORGANIZATIONS)):
-            counts[p_id]["triangulated"] += 1
-            triangulated += 1
-    rows = []
-    for p_id, title in _rows(Path.select(Path.id, Path.title).order_by(Path.position,
-                                                                       Path.id)):
-        c = counts.get(p_id, {})
-        rows.append(PathStatus(p_id, title, c.get("untested", 0), c.get("supported", 0),
-                               c.get("challenged", 0), c.get("contested", 0),
-                               c.get("triangulated", 0)))
-    return tuple(rows), tested, triangulated, total
-
-
-def _top_skills(limit: int, people: dict[int, tuple[str, str]],
-                interview_contact: dict[int, int]) -> tuple[SkillBar, ...]:
-    """The skills with the most evidence (``core.priority.evidence_points``)."""
-    rated: dict[int, tuple[set[int], set[int], set[int]]] = {}
-    persons: dict[int, set[int]] = defaultdict(set)
-    for s_id, i_id, importance in _rows(SkillMention.select(
-            SkillMention.skill, SkillMention.interview, SkillMention.importance)):
-        sets = rated.get(s_id)
-        if sets is None:
-            sets = rated[s_id] = (set(), set(), set())
-        sets[0 if importance >= 3 else 1 if importance == 2 else 2].add(i_id)
-        contact = interview_contact.get(i_id)
-        if contact is not None:
-            persons[s_id].add(contact)
     scored = []
-    for s_id, (essential, important, nice) in rated.items():
-        who = persons.get(s_id, set())
-        facts = [people.get(c, ("", "")) for c in who]
-        ev = _priority.SkillEvidence(
-            essential=len(essential), important=len(important), nice=len(nice),
-            people=len(who), organizations=len({o for _l, o in facts if o}),
-            levels=len({lv for lv, _o in facts if lv}))
+    for s_id, ev in development.skill_evidence().items():
         points = _priority.evidence_points(ev)
         if points > 0:
             scored.append((points, s_id, ev))
