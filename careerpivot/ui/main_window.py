@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -66,6 +66,13 @@ ITEM_TABS = {
     "milestone": "planTab",
     "contingency": "planTab",
 }
+
+#: After the start-up workspace has opened, the modules of the tabs not shown yet are imported
+#: one at a time in idle moments (once the start-up's background work has ended): a first
+#: click on a tab then only builds it and loads its data. Milliseconds before the first one,
+#: and between two (the window handles its events in between).
+PRELOAD_DELAY_MS = 400
+PRELOAD_GAP_MS = 30
 
 #: Automatic backups while the app is open: this long after the first unsaved-to-backup change.
 AUTO_BACKUP_MS = 10 * 60 * 1000
@@ -133,6 +140,10 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
+        #: The tab modules still to import in idle time (None: not asked for; see
+        #: PRELOAD_DELAY_MS), and whether that is over.
+        self._preload: list[str] | None = None
+        self.tab_modules_ready = not actions_after_paint
         if actions_after_paint:
             self.when_painted(self.build_actions)
         else:
@@ -424,6 +435,25 @@ class MainWindow(QMainWindow):
                 save(self.ctx.settings)
         self.ctx.settings.sync()
 
+    def _preload_tab_modules(self) -> None:
+        """Start importing the modules of the tabs not built yet, in idle time (once)."""
+        if self._preload is not None or self.tab_modules_ready:
+            return
+        self._preload = [module for module, _cls_name, name in TAB_SPECS
+                         if name not in self.tab_widgets]
+        QTimer.singleShot(PRELOAD_DELAY_MS, self._preload_step)
+
+    def _preload_step(self) -> None:
+        if self._closed or not self._preload:
+            self._preload = []
+            self.tab_modules_ready = True
+            return
+        if QThreadPool.globalInstance().activeThreadCount():  # start-up work still going
+            QTimer.singleShot(100, self._preload_step)
+            return
+        importlib.import_module(self._preload.pop(0))
+        QTimer.singleShot(PRELOAD_GAP_MS, self._preload_step)
+
     def _on_opened(self, info: workspace.WorkspaceInfo) -> None:
         self._switch = None
         self.statusBar().clearMessage()
@@ -445,6 +475,8 @@ class MainWindow(QMainWindow):
         if current is not None and self._placeholders.get(current.objectName()) is current:
             self._build_tab(current.objectName())  # loads as it is shown
         self.workspace_ready.emit()
+        if not self.tab_modules_ready:
+            self._preload_tab_modules()
         if info.migrated_from:
             self.statusBar().showMessage(
                 self.tr("The workspace was updated to the current format; a backup of the "

@@ -60,8 +60,9 @@ def startup(mode: str, database: str | None) -> int:
 
         def settle() -> None:
             waited[0] += 100
-            if waited[0] < SETTLE_MS or (QThreadPool.globalInstance().activeThreadCount()
-                                         and waited[0] < 60000):
+            busy = (QThreadPool.globalInstance().activeThreadCount()
+                    or not getattr(window, "tab_modules_ready", True))  # (idle imports)
+            if waited[0] < SETTLE_MS or (busy and waited[0] < 60000):
                 QTimer.singleShot(100, settle)
                 return
             result["settled"] = _memory()
@@ -213,7 +214,8 @@ def _measure_gui(window, state: dict) -> None:
         their results arrive, so that they do not run into the next measurement."""
         pool = QThreadPool.globalInstance()
         for _ in range(3):
-            wait(lambda: pool.activeThreadCount() == 0)
+            wait(lambda: pool.activeThreadCount() == 0
+                 and getattr(window, "tab_modules_ready", True))
             pause(0.15)
 
     def pause(seconds: float) -> None:

@@ -217,6 +217,9 @@ def test_the_window_appears_before_the_workspace_is_open(qtbot, app_ctx, tmp_pat
     assert overview.objectName() == "overviewTab"
     assert isinstance(overview, OverviewTab) and overview.isVisible()
     assert window.windowTitle().startswith("start.careerpivot")
+    # then, in idle time, the other tabs' modules are imported, no tab built
+    qtbot.waitUntil(lambda: window.tab_modules_ready, timeout=20000)
+    assert set(window.tab_widgets) == {"overviewTab"}
 
 
 def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, app_ctx, tmp_path,
