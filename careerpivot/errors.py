@@ -6,7 +6,10 @@ traceback and shows a dialog instead of ending the app.
 
 from __future__ import annotations
 
-from careerpivot.core.validation import ValidationError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careerpivot.core.validation import ValidationError
 
 __all__ = [
     "CareerPivotError",
@@ -67,3 +70,13 @@ class ImportFileError(CareerPivotError):
 
 class ExportError(CareerPivotError):
     title = "Cannot write the file"
+
+
+def __getattr__(name: str) -> type:
+    # ValidationError is defined with the validation rules (core.validation, whose imports
+    # and patterns the window does not need before its first paint): loaded when asked for.
+    if name == "ValidationError":
+        from careerpivot.core.validation import ValidationError
+
+        return ValidationError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

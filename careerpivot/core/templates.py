@@ -24,6 +24,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from careerpivot.core.validation import strip_surrogates
+
 #: The placeholders a template may use: ``core.question_bank.PLACEHOLDERS`` and the contact's
 #: full name.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -69,18 +71,10 @@ def placeholders_in(template: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _storable(text: str) -> str:
-    """``text`` with any lone surrogate (which cannot be stored or sent as UTF-8) replaced
-    by U+FFFD; a pair written as two surrogates becomes its character."""
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text
-
-
 def _text(value: object) -> str:
     if value is None:
         return ""
-    return _storable(str(value)).strip()
+    return strip_surrogates(str(value)).strip()
 
 
 def fill(template: str, values: Mapping[str, object]) -> Filled:
@@ -97,7 +91,7 @@ def fill(template: str, values: Mapping[str, object]) -> Filled:
             return FALLBACKS[name]
         return text
 
-    return Filled(_PLACEHOLDER.sub(replace, _storable(template or "")), tuple(missing))
+    return Filled(_PLACEHOLDER.sub(replace, strip_surrogates(template or "")), tuple(missing))
 
 
 def first_name(full_name: str) -> str:

@@ -27,7 +27,7 @@ class ValidationError(ValueError):
         self.message = message
 
 
-def _strip_surrogates(text: str) -> str:
+def strip_surrogates(text: str) -> str:
     # A lone surrogate cannot be encoded as UTF-8 and would fail the write. Pairs (text that
     # went through UTF-16 without being decoded) become the character they stand for; a lone
     # one becomes U+FFFD, the replacement character.
@@ -45,7 +45,7 @@ def clean_text(
 ) -> str:
     """Multi-line text: keeps line breaks (CRLF normalised to LF), strips outer whitespace."""
     text = "" if value is None else str(value)
-    text = _strip_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_surrogates(text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x00", "")
     text = text.strip()
     if required and not text:
