@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMenu,
     QMessageBox,
@@ -164,8 +163,9 @@ class DataActions(QObject):
 
     def _run(self, title: str, fn: Callable[..., Any], *args: Any,
              finished: Callable[[Any], None], failed: Callable[[BaseException], None] | None
-             = None, label: str = "") -> workers.Task | None:
-        """Run ``fn(job, *args)`` in a worker behind a progress dialog that can cancel."""
+             = None, label: str = "", cancellable: bool = True) -> workers.Task | None:
+        """Run ``fn(job, *args)`` in a worker behind a progress dialog that can cancel (unless
+        ``cancellable`` is false: a step that must end once begun)."""
         if self.task is not None:
             self._message(title, self.tr("Another import or export is still running. Wait "
                                          "for it to finish, or cancel it."))
@@ -179,6 +179,8 @@ class DataActions(QObject):
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
         # workers.submit() starts the task at once: a fast job could emit ``finished`` before
         # the slots below are connected, and the result would be lost. The job waits for them.
         connected = threading.Event()
@@ -451,7 +453,9 @@ class DataActions(QObject):
 
     # --- restore --------------------------------------------------------------------------
     def restore(self) -> bool:
-        """Ask for a backup and restore it; True when a backup was restored."""
+        """Ask for a backup and restore it, behind the window: the backup is checked, the
+        workspace closed, the file swapped and the restored workspace opened, each slow step
+        in a worker. True when the restore has started; it ends with a message either way."""
         from careerpivot.services import restore, workspace
         from careerpivot.ui.dialogs.restore import RestoreDialog, format_when
 
@@ -459,7 +463,7 @@ class DataActions(QObject):
         info = self.session.info
         if info is None:
             return False
-        if self.task is not None:
+        if self.task is not None or self.session.opening is not None:
             self._message(title, self.tr("Wait for the running import or export to finish."))
             return False
         backups = workspace.list_backups()
@@ -470,52 +474,85 @@ class DataActions(QObject):
         chosen = RestoreDialog.ask(self.window, backups, info.path.name)
         if chosen is None:
             return False
-        try:
-            restore.check_backup(chosen)
-        except CareerPivotError as exc:
-            self._message(title, exc.message)
-            return False
         when = next((format_when(b) for b in backups if b.path == chosen), chosen.name)
-
-        # Pending edits are saved first, background work ends, then the file is swapped.
+        # Pending edits are saved first (into the workspace the backup will replace).
         if not self._flush_window():
             return False
-        workers.wait_all()
         path = info.path
-        from PySide6.QtCore import Qt
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        def check(_job: workers.Job, backup: Path) -> None:
+            restore.check_backup(backup)  # reads the whole backup: never swap in a damaged one
+
+        def checked(_result: None) -> None:
+            # background work ends, then the file is swapped
+            workers.wait_all()
             self.session.close(backup=False)
-            try:
-                result = restore.restore_backup(chosen, path)
-            except CareerPivotError as exc:
-                self._reopen_quietly(path)
-                QApplication.restoreOverrideCursor()
-                self._message(title, exc.message)
-                return False
-            try:
-                self.session.open(path, create=False)
-            except WorkspaceOpenError as exc:
+            self.window.show_opening(self.tr("Restoring {0}…").format(path.name))
+            self._run(title, swap, chosen, path, finished=swapped, failed=swap_failed,
+                      label=self.tr("Restoring the backup taken {0}…").format(when),
+                      cancellable=False)
+
+        def swap(_job: workers.Job, backup: Path, target: Path) -> restore.RestoreResult:
+            return restore.restore_backup(backup, target)
+
+        def swap_failed(exc: BaseException) -> None:
+            self._reopen_quietly(path)
+            self._fail(title, exc)
+
+        def swapped(result: restore.RestoreResult) -> None:
+            def opened(_info: workspace.WorkspaceInfo) -> None:
+                # (the window shows the restored data: bus "all", undo cleared)
+                kept = result.kept_aside
+                self._message(title, self.tr("The backup taken {0} was restored.").format(when)
+                              + ("\n\n" + self.tr("The workspace as it was before is kept as "
+                                                   "{0}.").format(kept) if kept else ""),
+                              warning=False)
+
+            def failed(exc: BaseException) -> None:
                 restore.undo(result)
                 self._reopen_quietly(path)
-                QApplication.restoreOverrideCursor()
+                message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
                 self._message(title, self.tr(
                     "The restored backup could not be opened, so the workspace was put back "
-                    "as it was.") + "\n\n" + exc.message, detail=exc.detail)
-                return False
-        finally:
-            if QApplication.overrideCursor() is not None:
-                QApplication.restoreOverrideCursor()
-        # session.opened made the window show the restored data (bus "all", undo cleared)
-        kept = result.kept_aside
-        self._message(title, self.tr("The backup taken {0} was restored.").format(when)
-                      + ("\n\n" + self.tr("The workspace as it was before is kept as {0}.")
-                         .format(kept) if kept else ""), warning=False)
+                    "as it was.") + "\n\n" + message,
+                    detail=getattr(exc, "detail", "") or "")
+
+            self._open_then(path, opened, failed)
+
+        self._run(title, check, chosen, finished=checked,
+                  label=self.tr("Checking the backup taken {0}…").format(when))
         return True
 
-    def _reopen_quietly(self, path: Path) -> None:
+    def _open_then(self, path: Path, opened: Callable[[Any], None],
+                   failed: Callable[[BaseException], None]) -> None:
+        """Open ``path`` in the background, then call ``opened(info)`` or ``failed(exc)``."""
+        session = self.session
+
+        def disconnect() -> None:
+            session.opened.disconnect(on_opened)
+            session.open_failed.disconnect(on_failed)
+
+        def on_opened(info: object) -> None:
+            disconnect()
+            opened(info)
+
+        def on_failed(exc: BaseException) -> None:
+            disconnect()
+            failed(exc)
+
+        session.opened.connect(on_opened)
+        session.open_failed.connect(on_failed)
         try:
-            self.session.open(path, create=False)
-        except WorkspaceOpenError:
-            pass  # the window shows no workspace; the user can open one from the File menu
+            session.open_in_background(path, create=False)
+        except WorkspaceOpenError as exc:
+            disconnect()
+            failed(exc)
+
+    def _reopen_quietly(self, path: Path) -> None:
+        """Open ``path`` again in the background after a failed restore; should that fail
+        too, the window says no workspace is open (File > Open is there)."""
+        def failed(_exc: BaseException) -> None:
+            self.window.show_opening(self.tr(
+                "No workspace is open. Open one from the File menu."))
+
+        self._open_then(path, lambda _info: None, failed)

@@ -49,6 +49,9 @@ def test_backup_and_restore_cycle(qtbot, main_window, data_actions, monkeypatch)
     window.ctx.bus.changed.connect(changed.append)
     with qtbot.waitSignal(window.session.opened, timeout=10000):
         data_actions.restore_action.trigger()
+        # the window stays responsive meanwhile, with nothing to edit
+        qtbot.waitUntil(lambda: not window.tabs.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: bool(data_actions.messages), timeout=10000)
 
     assert any(b.reason == "manual" for b in offered)
     assert all(b.size > 0 for b in offered)
@@ -79,7 +82,8 @@ def test_a_damaged_backup_is_refused(qtbot, main_window, data_actions, monkeypat
     with open(backup.path, "r+b") as fh:
         fh.write(b"\x00garbage" * 64)
     monkeypatch.setattr(RestoreDialog, "ask", lambda parent, backups, name="": backup.path)
-    assert data_actions.restore() is False
+    assert data_actions.restore() is True  # started: the backup is checked behind the window
+    qtbot.waitUntil(lambda: bool(data_actions.messages), timeout=10000)
     assert "damaged" in data_actions.messages[-1]
     assert main_window.session.info is info  # never closed
     assert [p.title for p in path_service.list_paths()] == ["Mine"]
@@ -116,3 +120,38 @@ def test_restore_dialog_lists_dates_kinds_and_sizes(qtbot, tmp_path):
     assert dialog.chosen() == backups[0].path
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))
     assert dialog.chosen() == backups[1].path
+
+
+def test_a_restored_backup_that_cannot_be_opened_is_undone(qtbot, main_window, data_actions,
+                                                            monkeypatch):
+    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.services import paths as path_service
+    from careerpivot.services import workspace
+    from careerpivot.ui.dialogs.restore import RestoreDialog
+
+    path_service.add_path("Before the backup")
+    back_up(qtbot, main_window)
+    path_service.add_path("After the backup")
+    path = main_window.session.info.path
+    backup = next(b for b in workspace.list_backups() if b.reason == "manual")
+    monkeypatch.setattr(RestoreDialog, "ask", lambda parent, backups, name="": backup.path)
+    real_open = workspace.open_workspace
+    calls = []
+
+    def first_open_fails(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 1:
+            raise WorkspaceOpenError("io", str(args[0]), "The disk could not be read.")
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(workspace, "open_workspace", first_open_fails)
+    assert data_actions.restore() is True
+    qtbot.waitUntil(lambda: main_window.session.info is not None and len(calls) == 2,
+                    timeout=20000)
+    qtbot.waitUntil(lambda: bool(data_actions.messages), timeout=10000)
+    assert "put back as it was" in data_actions.messages[-1]
+    assert "The disk could not be read." in data_actions.messages[-1]
+    assert main_window.session.info.path == path
+    assert [p.title for p in path_service.list_paths()] == ["Before the backup",
+                                                             "After the backup"]
+    assert main_window.tabs.isEnabled()
