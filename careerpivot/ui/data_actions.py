@@ -388,10 +388,15 @@ class DataActions(QObject):
                 lambda: self._reopen(previous) if previous is not None else None)
 
     def _reopen(self, path: Path) -> None:
-        try:
-            self.session.open(path, create=False)
-        except WorkspaceOpenError as exc:
-            self._message(self.tr("Open Workspace"), exc.message, detail=exc.detail)
+        """Open again, in the background, the workspace that was open before."""
+        def failed(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
+            self._message(self.tr("Open Workspace"), message,
+                          detail=getattr(exc, "detail", "") or "")
+            self.window.show_opening(self.tr(
+                "No workspace is open. Open one from the File menu."))
+
+        self._open_then(path, lambda _info: None, failed)
 
     # --- export ---------------------------------------------------------------------------
     def _ask_target(self, kind: str, list_name: str) -> Path | None:
@@ -525,7 +530,8 @@ class DataActions(QObject):
 
     def _open_then(self, path: Path, opened: Callable[[Any], None],
                    failed: Callable[[BaseException], None]) -> None:
-        """Open ``path`` in the background, then call ``opened(info)`` or ``failed(exc)``."""
+        """Open ``path`` in the background in place of the current workspace (if any), then
+        call ``opened(info)`` or ``failed(exc)``; the window says what it is opening."""
         session = self.session
 
         def disconnect() -> None:
@@ -543,10 +549,12 @@ class DataActions(QObject):
         session.opened.connect(on_opened)
         session.open_failed.connect(on_failed)
         try:
-            session.open_in_background(path, create=False)
+            session.open_in_background(path, create=False, replace_current=True)
         except WorkspaceOpenError as exc:
             disconnect()
             failed(exc)
+            return
+        self.window.show_opening(self.tr("Opening {0}…").format(path.name))
 
     def _reopen_quietly(self, path: Path) -> None:
         """Open ``path`` again in the background after a failed restore; should that fail

@@ -137,6 +137,34 @@ def test_full_export_imports_into_a_new_workspace(qtbot, main_window, data_actio
     assert "rows" in data_actions.messages[-1]
 
 
+def test_a_failed_full_import_goes_back_to_the_workspace_before(qtbot, main_window,
+                                                               data_actions, tmp_path,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from careerpivot.errors import ImportFileError
+    from careerpivot.services import exports, network
+
+    network.create_contact(name="Stays Here")
+    source_path = exports.export_json(tmp_path / "moving.json")
+    before = main_window.session.info.path
+    target = tmp_path / "new.careerpivot"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def broken(data, progress=None):
+        raise ImportFileError("Line 3 is not a full export.", line=3)
+
+    monkeypatch.setattr(exports, "import_json", broken)
+    data_actions.import_file(source_path)
+    qtbot.waitUntil(lambda: bool(data_actions.messages) and main_window.session.info is not None
+                    and main_window.session.info.path == before, timeout=15000)
+    assert "was left empty" in data_actions.messages[-1]
+    assert [c.name for c in network.list_contacts()] == ["Stays Here"]
+    assert main_window.tabs.isEnabled()
+
+
 def test_full_export_never_replaces_a_file(qtbot, main_window, data_actions, tmp_path,
                                            monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
