@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import peewee as pw
 
 from careerpivot.errors import NotFoundError
@@ -12,6 +14,21 @@ from careerpivot.store.models import utcnow
 
 __all__ = ["delete_with_snapshot", "fetch_tuples", "get_or_fail", "set_fields", "utcnow",
            "write"]
+
+
+def stored_date(value: object) -> _dt.date | None:
+    """A date read from the store: a date, a date and time, or ISO text (as older versions
+    wrote it, or as raw rows return it); None for nothing or something unreadable."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def fetch_tuples(query: pw.Query) -> list[tuple]:

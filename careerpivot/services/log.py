@@ -29,6 +29,7 @@ from careerpivot.core.validation import (
 )
 from careerpivot.services import workspace
 from careerpivot.services._base import delete_with_snapshot, get_or_fail, utcnow, write
+from careerpivot.services._base import stored_date as _date
 from careerpivot.store.models import Contact, Interview, LogEntry, Path
 
 Snapshot = workspace.Snapshot
@@ -70,17 +71,6 @@ class LogRow:
         return _due.effective_due(self.due_date, self.snoozed_until)
 
 
-def _date(value: object) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 # --- validation ------------------------------------------------------------------------------

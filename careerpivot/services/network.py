@@ -37,6 +37,7 @@ from careerpivot.services._base import (
     utcnow,
     write,
 )
+from careerpivot.services._base import stored_date as _date
 from careerpivot.store.models import (
     Contact,
     ContactPath,
@@ -121,18 +122,6 @@ class DeleteImpact:
 # --- validation ------------------------------------------------------------------------------
 
 
-def _date(value: object) -> _dt.date | None:
-    """A date read from the store (a date, or ISO text written by an older version)."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _clean_bool(field: str, value: object) -> bool:

@@ -29,6 +29,7 @@ from careerpivot.core.validation import (
 from careerpivot.errors import NotFoundError
 from careerpivot.services import workspace
 from careerpivot.services._base import get_or_fail, utcnow, write
+from careerpivot.services._base import stored_date as _date
 from careerpivot.store.models import (
     Contact,
     ContactPath,
@@ -93,17 +94,6 @@ class Sent:
     closed_actions: tuple[int, ...]
 
 
-def _date(value: object) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 # --- templates -------------------------------------------------------------------------------

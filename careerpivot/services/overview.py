@@ -35,6 +35,7 @@ from careerpivot.core.validation import ValidationError, name_key
 from careerpivot.errors import NotFoundError
 from careerpivot.services import log as _log
 from careerpivot.services import network, workspace
+from careerpivot.services._base import stored_date as _date
 from careerpivot.services._base import write
 from careerpivot.store import search as _search
 from careerpivot.store.models import (
@@ -201,17 +202,6 @@ class DoneRecord:
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def _date(value: object) -> _dt.date | None:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _iso(day: _dt.date) -> str:
