@@ -31,6 +31,27 @@ def stored_date(value: object) -> _dt.date | None:
     return None
 
 
+def link_rows(link: type[pw.Model], owner: str, owner_id: int, to: str,
+              target: type[pw.Model], target_ids: list[int], *, field: str, missing: str,
+              replace: bool = False) -> None:
+    """Link the row ``owner_id`` to the rows ``target_ids`` of ``target`` through the table
+    ``link``, whose foreign keys are ``owner`` and ``to``. Every target must exist (else
+    ValidationError(``field``, ``missing``), nothing changed); with ``replace`` the owner's
+    other links go. Inside ``write()``."""
+    from careerpivot.errors import ValidationError
+
+    wanted = list(dict.fromkeys(target_ids))
+    if wanted:
+        found = {r[0] for r in target.select(target.id).where(target.id.in_(wanted)).tuples()}
+        if len(found) != len(wanted):
+            raise ValidationError(field, missing)
+    if replace:
+        link.delete().where(getattr(link, owner) == owner_id).execute()
+    if wanted:
+        link.insert_many([{owner: owner_id, to: t} for t in wanted]
+                         ).on_conflict_ignore().execute()
+
+
 def fetch_tuples(query: pw.Query) -> list[tuple]:
     """Every row of ``query`` as the plain tuples SQLite returns, in one ``fetchall()``.
 

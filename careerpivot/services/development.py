@@ -33,6 +33,7 @@ from careerpivot.services import workspace
 from careerpivot.services._base import (
     delete_with_snapshot,
     get_or_fail,
+    link_rows,
     set_fields,
     utcnow,
     write,
@@ -654,15 +655,9 @@ def delete_learning(learning_id: int) -> Snapshot:
     return delete_with_snapshot(LearningItem, [learning_id], "learning item")
 
 
-def _link(learning_id: int, skill_ids: list[int]) -> None:
-    if not skill_ids:
-        return
-    found = {r[0] for r in Skill.select(Skill.id).where(Skill.id.in_(skill_ids)).tuples()}
-    if len(found) != len(set(skill_ids)):
-        raise ValidationError("skills", "A chosen skill no longer exists.")
-    LearningSkill.insert_many(
-        [{"learning": learning_id, "skill": s} for s in skill_ids]
-    ).on_conflict_ignore().execute()
+def _link(learning_id: int, skill_ids: list[int], *, replace: bool = False) -> None:
+    link_rows(LearningSkill, "learning", learning_id, "skill", Skill, skill_ids,
+              field="skills", missing="A chosen skill no longer exists.", replace=replace)
 
 
 def link_skill(learning_id: int, skill_id: int) -> None:
@@ -685,6 +680,5 @@ def set_learning_skills(learning_id: int, skill_ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(int(s) for s in skill_ids))
     with write():
         get_or_fail(LearningItem, learning_id, "learning item")
-        LearningSkill.delete().where(LearningSkill.learning == learning_id).execute()
-        _link(learning_id, wanted)
+        _link(learning_id, wanted, replace=True)
     workspace.mark_changed()

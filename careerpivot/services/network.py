@@ -34,6 +34,7 @@ from careerpivot.services._base import (
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
+    link_rows,
     utcnow,
     write,
 )
@@ -477,16 +478,8 @@ def _replace_tags(contact_id: int, names: list[str]) -> None:
 
 
 def _replace_paths(contact_id: int, path_ids: list[int]) -> None:
-    if path_ids:
-        known = {r[0] for r in Path.select(Path.id).where(Path.id.in_(path_ids)).tuples()}
-        missing = [p for p in path_ids if p not in known]
-        if missing:
-            raise ValidationError("paths", "One of these paths no longer exists.")
-    ContactPath.delete().where(ContactPath.contact == contact_id).execute()
-    if path_ids:
-        ContactPath.insert_many(
-            [{"contact": contact_id, "path": p} for p in path_ids]
-        ).execute()
+    link_rows(ContactPath, "contact", contact_id, "path", Path, path_ids, field="paths",
+              missing="One of these paths no longer exists.", replace=True)
 
 
 def create_contact(**fields: object) -> int:

@@ -35,6 +35,7 @@ from careerpivot.services._base import (
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
+    link_rows,
     utcnow,
     write,
 )
@@ -509,28 +510,16 @@ def delete_milestone(milestone_id: int) -> Snapshot:
     return delete_with_snapshot(Milestone, [milestone_id], "milestone")
 
 
-def _link_skills(milestone_id: int, skill_ids: list[int]) -> None:
-    if not skill_ids:
-        return
-    found = {r[0] for r in Skill.select(Skill.id).where(Skill.id.in_(skill_ids)).tuples()}
-    if len(found) != len(skill_ids):
-        raise ValidationError("skills", "A chosen skill no longer exists.")
-    MilestoneSkill.insert_many(
-        [{"milestone": milestone_id, "skill": s} for s in skill_ids]
-    ).on_conflict_ignore().execute()
+def _link_skills(milestone_id: int, skill_ids: list[int], *, replace: bool = False) -> None:
+    link_rows(MilestoneSkill, "milestone", milestone_id, "skill", Skill, skill_ids,
+              field="skills", missing="A chosen skill no longer exists.", replace=replace)
 
 
-def _link_learning(milestone_id: int, learning_ids: list[int]) -> None:
-    if not learning_ids:
-        return
-    found = {r[0] for r in
-             LearningItem.select(LearningItem.id).where(LearningItem.id.in_(learning_ids))
-             .tuples()}
-    if len(found) != len(learning_ids):
-        raise ValidationError("learning", "A chosen learning item no longer exists.")
-    MilestoneLearning.insert_many(
-        [{"milestone": milestone_id, "learning": i} for i in learning_ids]
-    ).on_conflict_ignore().execute()
+def _link_learning(milestone_id: int, learning_ids: list[int], *,
+                   replace: bool = False) -> None:
+    link_rows(MilestoneLearning, "milestone", milestone_id, "learning", LearningItem,
+              learning_ids, field="learning",
+              missing="A chosen learning item no longer exists.", replace=replace)
 
 
 def set_milestone_skills(milestone_id: int, skill_ids: Iterable[int]) -> None:
@@ -538,8 +527,7 @@ def set_milestone_skills(milestone_id: int, skill_ids: Iterable[int]) -> None:
     wanted = _ids(skill_ids)
     with write():
         get_or_fail(Milestone, milestone_id, "milestone")
-        MilestoneSkill.delete().where(MilestoneSkill.milestone == milestone_id).execute()
-        _link_skills(milestone_id, wanted)
+        _link_skills(milestone_id, wanted, replace=True)
     workspace.mark_changed()
 
 
@@ -548,9 +536,7 @@ def set_milestone_learning(milestone_id: int, learning_ids: Iterable[int]) -> No
     wanted = _ids(learning_ids)
     with write():
         get_or_fail(Milestone, milestone_id, "milestone")
-        MilestoneLearning.delete().where(
-            MilestoneLearning.milestone == milestone_id).execute()
-        _link_learning(milestone_id, wanted)
+        _link_learning(milestone_id, wanted, replace=True)
     workspace.mark_changed()
 
 
