@@ -473,8 +473,7 @@ class ContactsModel(FilteredTableModel):
             return self.tr("Check-in due now: you have not talked to this person yet.")
         late = checkins.days_overdue(when, self._today)
         if late:
-            return (self.tr("Check-in overdue by %n day.", "", late) if late == 1
-                    else self.tr("Check-in overdue by %n days.", "", late))
+            return self.tr("Check-in overdue by %n day(s).", "", late)
         if state == checkins.DUE:
             return self.tr("Check-in due today.")
         return self.tr("Next check-in on {0}.").format(when.isoformat())

@@ -724,8 +724,7 @@ class NetworkTab(TabBase):
         """Make sure the cadence combo offers ``days`` (a value written by an older version
         or an import may not be one of the usual intervals)."""
         if self.cadence_combo.findData(days) < 0:
-            text = (self.tr("Every %n day", "", days) if days == 1
-                    else self.tr("Every %n days", "", days))
+            text = self.tr("Every %n day(s)", "", days)
             self.cadence_combo.addItem(text, days)
         return days
 
@@ -807,15 +806,12 @@ class NetworkTab(TabBase):
         date = row.next_checkin.isoformat()
         if state == checkins.OVERDUE:
             late = checkins.days_overdue(row.next_checkin, today)
-            text = (self.tr("<b style='color:{0}'>{1} — overdue by %n day</b>", "", late)
-                    if late == 1 else
-                    self.tr("<b style='color:{0}'>{1} — overdue by %n days</b>", "", late))
+            text = self.tr("<b style='color:{0}'>{1} — overdue by %n day(s)</b>", "", late)
             return text.format(cm.OVERDUE_COLOR.name(), date)
         if state == checkins.DUE:
             return self.tr("<b>{0} — today</b>").format(date)
         days = (row.next_checkin - today).days
-        text = (self.tr("{0} — in %n day", "", days) if days == 1
-                else self.tr("{0} — in %n days", "", days))
+        text = self.tr("{0} — in %n day(s)", "", days)
         return text.format(date)
 
     def _go_to_introduced(self, item: QListWidgetItem) -> None:
@@ -910,11 +906,9 @@ class NetworkTab(TabBase):
             self.list_stack.setCurrentIndex(1)
         else:
             if shown == total:
-                self.count_label.setText(self.tr("%n contact", "", total) if total == 1
-                                         else self.tr("%n contacts", "", total))
+                self.count_label.setText(self.tr("%n contact(s)", "", total))
             else:
-                text = (self.tr("{0} of %n contact", "", total) if total == 1
-                        else self.tr("{0} of %n contacts", "", total))
+                text = self.tr("{0} of %n contact(s)", "", total)
                 self.count_label.setText(text.format(shown))
             self.list_stack.setCurrentIndex(0 if shown else 2)
         self.due_filter.setText(self.tr("Check-ins due ({0})").format(self.model.due_count()))
@@ -987,8 +981,7 @@ class NetworkTab(TabBase):
         if self.model.rowCount():
             row = min(max(first_row, 0), self.model.rowCount() - 1)
             self.table.selectRow(row)
-        self.ctx.bus.status.emit(self.tr("Deleted %n contact.", "", len(ids)) if len(ids) == 1
-                                 else self.tr("Deleted %n contacts.", "", len(ids)))
+        self.ctx.bus.status.emit(self.tr("Deleted %n contact(s).", "", len(ids)))
 
     # --- TabBase --------------------------------------------------------------------------
     def show_item(self, kind: str, item_id: int) -> bool:

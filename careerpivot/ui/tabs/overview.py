@@ -283,8 +283,7 @@ class DueModel(QAbstractItemModel):
             if item.kind == overview.INTERVIEW:
                 return self.tr("⚠ was {0}").format(self._day(item.due))
             late = item.days_late
-            return (self.tr("⚠ %n day overdue", "", late) if late == 1
-                    else self.tr("⚠ %n days overdue", "", late))
+            return self.tr("⚠ %n day(s) overdue", "", late)
         if item.bucket == _due.TODAY:
             text = self.tr("● Today{0}").format(time)
         elif item.bucket == _due.THIS_WEEK:

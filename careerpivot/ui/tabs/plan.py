@@ -840,8 +840,7 @@ class PlanTab(TabBase):
         self.empty_page.setText(self._glance())
         overdue = self._overview.overdue if self._overview else 0
         self.overdue_label.setText(
-            self.tr("1 milestone overdue") if overdue == 1
-            else self.tr("{0} milestones overdue").format(overdue))
+            self.tr("%n milestone(s) overdue", "", overdue))
         self.overdue_label.setVisible(overdue > 0)
         self._update_actions()
 

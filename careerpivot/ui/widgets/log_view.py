@@ -115,8 +115,7 @@ class LogModel(QAbstractTableModel):
                 return self.tr("Open"), ""
             late = _due.days_late(when, self._today)
             if late:
-                return (self.tr("⚠ Overdue by %n day", "", late) if late == 1
-                        else self.tr("⚠ Overdue by %n days", "", late)), "overdue"
+                return self.tr("⚠ Overdue by %n day(s)", "", late), "overdue"
             if when == self._today:
                 return self.tr("● Due today"), "soon"
             days = (when - self._today).days
