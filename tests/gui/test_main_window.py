@@ -491,3 +491,27 @@ def test_the_backup_at_exit_runs_after_the_window_is_gone(main_window, monkeypat
                                                                   main_window.isVisible())))
     main_window.close()
     assert seen == [("auto", False)]
+
+
+@pytest.mark.parametrize("change, says", [
+    ({"read_only": True}, "read-only"),
+    ({"migrated_from": 2}, "updated to the current format"),
+])
+def test_what_the_open_found_stays_in_the_status_bar(qtbot, app_ctx, tmp_path, demo_file,
+                                                      monkeypatch, change, says):
+    import dataclasses
+
+    from careerpivot.ui import session as session_module
+
+    real_job = session_module._open_job
+    monkeypatch.setattr(session_module, "_open_job",
+                        lambda job, *args: dataclasses.replace(real_job(job, *args), **change))
+    path = tmp_path / "found.careerpivot"
+    shutil.copyfile(demo_file, path)
+    window = _start(qtbot, app_ctx, path, create=False)
+    with qtbot.waitSignal(window.workspace_ready, timeout=20000):
+        pass
+    assert says in window.statusBar().currentMessage()
+    assert window.findChild(QLabel, "readOnlyIndicator").isVisibleTo(window) == (
+        "read_only" in change)
+    assert window._backup_task is None  # no start-up backup over that message

@@ -130,9 +130,10 @@ class StartupOpener(QObject):
             self._failed(exc)
 
     def _opened(self, info: WorkspaceInfo) -> None:
+        # (the window has replaced "Opening…" with what the user should know: read-only, or
+        # updated to this version's format, with a backup of the old one just made)
         self._stop_listening()
-        self.window.statusBar().clearMessage()
-        if not info.created:
+        if not info.created and not info.migrated_from:
             self.window.start_backup("auto")
         self.finished.emit(True)
 
