@@ -389,10 +389,8 @@ class DataActions(QObject):
 
     def _reopen(self, path: Path) -> None:
         """Open again, in the background, the workspace that was open before."""
-        def failed(exc: BaseException) -> None:
-            message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
-            self._message(self.tr("Open Workspace"), message,
-                          detail=getattr(exc, "detail", "") or "")
+        def failed(exc: WorkspaceOpenError) -> None:
+            self._message(self.tr("Open Workspace"), exc.message, detail=exc.detail)
             self.window.show_opening(self.tr(
                 "No workspace is open. Open one from the File menu."))
 
@@ -513,14 +511,12 @@ class DataActions(QObject):
                                                    "{0}.").format(kept) if kept else ""),
                               warning=False)
 
-            def failed(exc: BaseException) -> None:
+            def failed(exc: WorkspaceOpenError) -> None:
                 restore.undo(result)
                 self._reopen_quietly(path)
-                message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
                 self._message(title, self.tr(
                     "The restored backup could not be opened, so the workspace was put back "
-                    "as it was.") + "\n\n" + message,
-                    detail=getattr(exc, "detail", "") or "")
+                    "as it was.") + "\n\n" + exc.message, detail=exc.detail)
 
             self._open_then(path, opened, failed)
 
@@ -529,7 +525,7 @@ class DataActions(QObject):
         return True
 
     def _open_then(self, path: Path, opened: Callable[[Any], None],
-                   failed: Callable[[BaseException], None]) -> None:
+                   failed: Callable[[WorkspaceOpenError], None]) -> None:
         """Open ``path`` in the background in place of the current workspace (if any), then
         call ``opened(info)`` or ``failed(exc)``; the window says what it is opening."""
         session = self.session
@@ -542,7 +538,7 @@ class DataActions(QObject):
             disconnect()
             opened(info)
 
-        def on_failed(exc: BaseException) -> None:
+        def on_failed(exc: WorkspaceOpenError) -> None:
             disconnect()
             failed(exc)
 
@@ -559,7 +555,7 @@ class DataActions(QObject):
     def _reopen_quietly(self, path: Path) -> None:
         """Open ``path`` again in the background after a failed restore; should that fail
         too, the window says no workspace is open (File > Open is there)."""
-        def failed(_exc: BaseException) -> None:
+        def failed(_exc: WorkspaceOpenError) -> None:
             self.window.show_opening(self.tr(
                 "No workspace is open. Open one from the File menu."))
 

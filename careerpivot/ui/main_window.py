@@ -133,8 +133,8 @@ class MainWindow(QMainWindow):
         self._backup_timer.timeout.connect(lambda: self.start_backup("auto"))
         self._backup_task: workers.Task | None = None
         self._check_task: workers.Task | None = None
-        #: A File > Open under way: (the file, the workspace open before it, if any).
-        self._switch: tuple[Path, Path | None] | None = None
+        #: A File > Open under way: (the workspace open before it, if any,) else None.
+        self._switch: tuple[Path | None] | None = None
         self._closed = False
 
         self._restore_state()
@@ -238,8 +238,9 @@ class MainWindow(QMainWindow):
 
     def show_opening(self, message: str) -> None:
         """While a workspace is being opened (or could not be): what needs one is disabled
-        and ``message`` shows where the tab would be."""
+        and ``message`` shows in the status bar and, on a tab not built yet, in its place."""
         self._set_workspace_open(False, message)
+        self.statusBar().showMessage(message)
 
     def _set_workspace_open(self, is_open: bool, message: str = "") -> None:
         """Enable what needs an open workspace (the tabs, Find, backups, imports, exports
@@ -579,11 +580,10 @@ class MainWindow(QMainWindow):
             except WorkspaceOpenError as exc:
                 self._show_open_error(exc)
                 return False
-        self._switch = (Path(path), previous)
+        self._switch = (previous,)
         self.ctx.undo.clear()  # (its commands belong to the workspace that was open)
         message = self.tr("Opening {0}…").format(Path(path).name)
         self.show_opening(message)
-        self.statusBar().showMessage(message)
         return True
 
     def _show_open_error(self, exc: WorkspaceOpenError) -> None:
@@ -596,20 +596,14 @@ class MainWindow(QMainWindow):
             box.setDetailedText(exc.detail)
         box.exec()
 
-    def _on_open_failed(self, exc: BaseException) -> None:
+    def _on_open_failed(self, exc: WorkspaceOpenError) -> None:
         """A background open of File > Open (not the start-up's) failed: say why, and open
         again the workspace that was open before."""
         if self._switch is None:
             return  # the start-up's: its own dialog handles it
-        path, previous = self._switch
+        (previous,) = self._switch
         self._switch = None
         self.statusBar().clearMessage()
-        if not isinstance(exc, WorkspaceOpenError):
-            exc = WorkspaceOpenError(
-                "unexpected", str(path),
-                self.tr("{0} could not be opened because of an unexpected error. The file "
-                        "was not changed.").format(path),
-                detail=getattr(exc, "__traceback_text__", "") or repr(exc))
         self._show_open_error(exc)
         if previous is None:
             self.show_opening(self.tr("No workspace is open. Open one from the File menu."))
@@ -620,7 +614,7 @@ class MainWindow(QMainWindow):
             self._show_open_error(again)
             self.show_opening(self.tr("No workspace is open. Open one from the File menu."))
             return
-        self._switch = (previous, None)
+        self._switch = (None,)  # (should this fail too, there is nothing to go back to)
         self.show_opening(self.tr("Opening {0}…").format(previous.name))
 
     def _fill_recent(self) -> None:

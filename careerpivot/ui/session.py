@@ -57,8 +57,8 @@ def _open_job(_job: workers.Job, path: Path, create: bool, demo: bool) -> worksp
 class Session(QObject):
     opened = Signal(object)  # WorkspaceInfo
     closed = Signal()
-    #: A background open (open_in_background) failed: the exception (a WorkspaceOpenError
-    #: for a file that was refused, with its message).
+    #: A background open (open_in_background) failed: a WorkspaceOpenError with its message
+    #: (an unexpected error is reported as one of kind "unexpected", its traceback as detail).
     open_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -173,6 +173,12 @@ class Session(QObject):
             if self.opening is not task:
                 return
             self.abandon_open()
+            if not isinstance(exc, WorkspaceOpenError):
+                exc = WorkspaceOpenError(
+                    "unexpected", str(path),
+                    translate("Session", "{0} could not be opened because of an unexpected "
+                              "error. The file was not changed.").format(path),
+                    detail=getattr(exc, "__traceback_text__", "") or repr(exc))
             self.open_failed.emit(exc)
 
         task.signals.finished.connect(finished)

@@ -515,3 +515,22 @@ def test_what_the_open_found_stays_in_the_status_bar(qtbot, app_ctx, tmp_path, d
     assert window.findChild(QLabel, "readOnlyIndicator").isVisibleTo(window) == (
         "read_only" in change)
     assert window._backup_task is None  # no start-up backup over that message
+
+
+def test_an_unexpected_error_while_opening_is_reported_as_such(qtbot, tmp_path, monkeypatch):
+    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.ui import session as session_module
+
+    def broken(job, *args):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(session_module, "_open_job", broken)
+    session = session_module.Session()
+    path = tmp_path / "w.careerpivot"
+    with qtbot.waitSignal(session.open_failed, timeout=10000) as failed:
+        session.open_in_background(path)
+    error = failed.args[0]
+    assert isinstance(error, WorkspaceOpenError) and error.kind == "unexpected"
+    assert "The file was not changed" in error.message and "KeyError" in error.detail
+    assert session.info is None and session.opening is None
+    assert not (tmp_path / "w.careerpivot.lock").exists()

@@ -117,7 +117,6 @@ class StartupOpener(QObject):
     def start(self, *, remove_stale_lock: bool = False) -> None:
         message = translate("StartupProblemDialog", "Opening {0}…").format(self.path.name)
         self.window.show_opening(message)
-        self.window.statusBar().showMessage(message)
         # the window paints first: the open's imports would compete with it for the GIL
         self.window.when_painted(lambda: self._begin(remove_stale_lock))
 
@@ -137,20 +136,8 @@ class StartupOpener(QObject):
             self.window.start_backup("auto")
         self.finished.emit(True)
 
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, WorkspaceOpenError):
-            exc = WorkspaceOpenError(
-                "unexpected",
-                str(self.path),
-                translate(
-                    "StartupProblemDialog",
-                    "{0} could not be opened because of an unexpected error. The file was not "
-                    "changed.",
-                ).format(self.path),
-                detail=getattr(exc, "__traceback_text__", "") or repr(exc),
-            )
+    def _failed(self, exc: WorkspaceOpenError) -> None:
         self.window.show_opening(exc.message)
-        self.window.statusBar().clearMessage()
         choice = StartupProblemDialog.ask(exc, self.window)
         if choice == StartupProblemDialog.QUIT:
             self._stop_listening()
