@@ -412,6 +412,9 @@ class DocumentActions:
     export_plan: QAction
     print: QAction
 
+    def actions(self) -> tuple[QAction, ...]:
+        return (self.export_summary, self.export_prep, self.export_plan, self.print)
+
 
 def _action(
     parent: QWidget, name: str, text: str, slot: Callable[[], object], shortcut: object = None

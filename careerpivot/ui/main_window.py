@@ -252,8 +252,7 @@ class MainWindow(QMainWindow):
             a, data = self.actions, self.data_actions
             actions = [a.backup_now, a.check_database, a.find, a.find_in_list,
                        data.import_action, data.restore_action, data.export_menu.menuAction()]
-            actions += [action for action in vars(self.document_actions).values()
-                        if hasattr(action, "setEnabled") and hasattr(action, "trigger")]
+            actions += self.document_actions.actions()
         for action in actions:
             action.setEnabled(is_open)
         if actions and is_open and self.session.info is not None and self.session.info.read_only:
