@@ -25,6 +25,7 @@ import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
@@ -37,6 +38,9 @@ from careerpivot.services import log as _log
 from careerpivot.services import network, workspace
 from careerpivot.services._base import stored_date as _date
 from careerpivot.services._base import write
+
+if TYPE_CHECKING:
+    from careerpivot.services.paths import PathStatusCounts
 from careerpivot.store import search as _search
 from careerpivot.store.models import (
     Answer,
@@ -122,21 +126,6 @@ class AgendaRow:
 
 
 @dataclasses.dataclass(frozen=True)
-class PathStatus:
-    path_id: int
-    title: str
-    untested: int
-    supported: int
-    challenged: int
-    contested: int
-    triangulated: int
-
-    @property
-    def total(self) -> int:
-        return self.untested + self.supported + self.challenged + self.contested
-
-
-@dataclasses.dataclass(frozen=True)
 class SkillBar:
     skill_id: int
     name: str
@@ -168,7 +157,7 @@ class PhaseBar:
 
 @dataclasses.dataclass(frozen=True)
 class ChartData:
-    paths: tuple[PathStatus, ...]
+    paths: tuple[PathStatusCounts, ...]
     pipeline: tuple[tuple[str, int], ...]  # (stage key, contacts) in pipeline order
     skills: tuple[SkillBar, ...]  # the top skills by evidence
     phases: tuple[PhaseBar, ...]
@@ -641,12 +630,12 @@ def chart_data(today: _dt.date | None = None, *, top_skills: int = 8) -> ChartDa
     )
 
 
-def _path_status() -> tuple[tuple[PathStatus, ...], int, int, int]:
+def _path_status() -> tuple[tuple[PathStatusCounts, ...], int, int, int]:
     """Each path's assumptions by status (and triangulated), as the Paths tab counts them;
     with the totals: tested, triangulated, all."""
     from careerpivot.services import paths as _paths
 
-    rows = tuple(PathStatus(*row) for row in _paths.status_by_path())
+    rows = tuple(_paths.status_by_path())
     return (rows, sum(r.total - r.untested for r in rows), sum(r.triangulated for r in rows),
             sum(r.total for r in rows))
 

@@ -116,6 +116,10 @@ class PathStatusCounts(NamedTuple):
     contested: int
     triangulated: int
 
+    @property
+    def total(self) -> int:
+        return self.untested + self.supported + self.challenged + self.contested
+
 
 class CriterionRow(NamedTuple):
     id: int
