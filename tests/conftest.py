@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import shutil
 import tempfile
@@ -19,6 +20,12 @@ for _var, _sub in (("HOME", ""), ("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", 
     os.environ[_var] = str(_HOME / _sub)
 
 import pytest  # noqa: E402
+
+#: The moment the app's clock is set to for the whole run, so no test depends on the day or
+#: the hour it runs (the clock then runs on from here). ``CAREERPIVOT_TEST_NOW`` (ISO local
+#: time) runs the suite on another day: a month end, a leap day, just before midnight.
+TEST_NOW = _dt.datetime.fromisoformat(os.environ.get("CAREERPIVOT_TEST_NOW",
+                                                     "2026-03-10T10:30:00"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,6 +46,47 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pinned_clock():
+    """The app's clock stands at TEST_NOW when the run starts, and runs on from there."""
+    from careerpivot.core import clock
+
+    clock.set_now(TEST_NOW)
+    yield
+    clock.reset()
+
+
+class _TestClock:
+    """What a test may do with the app's clock; put back to the run's moment afterwards."""
+
+    def __init__(self) -> None:
+        from careerpivot.core import clock
+
+        self._clock = clock
+
+    def today(self) -> _dt.date:
+        return self._clock.today()
+
+    def now(self) -> _dt.datetime:
+        return self._clock.now()
+
+    def set_today(self, day: _dt.date) -> None:
+        """Make ``day`` today, at the run's time of day."""
+        self._clock.set_now(_dt.datetime.combine(day, TEST_NOW.time()))
+
+    def set_now(self, moment: _dt.datetime, *, frozen: bool = False) -> None:
+        self._clock.set_now(moment, frozen=frozen)
+
+
+@pytest.fixture
+def clock():
+    """The app's clock, for a test that needs another day or a standing clock."""
+    yield _TestClock()
+    from careerpivot.core import clock as app_clock
+
+    app_clock.set_now(TEST_NOW)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -73,13 +121,14 @@ def workspace(tmp_path: Path):
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample workspace, built once per test run; copy it before writing to it."""
+def demo_file(tmp_path_factory: pytest.TempPathFactory, _pinned_clock) -> Path:
+    """The sample workspace, built once per test run for the run's today (TEST_NOW); copy it
+    before writing to it."""
     from careerpivot.services import demo
     from careerpivot.services import workspace as ws
 
     path = tmp_path_factory.mktemp("demo") / "sample.careerpivot"
-    demo.create_demo_workspace(path)
+    demo.create_demo_workspace(path, today=TEST_NOW.date())
     ws.close()
     return path
 

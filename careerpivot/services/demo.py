@@ -4,9 +4,9 @@ Amara Lindqvist has spent ten years in project coordination at a logistics compa
 weighing two paths, product management and operations leadership. Her workspace holds about
 two and a half months of work: contacts and introductions, nine conversations with their
 evidence and skill mentions, two conversations coming up, a development list, a plan and a
-value summary. Dates are relative to :func:`careerpivot.services.workspace.today`, so the
-sample always looks current; nothing is random, so two sample workspaces made on the same
-day are identical.
+value summary. Dates are relative to the day it is built for (the clock's today by default),
+so the sample always looks current; nothing is random, so two sample workspaces made for the
+same day are identical.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import datetime as _dt
 import os
 from pathlib import Path as _FsPath
 
+from careerpivot.core import clock
 from careerpivot.core.validation import name_key
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import workspace
@@ -1109,8 +1110,12 @@ def _remove_new_file(path: _FsPath) -> None:
 
 
 def create_demo_workspace(path: str | os.PathLike[str], *,
-                          backups_root: _FsPath | None = None) -> workspace.WorkspaceInfo:
+                          backups_root: _FsPath | None = None,
+                          today: _dt.date | None = None) -> workspace.WorkspaceInfo:
     """Create the sample workspace in a new file at ``path`` and leave it open.
+
+    Its dates are relative to ``today`` (the clock's today unless given): the app builds it
+    for the real day, so it always looks current; tests build it for a fixed one.
 
     Refuses an existing file (the sample never mixes into real data). If filling it fails,
     the half-made file is removed and the error propagates.
@@ -1124,7 +1129,7 @@ def create_demo_workspace(path: str | os.PathLike[str], *,
     info = workspace.open_workspace(target, create=True, backups_root=backups_root)
     try:
         with write():
-            _fill(workspace.today())
+            _fill(today or clock.today())
     except BaseException:
         workspace.close()
         _remove_new_file(target)

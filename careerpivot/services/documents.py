@@ -9,8 +9,7 @@ import datetime as _dt
 
 import peewee as pw
 
-from careerpivot.core import vocab
-from careerpivot.services import workspace
+from careerpivot.core import clock, vocab
 from careerpivot.services._base import get_or_fail
 from careerpivot.store.models import (
     Answer,
@@ -140,7 +139,7 @@ def interview_choices() -> list[InterviewChoice]:
             .join(Path, pw.JOIN.LEFT_OUTER)
             .order_by(Interview.scheduled_at.desc(), Interview.id.desc())
             .tuples())
-    today = workspace.today().isoformat()
+    today = clock.today().isoformat()
     upcoming, rest = [], []
     for iid, when, status, name, org, path in rows:
         who = f"{name}, {org}" if org else name
@@ -200,7 +199,7 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
         questions=tuple(questions),
         earlier=earlier,
         earlier_notes=earlier_notes,
-        generated=workspace.today().isoformat(),
+        generated=clock.today().isoformat(),
     )
 
 
@@ -245,4 +244,4 @@ def plan_document_data() -> PlanDocument:
         .order_by(Contingency.position, Contingency.id).tuples()
     )
     name, headline = _profile()
-    return PlanDocument(name, headline, phases, contingencies, workspace.today().isoformat())
+    return PlanDocument(name, headline, phases, contingencies, clock.today().isoformat())

@@ -24,7 +24,7 @@ from pathlib import Path
 import peewee as pw
 
 from careerpivot import __version__
-from careerpivot.core import question_bank, vocab
+from careerpivot.core import clock, question_bank, vocab
 from careerpivot.errors import ExportError, ImportFileError
 from careerpivot.formats import csvfiles, ics, jsonbackup, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES
@@ -417,7 +417,7 @@ def calendar_events(uid: str | None = None) -> list[ics.CalendarEvent]:
         first = _start(_d(start_date))
         if not isinstance(first, _dt.date):
             made = _utc(created)
-            first = made.date() if made else workspace.today()
+            first = made.date() if made else clock.today()
         until = _start(_d(end_date))
         until = until if isinstance(until, _dt.date) else None
         if status in ("done", "dropped") and modified is not None:
@@ -450,7 +450,7 @@ def export_ics(target: str | Path, *, now: _dt.datetime | None = None,
     _tick(progress, 0, 2, "Reading the plan…")
     events = calendar_events()
     _tick(progress, 1, 2, "Writing the file…")
-    data = ics.write_calendar(events, now=now or _dt.datetime.now(_dt.UTC))
+    data = ics.write_calendar(events, now=now or clock.utcnow())
     path = _write(target, data)
     _tick(progress, 2, 2, "Done")
     return path
@@ -836,7 +836,7 @@ def import_json(source: str | Path | bytes, *, progress: Progress | None = None
 
 def suggested_name(kind: str, list_name: str = "", today: _dt.date | None = None) -> str:
     """A file name for an export: ``careerpivot-contacts-2026-03-14.csv`` etc."""
-    day = (today or workspace.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     if kind == "csv":
         return f"careerpivot-{list_name or 'lists'}-{day}.csv"
     ext = {"ics": "ics", "vcf": "vcf", "json": "json"}[kind]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 import peewee as pw
 
-from careerpivot.core import vocab
+from careerpivot.core import clock, vocab
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
@@ -580,7 +580,7 @@ def complete_interview(interview_id: int, today: _dt.date | None = None) -> tupl
     the *interviewed* stage (unless already thanked or ongoing) and its last contact date to
     the interview's date (today when it has none or it lies in the future). Returns the ids of
     the actions created."""
-    day = today or workspace.today()
+    day = today or clock.today()
     created: list[int] = []
     with write():
         interview = get_or_fail(Interview, interview_id, "interview")

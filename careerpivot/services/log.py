@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 import peewee as pw
 
+from careerpivot.core import clock, vocab
 from careerpivot.core import due as _due
-from careerpivot.core import vocab
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
@@ -122,7 +122,7 @@ def check_entry(kind: object, text: object, entry_date: object = None,
     (the entry dialog checks before it closes; storing checks again)."""
     cleaned_kind = _FIELDS["kind"](kind)
     _FIELDS["text"](text)
-    entry = _FIELDS["entry_date"](entry_date or workspace.today())
+    entry = _FIELDS["entry_date"](entry_date or clock.today())
     due = _FIELDS["due_date"](due_date)
     _check_dates(cleaned_kind, entry, due)  # type: ignore[arg-type]
 
@@ -244,7 +244,7 @@ def add_entry(kind: str, text: str, *, entry_date: object = None, due_date: obje
     values: dict[str, object] = {
         "kind": _FIELDS["kind"](kind),
         "text": _FIELDS["text"](text),
-        "entry_date": _FIELDS["entry_date"](entry_date or workspace.today()),
+        "entry_date": _FIELDS["entry_date"](entry_date or clock.today()),
         "due_date": _FIELDS["due_date"](due_date),
         "done_date": _FIELDS["done_date"](done_date),
     }
@@ -298,7 +298,7 @@ def delete_entry(entry_id: int) -> Snapshot:
 def mark_done(entry_id: int, when: object = None) -> _dt.date | None:
     """Mark an action (or an outreach) done on ``when`` (default today); returns the done
     date it had before, for undo."""
-    day = parse_date("done_date", when or workspace.today(), required=True)
+    day = parse_date("done_date", when or clock.today(), required=True)
     with write():
         row = get_or_fail(LogEntry, entry_id, "log entry")
         if row.kind not in (ACTION, OUTREACH):
@@ -324,7 +324,7 @@ def snooze(entry_id: int, until: object) -> _dt.date | None:
     never becomes due earlier than it was. Returns the snooze date it had before, for
     undo (see :func:`set_snooze`)."""
     if isinstance(until, int) and not isinstance(until, bool):
-        day = _due.snooze_until(workspace.today(), until)
+        day = _due.snooze_until(clock.today(), until)
     else:
         day = parse_date("snoozed_until", until, required=True)
     with write():

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 import peewee as pw
 
-from careerpivot.core import checkins, vocab
+from careerpivot.core import checkins, clock, vocab
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
@@ -148,7 +148,7 @@ def _clean_cadence(value: object) -> int:
 
 def _clean_last_contact(value: object) -> _dt.date | None:
     date = parse_date("last_contact", value)
-    if date is not None and date > workspace.today():
+    if date is not None and date > clock.today():
         raise ValidationError("last_contact",
                               "The last contact cannot be in the future.")
     return date
@@ -445,7 +445,7 @@ def checkins_due(today: _dt.date | None = None, *, within_days: int = 0) -> list
     """Current contacts whose check-in is due or overdue (or, with ``within_days``, falls
     within that many days), most urgent first. People with a cadence who were never
     contacted count as due today (see ``core.checkins``)."""
-    today = today or workspace.today()
+    today = today or clock.today()
     horizon = today + _dt.timedelta(days=max(0, within_days))
     due = []
     for row in list_contacts():
@@ -558,7 +558,7 @@ def set_paths(contact_id: int, path_ids: Iterable[int] | None) -> None:
 def record_contact(contact_id: int, when: _dt.date | str | None = None) -> None:
     """Log a conversation on ``when`` (default today): the last contact moves forward, never
     back (``core.checkins.later_contact``)."""
-    date = _clean_last_contact(when or workspace.today())
+    date = _clean_last_contact(when or clock.today())
     with write():
         row = get_or_fail(Contact, contact_id, "contact")
         new = checkins.later_contact(_date(row.last_contact), date)

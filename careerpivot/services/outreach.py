@@ -17,7 +17,7 @@ import dataclasses
 import datetime as _dt
 from urllib.parse import quote
 
-from careerpivot.core import checkins, question_bank
+from careerpivot.core import checkins, clock, question_bank
 from careerpivot.core import due as _due
 from careerpivot.core import templates as _templates
 from careerpivot.core.validation import (
@@ -183,7 +183,7 @@ def human_date(day: _dt.date | None) -> str:
     if day is None:
         return ""
     text = f"{day.day} {day:%B}"
-    if day.year != workspace.today().year:
+    if day.year != clock.today().year:
         text += f" {day.year}"
     return text
 
@@ -258,7 +258,7 @@ def record_sent(contact_id: int, template_key: str, text: str, *,
     """Record that a message was sent today (see the module's docstring)."""
     body = clean_text("text", text, required=True, max_len=MAX_BODY)
     subject = clean_line("subject", subject, max_len=MAX_SUBJECT)
-    today = workspace.today()
+    today = clock.today()
     with write():
         contact = get_or_fail(Contact, contact_id, "contact")
         template = Template.get_or_none(Template.key == template_key)

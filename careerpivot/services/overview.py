@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from careerpivot.core import checkins, due, vocab
+from careerpivot.core import checkins, clock, due, vocab
 from careerpivot.core import plan as _plan
 from careerpivot.core import priority as _priority
 from careerpivot.core.validation import ValidationError, name_key
@@ -217,7 +217,7 @@ def snoozes() -> dict[str, str]:
 
 
 def _store_snoozes(data: dict[str, str]) -> None:
-    today = workspace.today()
+    today = clock.today()
     horizon = _iso(today - _dt.timedelta(days=365))
     # forget snoozes that ended long ago (a dismissal is kept: its item's key may come back)
     kept = {k: v for k, v in data.items() if v == DONE or v >= horizon}
@@ -252,7 +252,7 @@ def due_items(today: _dt.date | None = None, *,
               horizon_days: int = due.HORIZON_DAYS) -> list[DueItem]:
     """Everything overdue or due up to ``horizon_days`` ahead, most urgent first: by bucket,
     then date, then kind (conversations first), then text."""
-    today = today or workspace.today()
+    today = today or clock.today()
     horizon = today + _dt.timedelta(days=horizon_days)
     stored = snoozes()
     items: list[DueItem] = []
@@ -468,7 +468,7 @@ def _colleagues(org_keys: set[str]) -> dict[str, list[tuple[int, str, str]]]:
 def upcoming_interviews(today: _dt.date | None = None, *, days: int = 14,
                         limit: int = 50) -> list[AgendaRow]:
     """Scheduled conversations from today to ``days`` ahead, soonest first."""
-    today = today or workspace.today()
+    today = today or clock.today()
     end = today + _dt.timedelta(days=days + 1)
     query = (
         Interview.select(Interview.id, Interview.scheduled_at, Interview.minutes,
@@ -510,7 +510,7 @@ def snooze_item(key: str, days: int | _dt.date) -> object:
     """Snooze a due item by its key for ``days`` (or until a date); it never becomes due
     earlier than it was. Returns what to pass to :func:`restore_snooze` to undo it."""
     kind, item_id = _parse_key(key)
-    today = workspace.today()
+    today = clock.today()
     until = days if isinstance(days, _dt.date) else due.snooze_until(today, days)
     if kind == ACTION:
         return _log.snooze(item_id, until)
@@ -590,7 +590,7 @@ def log_checkin(contact_id: int, note: str = "") -> tuple[_dt.date | None, int]:
     """Log a check-in with a contact today: their last contact becomes today (restarting the
     cadence) and the log gets a closed outreach entry. Returns (the previous last-contact
     date, the log entry's id)."""
-    today = workspace.today()
+    today = clock.today()
     with write():
         row = Contact.get_or_none(Contact.id == contact_id)
         if row is None:
@@ -612,7 +612,7 @@ def chart_data(today: _dt.date | None = None, *, top_skills: int = 8) -> ChartDa
     """The four charts and the totals under them: the assumptions' statuses and the skills'
     evidence as the Paths and Development tabs count them (``services.paths``,
     ``services.development``), the contact pipeline and the plan's phases."""
-    today = today or workspace.today()
+    today = today or clock.today()
     paths, tested, triangulated, assumptions = _path_status()
     pipeline_counts = dict(_rows(
         Contact.select(Contact.stage, pw.fn.COUNT(Contact.id))

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 
 import peewee as pw
 
+from careerpivot.core import clock, vocab
 from careerpivot.core import plan as _plan
-from careerpivot.core import vocab
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
@@ -308,7 +308,7 @@ def _contingency_row(row: tuple) -> ContingencyRow:
 def plan_overview(today: _dt.date | None = None) -> PlanOverview:
     """Every phase in order with its milestones (by due date) and every contingency, in five
     queries whatever the size of the plan."""
-    today = today or workspace.today()
+    today = today or clock.today()
     phases = _phase_rows()
     by_id = {p[0]: p for p in phases}
     skills, learning = _links(None)
@@ -342,7 +342,7 @@ def get_phase(phase_id: int, today: _dt.date | None = None) -> PhaseRow:
     rows = _phase_rows(Phase.id == phase_id)
     if not rows:
         get_or_fail(Phase, phase_id, "phase")
-    today = today or workspace.today()
+    today = today or clock.today()
     skills, learning = _links(Milestone.phase == phase_id)
     milestones = [_milestone_row(r, rows[0], skills, learning, today)
                   for r in fetch_tuples(_milestone_query().where(Milestone.phase == phase_id))]
@@ -446,7 +446,7 @@ def get_milestone(milestone_id: int, today: _dt.date | None = None) -> Milestone
     phase = _phase_rows(Phase.id == rows[0][1])
     skills, learning = _links(Milestone.id == milestone_id)
     return _milestone_row(rows[0], phase[0] if phase else None, skills, learning,
-                          today or workspace.today())
+                          today or clock.today())
 
 
 def _status_dates(values: dict[str, object], today: _dt.date) -> None:
@@ -467,7 +467,7 @@ def add_milestone(phase_id: int, title: str, *, skill_ids: Iterable[int] = (),
               **_clean_fields(_MILESTONE_FIELDS, fields)}
     values.pop("phase", None)
     if "status" in values and "done_date" not in fields:
-        _status_dates(values, workspace.today())
+        _status_dates(values, clock.today())
     skills, items = _ids(skill_ids), _ids(learning_ids)
     with write():
         get_or_fail(Phase, phase_id, "phase")
@@ -492,7 +492,7 @@ def update_milestone(milestone_id: int, field: str, value: object) -> str:
         row = get_or_fail(Milestone, milestone_id, "milestone")
         if field == "status":
             values["done_date"] = _as_date(row.done_date)
-            _status_dates(values, workspace.today())
+            _status_dates(values, clock.today())
         values["updated_at"] = utcnow()
         if field == "phase" and values["phase"] != row.phase_id:
             values["position"] = _next_position(Milestone, Milestone.phase == values["phase"])

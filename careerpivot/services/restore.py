@@ -28,6 +28,7 @@ import datetime as _dt
 import os
 from pathlib import Path
 
+from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 from careerpivot.store import backup as _backup
 
@@ -59,7 +60,7 @@ def check_backup(path: str | os.PathLike[str]) -> Path:
 
 def aside_name(workspace_path: Path, now: _dt.datetime | None = None) -> Path:
     """A free name beside the workspace for the file being replaced."""
-    stamp = (now or _dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     candidate = workspace_path.with_name(
         f"{workspace_path.stem}-before-restore-{stamp}{workspace_path.suffix}")
     n = 1
@@ -138,7 +139,7 @@ def undo(result: RestoreResult) -> Path:
     if result.kept_aside is None:
         raise RestoreError("There is no previous file to put back.")
     target = result.restored
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     spare = target.with_name(f"{target.stem}-restored-{stamp}{target.suffix}")
     for suffix in ("", *SIDE_SUFFIXES):
         src = Path(str(target) + suffix)

@@ -6,7 +6,6 @@ The UI holds no database object: it calls these functions and receives plain val
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import hashlib
 import os
 from pathlib import Path
@@ -119,11 +118,6 @@ def restore_snapshot(snap: Snapshot) -> None:
     with _db.write():
         _snapshot.restore(snap)
     mark_changed()
-
-
-def today() -> _dt.date:
-    """The date the app treats as today (tests patch this, never the clock)."""
-    return _dt.date.today()
 
 
 def close_thread_connection() -> None:

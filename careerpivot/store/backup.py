@@ -16,6 +16,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.db$")
@@ -105,7 +106,7 @@ def make_backup(source: Path, folder: Path, *, reason: str = "auto",
         raise BackupError(
             f"The backup folder {folder} could not be created: {exc.strerror}."
         ) from exc
-    now = now or _dt.datetime.now()
+    now = now or clock.now()
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = folder / f"{source.stem}-{stamp}-{reason}.db"
     n = 1
@@ -165,7 +166,7 @@ def backups_to_keep(taken: list[_dt.datetime], now: _dt.datetime, *, recent: int
 def thin(folder: Path, now: _dt.datetime | None = None) -> list[Path]:
     """Delete automatic backups that the thinning rules no longer keep; manual and
     pre-migration backups are always kept. Returns the deleted paths."""
-    now = now or _dt.datetime.now()
+    now = now or clock.now()
     autos = [b for b in list_backups(folder) if b.reason == "auto"]
     keep = backups_to_keep([b.taken_at for b in autos], now)
     removed = []

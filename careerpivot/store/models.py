@@ -7,17 +7,17 @@ lowercase keys; their display names live in ``careerpivot.core.vocab``.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 import peewee as pw
 from playhouse.sqlite_ext import AutoIncrementField
+
+from careerpivot.core import clock
 
 #: The one database object, initialised late by :func:`careerpivot.store.db.open_workspace`.
 database = pw.SqliteDatabase(None)
 
 
-def utcnow() -> str:
-    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+#: The stamp of ``created_at``/``updated_at``: UTC ISO text from the app's one clock.
+utcnow = clock.utcstamp
 
 
 class BaseModel(pw.Model):

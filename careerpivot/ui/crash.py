@@ -9,7 +9,6 @@ Code that catches such an error itself routes it with :func:`show_corruption`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 import sys
 import traceback
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 
 log = logging.getLogger("careerpivot")
@@ -156,7 +156,7 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         QApplication.quit()
         return
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.error("Unhandled error at %s\n%s", _dt.datetime.now().isoformat(), text)
+    log.error("Unhandled error at %s\n%s", clock.now().isoformat(), text)
     sys.__stderr__ and sys.__stderr__.write(text)
     if QApplication.instance() is None or _state["showing"]:
         return

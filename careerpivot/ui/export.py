@@ -17,7 +17,6 @@ Summary tab shows). A file with silently cut text, or a second page, is never wr
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot import paths
+from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
@@ -218,7 +218,7 @@ class DocumentController(QObject):
         try:
             profile = summary_service.get_profile()
             page_size = effective_page_size(profile.page_size)
-            today = _dt.date.today().isoformat()
+            today = clock.today().isoformat()
             if kind == "summary":
                 data = summary_data or summary_service.summary_document_data()
                 name = data.full_name or translate("Export", "Value summary")

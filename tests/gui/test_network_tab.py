@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from careerpivot.core import checkins
-from careerpivot.services import interviews, network, paths, workspace
+from careerpivot.services import interviews, network, paths
 from careerpivot.services.network import ContactRow
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
@@ -29,8 +29,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: TODAY)
+def fixed_today(clock):
+    clock.set_today(TODAY)
     return TODAY
 
 

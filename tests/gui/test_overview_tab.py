@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from careerpivot.core import due
-from careerpivot.services import log, network, overview, workspace
+from careerpivot.services import log, network, overview
 
 FIXED = _dt.date(2026, 3, 11)  # a Wednesday
 
@@ -21,16 +21,15 @@ offscreen_dialog = pytest.mark.qt_log_ignore(r"This plugin does not support")
 
 
 @pytest.fixture
-def today(monkeypatch):
-    """The sample workspace is built relative to the real date: keep that date fixed."""
-    day = _dt.date.today()
-    monkeypatch.setattr(workspace, "today", lambda: day)
+def today(clock):
+    """The day the sample workspace was built for (the run's today)."""
+    day = clock.today()
     return day
 
 
 @pytest.fixture
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: FIXED)
+def fixed_today(clock):
+    clock.set_today(FIXED)
     return FIXED
 
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QToolTip
 
 from careerpivot.services import development, plan
-from careerpivot.services import workspace as ws
 from careerpivot.ui.itemmodels.plan import (
     IdRole,
     KindRole,
@@ -28,8 +27,8 @@ TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.fixture
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(ws, "today", lambda: TODAY)
+def fixed_today(clock):
+    clock.set_today(TODAY)
 
 
 @pytest.fixture
@@ -83,6 +82,23 @@ def error_text(tab, field: str) -> str:
     label = tab.findChild(QLabel, f"{field}Error")
     assert label is not None
     return label.text() if label.isVisible() else ""
+
+
+def only_point(view, item) -> QPoint:
+    """A point of the viewport where ``item`` is the only thing the timeline would answer
+    for (a click or a tooltip): which points a marker or a label covers depends on the dates,
+    so the test asks the view instead of trusting a fixed offset."""
+    view.ensureVisible(item, 10, 10)
+    rect = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    for y in range(rect.bottom() - 1, rect.top(), -2):
+        for x in range(rect.left() + 1, rect.right(), 2):
+            pos = QPoint(x, y)
+            if not view.viewport().rect().contains(pos):
+                continue
+            answering = [i for i in view.items(pos) if i.toolTip() or i.data(0) is not None]
+            if answering == [item]:
+                return pos
+    raise AssertionError("no point of the item is free of other items")
 
 
 def tree_selection(tab) -> tuple[str, int] | None:
@@ -482,11 +498,7 @@ def test_clicking_a_phase_band_selects_the_phase(demo_tab, qtbot):
     view = demo_tab.timeline.view
     phase = demo_tab.model.phases()[3]
     band = view.band(phase.id)
-    rect = band.rect()
-    point = QPointF(rect.left() + 3, rect.bottom() - 2)
-    view.ensureVisible(band)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.mapFromScene(point))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=only_point(view, band))
     assert tree_selection(demo_tab) == ("phase", phase.id)
 
 
@@ -495,9 +507,9 @@ def test_hovering_the_timeline_tells_what_is_there(demo_tab, qtbot):
     phase = demo_tab.model.phases()[1]
     target = phase.milestones[1]
 
-    def tip_at(item, point=None) -> str:
+    def tip_at(item, pos=None) -> str:
         view.ensureVisible(item, 10, 10)
-        pos = view.mapFromScene(point if point is not None else item.scenePos())
+        pos = pos if pos is not None else view.mapFromScene(item.scenePos())
         QToolTip.hideText()
         QApplication.sendEvent(view.viewport(), QHelpEvent(
             QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
@@ -506,7 +518,7 @@ def test_hovering_the_timeline_tells_what_is_there(demo_tab, qtbot):
     tip = tip_at(view.marker(target.id))
     assert target.title in tip and target.due_date.isoformat() in tip
     band = view.band(phase.id)
-    tip = tip_at(band, QPointF(band.rect().left() + 3, band.rect().bottom() - 6))
+    tip = tip_at(band, only_point(view, band))
     assert tip.startswith(phase.name)
     QToolTip.hideText()
 

@@ -30,8 +30,8 @@ def new_workspace(tmp_path):
 
 
 @pytest.fixture
-def today(monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: TODAY)
+def today(clock):
+    clock.set_today(TODAY)
     return TODAY
 
 
@@ -331,9 +331,9 @@ def test_sample_plan_and_log_dates(sample, today):
 
 
 @pytest.mark.parametrize("offset", range(7))
-def test_sample_on_every_weekday(tmp_path, monkeypatch, offset):
+def test_sample_on_every_weekday(clock, tmp_path, offset):
     day = TODAY + dt.timedelta(days=offset)
-    monkeypatch.setattr(workspace, "today", lambda: day)
+    clock.set_today(day)
     demo.create_demo_workspace(tmp_path / "s.cpw")
     try:
         for interview in m.Interview.select().where(m.Interview.scheduled_at != ""):

@@ -87,14 +87,14 @@ def test_calendar_of_the_sample_workspace(demo_workspace, tmp_path):
             assert str(event["TRANSP"]) == "TRANSPARENT"
 
 
-def test_reexport_keeps_uids_and_raises_sequence(workspace, tmp_path):
+def test_reexport_keeps_uids_and_raises_sequence(workspace, tmp_path, clock):
     contact = network.create_contact(name="Priya Raman", organization="Northwind")
     from careerpivot.services import interviews
 
     interview = interviews.create_interview(contact, scheduled_at="2026-04-02 10:00")
     first = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(
         exports.export_ics(tmp_path / "a.ics").read_bytes()).walk("VEVENT")}
-    later = _dt.datetime.now(_dt.UTC) + _dt.timedelta(minutes=5)
+    later = clock.now().astimezone(_dt.UTC) + _dt.timedelta(minutes=5)
     with db.write():
         m.Interview.update(minutes=60, updated_at=later.strftime("%Y-%m-%dT%H:%M:%SZ")).where(
             m.Interview.id == interview).execute()

@@ -16,8 +16,8 @@ TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.fixture
-def ws(tmp_path, monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: TODAY)
+def ws(clock, tmp_path):
+    clock.set_today(TODAY)
     info = workspace.open_workspace(tmp_path / "w.db", backups_root=tmp_path / "backups")
     yield info
     workspace.close()

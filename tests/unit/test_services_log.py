@@ -18,8 +18,8 @@ def days(n: int) -> _dt.date:
 
 
 @pytest.fixture
-def ws(tmp_path, monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: TODAY)
+def ws(clock, tmp_path):
+    clock.set_today(TODAY)
     info = workspace.open_workspace(tmp_path / "w.careerpivot", backups_root=tmp_path / "b")
     yield info
     workspace.close()

@@ -27,8 +27,8 @@ def days(n: int) -> _dt.date:
 
 
 @pytest.fixture
-def ws(tmp_path, monkeypatch):
-    monkeypatch.setattr(workspace, "today", lambda: TODAY)
+def ws(clock, tmp_path):
+    clock.set_today(TODAY)
     info = workspace.open_workspace(tmp_path / "w.careerpivot", backups_root=tmp_path / "b")
     yield info
     workspace.close()
@@ -239,10 +239,9 @@ def test_upcoming_interviews(scene):
 
 
 @pytest.fixture
-def demo(demo_workspace, monkeypatch):
-    # the sample is built relative to the real today; keep that day fixed for the test
-    today = _dt.date.today()
-    monkeypatch.setattr(workspace, "today", lambda: today)
+def demo(clock, demo_workspace):
+    # the day the sample was built for: the run's today
+    today = clock.today()
     return today
 
 

@@ -20,8 +20,8 @@ TODAY = D(2026, 3, 10)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch):
-    monkeypatch.setattr(ws, "today", lambda: TODAY)
+def _fixed_today(clock):
+    clock.set_today(TODAY)
 
 
 def _phase_ids() -> list[int]:

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from careerpivot.core import checkins, vocab
+from careerpivot.core import checkins, clock, vocab
 from careerpivot.core.validation import name_key
 from careerpivot.services import network
 from careerpivot.services.network import (
@@ -96,7 +96,7 @@ class ContactsModel(FilteredTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, sort_column=NAME)
-        self._today = _dt.date.today()
+        self._today = clock.today()
         self._words: tuple[str, ...] = ()
         self._stage: str | None = None
         self._level: str | None = None

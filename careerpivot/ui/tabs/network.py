@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.core import checkins, vocab
+from careerpivot.core import checkins, clock, vocab
 from careerpivot.core.validation import name_key
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import network, workspace
@@ -503,7 +503,7 @@ class NetworkTab(TabBase):
     def _show_read_error(self, exc: CareerPivotError) -> None:
         """The contacts could not be read: an error page instead of a list that would look
         complete, and the corruption flow when the file is damaged."""
-        self.model.set_rows([], workspace.today())
+        self.model.set_rows([], clock.today())
         self.count_label.setText("")
         self.error_label.setText(
             self.tr("<h3>Your contacts could not be read</h3><p>{0}</p>").format(exc.message))
@@ -525,7 +525,7 @@ class NetworkTab(TabBase):
         selected = self.selected_ids()
         scroll = self.table.verticalScrollBar().value()
         with self._keeping_selection(selected, scroll=scroll):
-            self.model.set_records(records, workspace.today())
+            self.model.set_records(records, clock.today())
         self._fill_paths(path_choices)
         self._fill_tags(tags)
         # the picker offers the contacts just read, in the list's name order
@@ -797,7 +797,7 @@ class NetworkTab(TabBase):
             self.paths_list.blockSignals(False)
 
     def _checkin_text(self, row: ContactRow) -> str:
-        today = workspace.today()
+        today = clock.today()
         state = checkins.status(row.last_contact, row.cadence_days, today)
         if state == checkins.NONE:
             return self.tr("No periodic check-in")
@@ -849,7 +849,7 @@ class NetworkTab(TabBase):
     def _contact_today(self) -> None:
         if self._current_id is None:
             return
-        self.last_contact_edit.setText(workspace.today().isoformat())
+        self.last_contact_edit.setText(clock.today().isoformat())
         self.binder.fields["last_contact"].commit()
 
     def _on_path_toggled(self, _item: QListWidgetItem) -> None:

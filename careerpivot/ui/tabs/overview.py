@@ -1,6 +1,6 @@
 """The Overview tab: what is due, the conversations coming up, the charts and the tracking log.
 
-Everything is relative to ``services.workspace.today()``. The due list comes from
+Everything is relative to ``services.clock.today()``. The due list comes from
 ``services.overview.due_items`` (a handful of queries), grouped into overdue, today, this
 week and coming; each row opens its item, and can be marked done or snoozed where that makes
 sense. The charts module (and with it QtCharts) is imported in a call posted from the first
@@ -53,10 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerpivot.core import clock, vocab
 from careerpivot.core import due as _due
-from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError
-from careerpivot.services import overview, workspace
+from careerpivot.services import overview
 from careerpivot.services.overview import AgendaRow, DueItem
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
@@ -109,7 +109,7 @@ class DueModel(QAbstractItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[str, list[DueItem]]] = []
-        self._today = _dt.date.today()
+        self._today = clock.today()
         self._overdue = QColor("#b3261e")
         self._soon = QColor("#8a5a00")
         self._text = QColor("black")
@@ -353,7 +353,7 @@ class OverviewTab(TabBase):
         self._midnight = QTimer(self)
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._new_day)
-        self._today = workspace.today()
+        self._today = clock.today()
         self._items: list[DueItem] = []
         self._agenda: list[AgendaRow] = []
         self._build()
@@ -541,13 +541,13 @@ class OverviewTab(TabBase):
             self.reload_now()
 
     def _schedule_new_day(self) -> None:
-        now = _dt.datetime.now()
+        now = clock.now()
         tomorrow = _dt.datetime.combine(now.date() + _dt.timedelta(days=1), _dt.time(0, 0, 5))
         self._midnight.start(int((tomorrow - now).total_seconds() * 1000))
 
     def reload(self) -> None:
         self._schedule_new_day()
-        self._today = workspace.today()
+        self._today = clock.today()
         self._reload_due()
         self.log_view.reload_choices_later()
         self.log_view.reload_when_shown()

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.core import vocab
+from careerpivot.core import clock, vocab
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import plan, workspace
 from careerpivot.settings import Settings
@@ -1030,7 +1030,7 @@ class PlanTab(TabBase):
         self._flush()
         phases = self._overview.phases if self._overview else ()
         ends = [p.end_date for p in phases if p.end_date is not None]
-        start = max(ends) + _dt.timedelta(days=1) if ends else workspace.today()
+        start = max(ends) + _dt.timedelta(days=1) if ends else clock.today()
         end = start + _dt.timedelta(days=NEW_PHASE_DAYS - 1)
         phase_id = self._run(lambda: plan.add_phase(self.tr("New phase"), start_date=start,
                                                     end_date=end))

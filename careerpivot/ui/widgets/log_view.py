@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerpivot.core import clock, vocab
 from careerpivot.core import due as _due
-from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
@@ -75,7 +75,7 @@ class LogModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[LogRow] = []
-        self._today = _dt.date.today()
+        self._today = clock.today()
         self._colors = (QColor("#b3261e"), QColor("#8a5a00"))
 
     def set_rows(self, rows: list[LogRow], today: _dt.date,
@@ -243,7 +243,7 @@ class LogEntryDialog(QDialog):
         self.setMinimumWidth(480)
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
-        today = workspace.today()
+        today = clock.today()
         if entry is not None:
             self._select(self.kind, entry.kind)
             self.entry_date.setText(entry.entry_date.isoformat())
@@ -485,7 +485,7 @@ class LogView(QWidget):
             return
         more = len(rows) > LOG_LIMIT
         rows = rows[:LOG_LIMIT]
-        self.model.set_rows(rows, workspace.today(), status_colors(self.palette()))
+        self.model.set_rows(rows, clock.today(), status_colors(self.palette()))
         filtered = bool(self.search.text().strip() or self.kind_filter.currentIndex()
                         or self.contact_filter.currentIndex() or self.path_filter.currentIndex()
                         or self.open_only.isChecked())

@@ -66,8 +66,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerpivot.core import clock, vocab
 from careerpivot.core import plan as plan_rules
-from careerpivot.core import vocab
 from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
 
 # --- geometry (device-independent pixels) -----------------------------------------------------
@@ -487,7 +487,7 @@ class TimelineView(QGraphicsView):
         self._overview: PlanOverview | None = None
         self._px_per_day = 2.0
         self._fit_mode = True
-        self._origin = _dt.date.today()
+        self._origin = clock.today()
         self._days = 0
         self._selected: tuple[str, int] | None = None
         self._markers: dict[int, MilestoneMarker] = {}
@@ -599,7 +599,7 @@ class TimelineView(QGraphicsView):
     # --- layout ----------------------------------------------------------------------------
     def _span(self) -> tuple[_dt.date, _dt.date]:
         overview = self._overview
-        today = overview.today if overview else _dt.date.today()
+        today = overview.today if overview else clock.today()
         dates: list[_dt.date | None] = []
         if overview is not None:
             for phase in overview.phases:
