@@ -66,12 +66,32 @@ def build_command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def qt_problem(*, window: bool) -> str | None:
+    """Why Qt cannot run here (a system library missing, no display), in words a person can
+    act on; None when it can. Asked before Qt would abort the process with a misleading line."""
+    import importlib
+
+    from careerpivot import syslibs
+
+    try:
+        importlib.import_module("PySide6.QtWidgets" if window else "PySide6.QtCore")
+    except ImportError as exc:
+        return syslibs.import_problem(exc)
+    return syslibs.gui_problem(sys.argv) if window else None
+
+
+def _refuse(problem: str) -> int:
+    print(problem, file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     tune_gc()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         command = build_command_parser().parse_args(argv)
-        return command.handler(command)
+        problem = qt_problem(window=False)
+        return _refuse(problem) if problem else command.handler(command)
     args = build_parser().parse_args(argv)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         from careerpivot import desktop_entry
@@ -87,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_parser().error("give either FILE or --database, not both")
     if args.file:
         args.database = args.file
-    return run_gui(args)
+    problem = qt_problem(window=True)
+    return _refuse(problem) if problem else run_gui(args)
 
 
 def create_application(argv: list[str]):  # -> QApplication

@@ -44,6 +44,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(skip)
 
 
+def _system_tool(name: str, package: str) -> str:
+    """The path of a system program a test needs. Where it is missing the test skips, saying
+    which package brings it, except under CAREERPIVOT_REQUIRE_TOOLS (set by .ci/run), where a
+    missing tool fails: CI must never pass by skipping."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = f"{name} is not installed (apt-get install {package})"
+    if os.environ.get("CAREERPIVOT_REQUIRE_TOOLS"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_HOME, ignore_errors=True)
 
@@ -80,8 +93,16 @@ class _TestClock:
         self._clock.set_now(moment, frozen=frozen)
 
 
+@pytest.fixture(autouse=True)
+def _clock_at_test_now(_pinned_clock):
+    """Each test starts at TEST_NOW, so a long run never carries a test past midnight."""
+    from careerpivot.core import clock
+
+    clock.set_now(TEST_NOW)
+
+
 @pytest.fixture
-def clock():
+def clock(_clock_at_test_now):
     """The app's clock, for a test that needs another day or a standing clock."""
     yield _TestClock()
     from careerpivot.core import clock as app_clock
@@ -108,6 +129,12 @@ def _translators(request: pytest.FixtureRequest):
     translator = i18n.install(qapp)
     yield translator
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def system_tool():
+    """``system_tool(name, package)``: the path of a system program the test needs."""
+    return _system_tool
 
 
 @pytest.fixture

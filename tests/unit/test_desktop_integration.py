@@ -3,35 +3,25 @@ itself to the applications menu and remove itself again."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
-
-import pytest
 
 from careerpivot import APP_ID, __version__, desktop_entry
 
 LINUX = resources.files("careerpivot").joinpath("resources", "linux")
 
 
-def _validator(name: str) -> str:
-    tool = shutil.which(name)
-    if tool is None:
-        pytest.skip(f"{name} is not installed (apt-get install desktop-file-utils appstream)")
-    return tool
-
-
-def test_desktop_file_is_valid(tmp_path):
-    tool = _validator("desktop-file-validate")
+def test_desktop_file_is_valid(tmp_path, system_tool):
+    tool = system_tool("desktop-file-validate", "desktop-file-utils")
     source = Path(str(LINUX.joinpath(f"{APP_ID}.desktop")))
     result = subprocess.run([tool, str(source)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
-def test_metainfo_is_valid_and_names_this_version():
-    tool = _validator("appstreamcli")
+def test_metainfo_is_valid_and_names_this_version(system_tool):
+    tool = system_tool("appstreamcli", "appstream")
     source = Path(str(LINUX.joinpath(f"{APP_ID}.metainfo.xml")))
     result = subprocess.run([tool, "validate", "--no-net", str(source)],
                             capture_output=True, text=True)
@@ -39,7 +29,7 @@ def test_metainfo_is_valid_and_names_this_version():
     assert f'<release version="{__version__}"' in source.read_text(encoding="utf-8")
 
 
-def test_install_and_uninstall_the_menu_entry(tmp_path):
+def test_install_and_uninstall_the_menu_entry(tmp_path, system_tool):
     command = desktop_entry.exec_quote("/opt/My Apps/careerpivot")
     written = desktop_entry.install(tmp_path, command=command)
     desktop = tmp_path / "applications" / f"{APP_ID}.desktop"
@@ -48,10 +38,9 @@ def test_install_and_uninstall_the_menu_entry(tmp_path):
     assert 'Exec="/opt/My Apps/careerpivot" %f' in text
     assert (tmp_path / "icons/hicolor/48x48/apps" / f"{APP_ID}.png").stat().st_size > 0
     assert (tmp_path / "mime/packages" / f"{APP_ID}.xml").exists()
-    if shutil.which("desktop-file-validate"):
-        result = subprocess.run(["desktop-file-validate", str(desktop)],
-                                capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout
+    result = subprocess.run([system_tool("desktop-file-validate", "desktop-file-utils"),
+                             str(desktop)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
     removed = desktop_entry.uninstall(tmp_path)
     assert desktop in removed
     assert not desktop.exists()

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,14 @@ class LockHolder(threading.Thread):
         self.release = threading.Event()
         self.error: BaseException | None = None
 
+    def _work(self) -> None:
+        """The other program's own work while it holds the lock, not a test sleep. It polls
+        instead of ``Event.wait(timeout)``: a timed wait on a condition never returns when
+        the suite runs under libfaketime."""
+        end = time.monotonic() + self.hold
+        while not self.release.is_set() and time.monotonic() < end:
+            time.sleep(0.01)
+
     def run(self) -> None:
         try:
             con = sqlite3.connect(self.path, isolation_level=None)
@@ -52,7 +61,7 @@ class LockHolder(threading.Thread):
                 con.execute("BEGIN IMMEDIATE")
                 con.execute("INSERT INTO setting(key, value) VALUES ('other', 'program')")
                 self.locked.set()
-                self.release.wait(self.hold)  # the holder's own work, not a test sleep
+                self._work()
                 con.execute("COMMIT")
             finally:
                 con.close()
