@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,8 +35,11 @@ def test_date_tests_pass_in_the_last_minute_of_a_year(system_tool, tmp_path):
                         "CAREERPIVOT_TEST_NOW": moment.isoformat()}
     env.pop("FAKETIME_DONT_FAKE_MONOTONIC", None)
     target = moment.replace(tzinfo=_dt.UTC)  # London is on UTC in December
-    # The real system clock is read here on purpose: the offset moves it to `moment`.
+    # The system clock is read here on purpose: the offset moves it to `moment`. faketime's
+    # offset counts from the real clock, so under faketime already, add the offset in force.
     offset = int((target - _dt.datetime.now(_dt.UTC)).total_seconds())
+    offset += int(os.environ["FAKETIME"]) if re.fullmatch(r"[+-]\d+",
+                                                          os.environ.get("FAKETIME", "")) else 0
     result = subprocess.run(
         [faketime, "-f", f"{offset:+d}", sys.executable, "-m", "pytest", "-q", "-x",
          "-p", "no:randomly", *DATE_TESTS],
