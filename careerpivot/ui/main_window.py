@@ -34,6 +34,7 @@ from careerpivot.ui import actions as actions_mod
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.session import Session, WorkspaceLockedError
+from careerpivot.ui.tabs import specs
 from careerpivot.ui.tabs.base import TabBase
 
 if TYPE_CHECKING:
@@ -41,31 +42,6 @@ if TYPE_CHECKING:
     from careerpivot.ui.data_actions import DataActions
     from careerpivot.ui.dialogs.startup import StartupOpener
     from careerpivot.ui.export import DocumentActions
-
-#: The tabs, in order: (module, class, object name). Built when first shown.
-TAB_SPECS = [
-    ("careerpivot.ui.tabs.overview", "OverviewTab", "overviewTab"),
-    ("careerpivot.ui.tabs.paths", "PathsTab", "pathsTab"),
-    ("careerpivot.ui.tabs.network", "NetworkTab", "networkTab"),
-    ("careerpivot.ui.tabs.interviews", "InterviewsTab", "interviewsTab"),
-    ("careerpivot.ui.tabs.development", "DevelopmentTab", "developmentTab"),
-    ("careerpivot.ui.tabs.plan", "PlanTab", "planTab"),
-    ("careerpivot.ui.tabs.summary", "SummaryTab", "summaryTab"),
-]
-
-#: The tab that selects each kind of item (show_item asks it before building others).
-ITEM_TABS = {
-    "log": "overviewTab",
-    "path": "pathsTab",
-    "assumption": "pathsTab",
-    "contact": "networkTab",
-    "interview": "interviewsTab",
-    "skill": "developmentTab",
-    "learning": "developmentTab",
-    "phase": "planTab",
-    "milestone": "planTab",
-    "contingency": "planTab",
-}
 
 #: After the start-up workspace has opened, the modules of the tabs not shown yet are imported
 #: one at a time in idle moments (once the start-up's background work has ended): a first
@@ -203,30 +179,20 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         """Put a light placeholder page per tab in the tab widget; a tab is built only when it
         is first shown (or asked for through ``tab_widgets``), which keeps start-up short."""
-        self._tab_specs: dict[str, tuple[str, str]] = {
-            name: (module, cls_name) for module, cls_name, name in TAB_SPECS}
         self._placeholders: dict[str, QWidget] = {}
         self._tab_state_restored = False
         self.tab_widgets: dict[str, TabBase] = _LazyTabs(self._build_tab)
-        titles = {
-            "overviewTab": self.tr("&Overview"),
-            "pathsTab": self.tr("&Paths"),
-            "networkTab": self.tr("&Network"),
-            "interviewsTab": self.tr("&Interviews"),
-            "developmentTab": self.tr("&Development"),
-            "planTab": self.tr("P&lan"),
-            "summaryTab": self.tr("&Summary"),
-        }
         self._opening_label: QLabel | None = None
-        for _module, _cls_name, name in TAB_SPECS:
+        for tab_spec in specs.TABS:
             placeholder = QWidget(self.tabs)
-            placeholder.setObjectName(name)  # as the tab it stands for: lookups by name work
-            self._placeholders[name] = placeholder
-            self.tabs.addTab(placeholder, titles[name])
+            # named as the tab it stands for: lookups by name work
+            placeholder.setObjectName(tab_spec.name)
+            self._placeholders[tab_spec.name] = placeholder
+            self.tabs.addTab(placeholder, tab_spec.title())
         # connected before anything else, so every other listener already sees the real tab
         self.tabs.currentChanged.connect(self._on_current_tab_changed)
         if self.session.info is not None:
-            self.tab_widgets[TAB_SPECS[0][2]]  # the tab shown at start-up is built at once
+            self.tab_widgets[specs.TABS[0].name]  # the tab shown at start-up is built at once
 
     def _on_current_tab_changed(self, index: int) -> None:
         """Build a tab when it is first shown (tabs show data: only with a workspace open)."""
@@ -296,9 +262,9 @@ class MainWindow(QMainWindow):
         """Build the tab ``name`` and put it in place of its placeholder (KeyError if unknown)."""
         if name in self.tab_widgets:
             return dict.__getitem__(self.tab_widgets, name)
-        module, cls_name = self._tab_specs[name]
-        cls = getattr(importlib.import_module(module), cls_name)
-        tab = cls(self.ctx, self.tabs)
+        tab_spec = specs.spec(name)
+        cls = getattr(importlib.import_module(tab_spec.module), tab_spec.cls)
+        tab: TabBase = cls(self.ctx, self.tabs)
         tab.setObjectName(name)
         dict.__setitem__(self.tab_widgets, name, tab)
         placeholder = self._placeholders.pop(name)
@@ -314,13 +280,10 @@ class MainWindow(QMainWindow):
             self.tabs.blockSignals(blocked)
         placeholder.deleteLater()
         if self._tab_state_restored:
-            restore = getattr(tab, "restore_state", None)
-            if restore is not None:
-                restore(self.ctx.settings)
-        document_actions = getattr(self, "document_actions", None)
-        attach = getattr(tab, "attach_documents", None)
-        if document_actions is not None and attach is not None:
-            attach(document_actions.controller)
+            tab.restore_state(self.ctx.settings)
+        document_actions = getattr(self, "document_actions", None)  # (made after the paint)
+        if document_actions is not None:
+            tab.attach_documents(document_actions.controller)
         return tab
 
     def _create_menus(self) -> None:
@@ -430,17 +393,14 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set_window_state("geometry", self.saveGeometry())
         self.ctx.settings.set_window_state("state", self.saveState())
         for tab in self.tab_widgets.values():
-            save = getattr(tab, "save_state", None)
-            if save is not None:
-                save(self.ctx.settings)
+            tab.save_state(self.ctx.settings)
         self.ctx.settings.sync()
 
     def _preload_tab_modules(self) -> None:
         """Start importing the modules of the tabs not built yet, in idle time (once)."""
         if self._preload is not None or self.tab_modules_ready:
             return
-        self._preload = [module for module, _cls_name, name in TAB_SPECS
-                         if name not in self.tab_widgets]
+        self._preload = [tab.module for tab in specs.TABS if tab.name not in self.tab_widgets]
         QTimer.singleShot(PRELOAD_DELAY_MS, self._preload_step)
 
     def _preload_step(self) -> None:
@@ -467,9 +427,7 @@ class MainWindow(QMainWindow):
         self.ctx.undo.clear()
         self._tab_state_restored = True  # tabs built later restore theirs when built
         for tab in self.tab_widgets.values():
-            restore = getattr(tab, "restore_state", None)
-            if restore is not None:
-                restore(self.ctx.settings)
+            tab.restore_state(self.ctx.settings)
         self.ctx.bus.changed.emit("all")  # the tabs built so far reload
         current = self.tabs.currentWidget()
         if current is not None and self._placeholders.get(current.objectName()) is current:
@@ -533,8 +491,7 @@ class MainWindow(QMainWindow):
         """Store every edit still pending in the tabs; False if one could not be stored."""
         ok = True
         for tab in self.tab_widgets.values():
-            flush = getattr(tab, "flush_edits", None)
-            if flush is not None and flush() is False:
+            if tab.flush_edits() is False:
                 ok = False
         return ok
 
@@ -712,17 +669,17 @@ class MainWindow(QMainWindow):
 
     def find_in_list(self) -> None:
         tab = self.tabs.currentWidget()
-        focus = getattr(tab, "focus_search", None)
-        if focus is not None:
-            focus()
+        if isinstance(tab, TabBase):  # (a placeholder of a tab not built has no list)
+            tab.focus_search()
 
     def show_item(self, kind: str, item_id: int) -> None:
         # the tabs built so far first; then the tab that shows this kind; then the rest
         # in order (building a tab only to ask it)
-        order = [name for _module, _cls_name, name in TAB_SPECS]
+        order = [tab.name for tab in specs.TABS]
         names = [name for name in order if name in self.tab_widgets]
-        if ITEM_TABS.get(kind) not in (None, *names):
-            names.append(ITEM_TABS[kind])
+        showing = specs.item_tab(kind)
+        if showing not in (None, *names):
+            names.append(showing)
         names += [name for name in order if name not in names]
         for name in names:
             tab = self.tab_widgets[name]

@@ -1,17 +1,26 @@
 """The base of every tab: reloads from services when its data changes, lazily when hidden, and
 does work that the first paint does not need (search texts, say) in short slices once the tab
-has painted (:meth:`TabBase.when_idle`)."""
+has painted (:meth:`TabBase.when_idle`).
+
+It also declares every hook the main window calls on a tab (``show_item``, ``flush_edits``,
+``focus_search``, ``save_state``, ``restore_state``, ``attach_documents``), each with a no-op
+default. The list of tabs is ``careerpivot.ui.tabs.specs``."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from careerpivot.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from careerpivot.settings import Settings
+    from careerpivot.ui.export import DocumentController
 
 #: Idle work: ``work(deadline)`` does some of it, until ``time.perf_counter()`` passes
 #: ``deadline``, and returns True once all of it is done.
@@ -110,6 +119,25 @@ class TabBase(QWidget):
     def reload(self) -> None:
         """Read the tab's data from services and show it."""
 
+    # --- the hooks the main window calls; each default does nothing ---------------------
     def show_item(self, kind: str, item_id: int) -> bool:
         """Select an item of this tab (for Find and links). True when found."""
         return False
+
+    def flush_edits(self) -> bool:
+        """Store any edit still pending in a field (before a workspace is closed or the app
+        quits). False when one could not be stored: its message is shown by the field."""
+        return True
+
+    def focus_search(self) -> None:
+        """Edit > Find in List: put the focus in the tab's search field, if it has one."""
+
+    def save_state(self, settings: Settings) -> None:
+        """Keep the layout (splitters, columns, the page shown) in ``settings``."""
+
+    def restore_state(self, settings: Settings) -> None:
+        """Put back what :meth:`save_state` kept (called once a workspace is open)."""
+
+    def attach_documents(self, controller: DocumentController) -> None:
+        """Take the window's document exporter (PDF previews and exports), if the tab
+        shows documents."""
