@@ -22,7 +22,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ import peewee as pw
 from careerpivot.core import checkins, clock, due, vocab
 from careerpivot.core import plan as _plan
 from careerpivot.core import priority as _priority
+from careerpivot.core.text import fold, fold_with_map
 from careerpivot.core.validation import ValidationError, name_key
 from careerpivot.errors import NotFoundError
 from careerpivot.services import log as _log
@@ -744,34 +744,17 @@ def _ids(kind: str, words: list[str], limit: int) -> list[int]:
     return sorted(ids, reverse=True)[:limit]
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """``text`` casefolded without accents, and for each folded character the index of the
-    character of ``text`` it came from (so an excerpt can be cut from the original)."""
-    chars: list[str] = []
-    where: list[int] = []
-    for index, ch in enumerate(text):
-        for part in unicodedata.normalize("NFKD", ch.casefold()):
-            if not unicodedata.combining(part):
-                chars.append(part)
-                where.append(index)
-    return "".join(chars), where
-
-
-def _fold(text: str) -> str:
-    return _fold_with_map(text)[0]
-
-
 def _snippet(texts: Iterable[str], words: list[str], width: int = 90) -> str:
     """A short excerpt of the text that holds most of the words ("" when none): around the
     whole phrase when it is there, else around the longest word found."""
-    folded_words = [_fold(w) for w in words]
+    folded_words = [fold(w) for w in words]
     phrase = " ".join(folded_words)
     best: tuple[int, str, str, list[int], str] | None = None
     for text in texts:
         if not text:
             continue
         flat = " ".join(str(text).split())
-        folded, where = _fold_with_map(flat)
+        folded, where = fold_with_map(flat)
         found = [w for w in folded_words if w in folded]
         if found and (best is None or len(found) > best[0]):
             anchor = phrase if phrase in folded else max(found, key=len)
@@ -788,8 +771,8 @@ def _snippet(texts: Iterable[str], words: list[str], width: int = 90) -> str:
 
 
 def _in_title(title: str, words: list[str]) -> bool:
-    folded = _fold(title)
-    return all(_fold(w) in folded for w in words)
+    folded = fold(title)
+    return all(fold(w) in folded for w in words)
 
 
 def find_everywhere(text: str, limit: int = 8) -> list[FindResult]:

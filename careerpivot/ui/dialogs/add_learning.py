@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
+from careerpivot.core.text import fold
 from careerpivot.services import development
 from careerpivot.ui.dialogs.form_dialog import FormDialog
 from careerpivot.ui.i18n import vocab_name as _vocab
-from careerpivot.ui.itemmodels.skills import fold
 
 
 class SkillPicker(QWidget):

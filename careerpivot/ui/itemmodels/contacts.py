@@ -14,8 +14,6 @@ reaches the database or calls ``data()``.
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,6 +21,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from careerpivot.core import checkins, clock, vocab
+from careerpivot.core.text import fold
 from careerpivot.core.validation import name_key
 from careerpivot.services import network
 from careerpivot.services.network import (
@@ -57,16 +56,6 @@ _STAGE_ORDER = {key: i for i, key in enumerate(vocab.STAGES)}
 Role = Qt.ItemDataRole
 
 
-#: Combining marks (accents and other diacritics) of the Latin, Greek and Cyrillic scripts and
-#: the general-purpose blocks; other scripts' marks are kept (they change the letter).
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def fold(text: str) -> str:
-    """The search and sort form of a text: casefolded, accents removed ("Zoë" -> "zoe")."""
-    if text.isascii():
-        return text.lower()
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 

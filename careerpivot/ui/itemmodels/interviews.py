@@ -16,7 +16,6 @@ to what the list keys already matched.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -29,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from careerpivot.core import vocab
+from careerpivot.core.text import fold
 from careerpivot.services.interviews import (
     R_CONTACT,
     R_ID,
@@ -59,24 +59,6 @@ NO_PATH = 0
 _GREY = QColor("#757575")
 
 
-class _Marks(dict):
-    """``str.translate`` table that drops combining characters (accents and other marks):
-    each character is looked up once, then answered from the dictionary."""
-
-    def __missing__(self, code: int) -> int | None:
-        value = self[code] = None if unicodedata.combining(chr(code)) else code
-        return value
-
-
-_MARKS = _Marks()
-
-
-def fold(text: str) -> str:
-    """The search and sort form of a text: casefolded, accents removed ("Zoë" -> "zoe")."""
-    folded = text.casefold()
-    if folded.isascii():
-        return folded
-    return unicodedata.normalize("NFKD", folded).translate(_MARKS)
 
 
 

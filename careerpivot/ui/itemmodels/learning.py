@@ -20,9 +20,10 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from careerpivot.core import vocab
+from careerpivot.core.text import fold
 from careerpivot.services.development import LearningRow
 from careerpivot.ui.itemmodels.base import FilteredTableModel
-from careerpivot.ui.itemmodels.skills import NO_DATA_ROLES, fold, vocab_name
+from careerpivot.ui.itemmodels.skills import NO_DATA_ROLES, vocab_name
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
 (TITLE, KIND, STATUS, PROGRESS, START, END, HOURS_PLANNED, HOURS_SPENT, COST, PROVIDER,

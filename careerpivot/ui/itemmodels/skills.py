@@ -15,7 +15,6 @@ level to a save function given by the tab, and shows the row re-scored at once (
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from careerpivot.core import priority as _priority
 from careerpivot.core import vocab
+from careerpivot.core.text import fold
 from careerpivot.core.validation import name_key
 from careerpivot.services.development import RankedSkill
 from careerpivot.ui.itemmodels.base import FilteredTableModel
@@ -72,24 +72,6 @@ _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
-class _CombiningMarks(dict):
-    """A ``str.translate`` table that deletes combining marks (accents): each code point is
-    looked up once, then answered from the dictionary."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_WITHOUT_MARKS = _CombiningMarks()
-
-
-def fold(text: str) -> str:
-    """The search and sort form of a text: casefolded, accents removed."""
-    if text.isascii():  # nothing to decompose, no marks
-        return text.casefold()
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_MARKS)
 
 
 def vocab_name(text: str) -> str:
