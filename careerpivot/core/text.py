@@ -1,7 +1,7 @@
 """The one rule by which texts are compared when searching and sorting in lists.
 
-``fold("Zoë Ångström")`` is ``"zoe angstrom"``: case folded (``ß`` → ``ss``), then decomposed
-(NFKD: ``ﬁ`` → ``fi``, full-width letters → plain), then every combining mark with a
+``fold("Zoë Ångström")`` is ``"zoe angstrom"``: case folded (``ß`` → ``ss``) and decomposed
+(NFKD: ``ﬁ`` → ``fi``, full-width letters → plain; folded again after it), then every combining mark with a
 combining class (accents, Hebrew points, Arabic vowel marks, tone marks) and every enclosing
 mark (a keycap or circle around a character) removed. Marks with combining class 0 that are
 letters' vowel signs in Indic and South-East Asian scripts are kept: they change the letter.
@@ -37,7 +37,9 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():  # nothing to decompose, no marks
         return folded
-    return unicodedata.normalize("NFKD", folded).translate(_MARKS)
+    # decomposing can bring capitals back ("㎴" is "pV"): fold what it gives once more
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", folded).casefold())
+    return folded.translate(_MARKS)
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -178,6 +178,23 @@ def parse_datetime(field: str, value: object, *, required: bool = False) -> str:
     return f"{date.isoformat()} {int(m.group(1)):02d}:{m.group(2)}"
 
 
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("", "0", "false", "no", "off")
+
+
+def clean_bool(field: str, value: object) -> bool:
+    """A yes/no value: a bool, a number, or a word such as "yes", "no", "true", "0" (as a
+    CSV or an import gives it); any other word is refused."""
+    if isinstance(value, str):
+        text = value.strip().casefold()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ValidationError(field, "Expected yes or no.")
+    return bool(value)
+
+
 def check_range(
     field: str, value: object, low: float, high: float, *, integer: bool = False
 ) -> float:

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import threading
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
-from careerpivot.reports import atomic, fonts, styles
+from careerpivot.reports import fonts, styles
+
+#: Held by every ReportLab build (the preview's and the exports'): ReportLab is not safe to
+#: run from several threads at once.
+BUILD_LOCK = threading.Lock()
 
 P = styles.PALETTE
 T = styles.TYPE
@@ -126,7 +131,7 @@ def rule(width_share: float = 1.0, accent: bool = True, space: float = 8):
 def build_pdf(story: Sequence[object], *, page_size: str, title: str, author: str,
               subject: str, footer: str,
               on_page: Callable[[object, object], None] | None = None) -> bytes:
-    """Build a document of any length from ``story``. Holds atomic.BUILD_LOCK."""
+    """Build a document of any length from ``story``. Holds BUILD_LOCK."""
     from reportlab.platypus import SimpleDocTemplate
 
     if page_size not in styles.PAGE_SIZES:
@@ -158,7 +163,7 @@ def build_pdf(story: Sequence[object], *, page_size: str, title: str, author: st
             on_page(canvas, doc)
 
     buffer = io.BytesIO()
-    with atomic.BUILD_LOCK:
+    with BUILD_LOCK:
         doc = SimpleDocTemplate(
             buffer, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careerpivot.reports import atomic, base, fonts, styles
+from careerpivot import fileio
+from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
     from careerpivot.services.documents import PlanDocument, PlanPhase
@@ -160,4 +161,4 @@ def build_plan(doc: PlanDocument, page_size: str = "A4") -> bytes:
 
 
 def export_plan(doc: PlanDocument, path: str | Path, page_size: str = "A4") -> Path:
-    return atomic.write_atomic(path, build_plan(doc, page_size))
+    return fileio.write_atomic(path, build_plan(doc, page_size))

@@ -11,7 +11,8 @@ import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careerpivot.reports import atomic, base, styles
+from careerpivot import fileio
+from careerpivot.reports import base, styles
 
 if TYPE_CHECKING:
     from careerpivot.services.documents import PrepSheet
@@ -170,4 +171,4 @@ def build_prep(sheet: PrepSheet, page_size: str = "A4") -> bytes:
 
 
 def export_prep(sheet: PrepSheet, path: str | Path, page_size: str = "A4") -> Path:
-    return atomic.write_atomic(path, build_prep(sheet, page_size))
+    return fileio.write_atomic(path, build_prep(sheet, page_size))

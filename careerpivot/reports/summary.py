@@ -33,8 +33,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from careerpivot import fileio
 from careerpivot.errors import ExportError
-from careerpivot.reports import atomic, fonts, styles
+from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
     from careerpivot.services.summary import SummaryDocument
@@ -732,13 +733,13 @@ def _metadata(canvas, doc: SummaryDocument) -> None:
 def build_summary(doc: SummaryDocument, page_size: str = "A4", *,
                   draft: bool = False) -> SummaryPdf:
     """Build the one-page PDF. Always exactly one page; ``draft`` (the preview) draws a red
-    marker where text stops when it does not fit. Holds atomic.BUILD_LOCK."""
+    marker where text stops when it does not fit. Holds base.BUILD_LOCK."""
     from reportlab.pdfgen.canvas import Canvas
 
     if page_size not in styles.PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r}")
     start = time.perf_counter()
-    with atomic.BUILD_LOCK:
+    with base.BUILD_LOCK:
         report, content, measure = fit(doc, page_size)
         frame = _Frame(*styles.PAGE_SIZES[page_size])
         buffer = io.BytesIO()
@@ -758,5 +759,5 @@ def export_summary(doc: SummaryDocument, path: str | Path, page_size: str = "A4"
     pdf = build_summary(doc, page_size)
     if not pdf.fit.fits:
         raise SummaryDoesNotFit(pdf.fit)
-    atomic.write_atomic(path, pdf.data)
+    fileio.write_atomic(path, pdf.data)
     return pdf.fit

@@ -31,6 +31,28 @@ def stored_date(value: object) -> _dt.date | None:
     return None
 
 
+def reference(field: str, model: type[pw.Model], value: object, missing: str, *,
+              invalid: str | None = None, required: bool = False) -> int | None:
+    """The id of a row of ``model`` that ``value`` refers to. None, 0 or "" mean no reference
+    (refused with ``invalid`` when ``required``); anything that is not an id is refused with
+    ``invalid`` (``missing`` if not given), and an id with no row with ``missing``."""
+    from careerpivot.errors import ValidationError
+
+    if value is None or value == "" or value == 0:
+        if required:
+            raise ValidationError(field, invalid or missing)
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, invalid or missing)
+    try:
+        row_id = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(field, invalid or missing) from None
+    if not model.select().where(model._meta.primary_key == row_id).exists():
+        raise ValidationError(field, missing)
+    return row_id
+
+
 def link_rows(link: type[pw.Model], owner: str, owner_id: int, to: str,
               target: type[pw.Model], target_ids: list[int], *, field: str, missing: str,
               replace: bool = False) -> None:

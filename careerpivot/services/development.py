@@ -23,6 +23,7 @@ from careerpivot.core.validation import (
     ValidationError,
     check_choice,
     check_range,
+    clean_bool,
     clean_line,
     clean_text,
     clean_url,
@@ -153,12 +154,6 @@ class LearningRow:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().casefold() in ("1", "true", "yes", "on")
-    return bool(value)
-
-
 def _level(field: str, value: object) -> int:
     return int(check_range(field, value, MIN_LEVEL, MAX_LEVEL, integer=True))
 
@@ -198,7 +193,7 @@ _SKILL_FIELDS: dict[str, Callable[[object], object]] = {
     "kind": lambda v: check_choice("kind", str(v), vocab.SKILL_KINDS),
     "current_level": lambda v: _level("current_level", v),
     "target_level": lambda v: _level("target_level", v),
-    "transferable": _bool,
+    "transferable": lambda v: clean_bool("transferable", v),
     "notes": lambda v: clean_text("notes", v),
 }
 
@@ -241,7 +236,7 @@ def validate_skill(name: object, kind: object = "technical", current_level: obje
         "kind": _SKILL_FIELDS["kind"](kind),
         "current_level": _SKILL_FIELDS["current_level"](current_level),
         "target_level": _SKILL_FIELDS["target_level"](target_level),
-        "transferable": _bool(transferable),
+        "transferable": clean_bool("transferable", transferable),
         "notes": _SKILL_FIELDS["notes"](notes),
     }
 
@@ -252,7 +247,7 @@ def add_skill(name: str, kind: str = "technical", current_level: int = 0,
         "kind": _SKILL_FIELDS["kind"](kind),
         "current_level": _SKILL_FIELDS["current_level"](current_level),
         "target_level": _SKILL_FIELDS["target_level"](target_level),
-        "transferable": _bool(transferable),
+        "transferable": clean_bool("transferable", transferable),
         "notes": _SKILL_FIELDS["notes"](notes),
     }
     with write():

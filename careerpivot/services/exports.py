@@ -1,7 +1,7 @@
 """Taking data out: CSV of each list, a calendar (.ics), contacts (.vcf), and the full JSON
 export that imports back into an empty workspace without any loss.
 
-Every file is written atomically (``reports.atomic.write_atomic``): an interrupted export
+Every file is written atomically (``fileio.write_atomic``): an interrupted export
 leaves the previous file whole. Functions here run in worker threads and take a
 ``progress(done, total, text)`` callback that may raise to cancel.
 
@@ -26,9 +26,9 @@ import peewee as pw
 from careerpivot import __version__
 from careerpivot.core import clock, question_bank, vocab
 from careerpivot.errors import ExportError, ImportFileError
+from careerpivot.fileio import write_atomic
 from careerpivot.formats import csvfiles, ics, jsonbackup, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES
-from careerpivot.reports.atomic import write_atomic
 from careerpivot.services import development, network, paths, plan, workspace
 from careerpivot.services._base import utcnow, write
 from careerpivot.store import migrations

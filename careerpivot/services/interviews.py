@@ -35,6 +35,7 @@ from careerpivot.services._base import (
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
+    reference,
     utcnow,
     write,
 )
@@ -423,25 +424,13 @@ def _rounds(interview_id: int, contact_id: int) -> tuple[tuple[RoundRow, ...],
 
 
 def _contact_ref(value: object) -> int:
-    try:
-        contact_id = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError("contact", "Choose who the conversation is with.") from None
-    if not Contact.select().where(Contact.id == contact_id).exists():
-        raise ValidationError("contact", "This contact no longer exists.")
-    return contact_id
+    return reference("contact", Contact, value, "This contact no longer exists.",
+                     invalid="Choose who the conversation is with.", required=True)
 
 
 def _path_ref(value: object) -> int | None:
-    if value is None or value == "" or value == 0:
-        return None
-    try:
-        path_id = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError("path", "Choose a path.") from None
-    if not Path.select().where(Path.id == path_id).exists():
-        raise ValidationError("path", "This path no longer exists.")
-    return path_id
+    return reference("path", Path, value, "This path no longer exists.",
+                     invalid="Choose a path.")
 
 
 _FIELDS: dict[str, Callable[[object], object]] = {

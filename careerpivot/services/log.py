@@ -28,7 +28,7 @@ from careerpivot.core.validation import (
     parse_date,
 )
 from careerpivot.services import workspace
-from careerpivot.services._base import delete_with_snapshot, get_or_fail, utcnow, write
+from careerpivot.services._base import delete_with_snapshot, get_or_fail, reference, utcnow, write
 from careerpivot.services._base import stored_date as _date
 from careerpivot.store.models import Contact, Interview, LogEntry, Path
 
@@ -76,31 +76,17 @@ class LogRow:
 # --- validation ------------------------------------------------------------------------------
 
 
-def _ref(field: str, model: type[pw.Model], value: object, message: str) -> int | None:
-    if value is None or value == "" or value == 0:
-        return None
-    if isinstance(value, bool):
-        raise ValidationError(field, message)
-    try:
-        ref = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError(field, message) from None
-    if not model.select().where(model._meta.primary_key == ref).exists():
-        raise ValidationError(field, message)
-    return ref
-
-
 _FIELDS: dict[str, Callable[[object], object]] = {
     "kind": lambda v: check_choice("kind", "" if v is None else str(v), vocab.LOG_KINDS),
     "text": lambda v: clean_text("text", v, required=True, max_len=MAX_ENTRY),
     "entry_date": lambda v: parse_date("entry_date", v, required=True),
     "due_date": lambda v: parse_date("due_date", v),
     "done_date": lambda v: parse_date("done_date", v),
-    "contact": lambda v: _ref("contact", Contact, v,
+    "contact": lambda v: reference("contact", Contact, v,
                               "This person is no longer in your network."),
-    "interview": lambda v: _ref("interview", Interview, v,
+    "interview": lambda v: reference("interview", Interview, v,
                                 "This conversation no longer exists."),
-    "path": lambda v: _ref("path", Path, v, "This path no longer exists."),
+    "path": lambda v: reference("path", Path, v, "This path no longer exists."),
 }
 _ALIASES = {"contact_id": "contact", "interview_id": "interview", "path_id": "path"}
 

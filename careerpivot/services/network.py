@@ -20,6 +20,7 @@ from careerpivot.core import checkins, clock, vocab
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
+    clean_bool,
     clean_email,
     clean_line,
     clean_phone,
@@ -123,19 +124,6 @@ class DeleteImpact:
 # --- validation ------------------------------------------------------------------------------
 
 
-
-
-def _clean_bool(field: str, value: object) -> bool:
-    if isinstance(value, str):
-        text = value.strip().casefold()
-        if text in ("1", "true", "yes", "on"):
-            return True
-        if text in ("", "0", "false", "no", "off"):
-            return False
-        raise ValidationError(field, "Expected yes or no.")
-    return bool(value)
-
-
 def _clean_cadence(value: object) -> int:
     try:
         days = int(str(value).strip()) if not isinstance(value, int) else value
@@ -172,7 +160,7 @@ _FIELDS: dict[str, Callable[[object], object]] = {
     "cadence_days": _clean_cadence,
     "last_contact": _clean_last_contact,
     "notes": lambda v: clean_text("notes", v),
-    "archived": lambda v: _clean_bool("archived", v),
+    "archived": lambda v: clean_bool("archived", v),
     "source": lambda v: _clean_choice("source", v or "manual", dict.fromkeys(SOURCES)),
 }
 

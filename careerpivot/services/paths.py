@@ -19,6 +19,7 @@ from careerpivot.core.validation import (
     ValidationError,
     check_choice,
     check_range,
+    clean_bool,
     clean_line,
     clean_text,
     name_key,
@@ -154,12 +155,6 @@ class QuestionRow(NamedTuple):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.strip().casefold() in ("1", "true", "yes", "on")
-    return bool(value)
 
 
 def _next_position(model: type[pw.Model], *where: pw.Expression) -> int:
@@ -475,7 +470,7 @@ def _clean_criterion_name(criterion_id: int | None, value: object) -> str:
 _CRITERION_FIELDS: dict[str, Callable[[int, object], object]] = {
     "name": _clean_criterion_name,
     "weight": lambda _id, v: check_range("weight", v, 0, MAX_WEIGHT),
-    "from_evidence": lambda _id, v: _bool(v),
+    "from_evidence": lambda _id, v: clean_bool("from_evidence", v),
 }
 
 
@@ -491,7 +486,7 @@ def add_criterion(name: str, weight: float = 1.0, from_evidence: bool = False) -
     values = {
         "name": _clean_criterion_name(None, name),
         "weight": _CRITERION_FIELDS["weight"](0, weight),
-        "from_evidence": _bool(from_evidence),
+        "from_evidence": clean_bool("from_evidence", from_evidence),
     }
     with write():
         row_id = Criterion.insert(position=_next_position(Criterion), **values).execute()

@@ -36,6 +36,7 @@ from careerpivot.services._base import (
     fetch_tuples,
     get_or_fail,
     link_rows,
+    reference,
     utcnow,
     write,
 )
@@ -164,19 +165,6 @@ def _amount(field: str, value: object, maximum: float, what: str) -> float:
     number = check_range(field, value, float("-inf"), float("inf"))
     _plan.check_not_negative(field, number, what)
     return check_range(field, number, 0, maximum)
-
-
-def _ref(field: str, model: type[pw.Model], value: object, message: str) -> int | None:
-    """An optional reference: None, 0 or "" clear it; an id must exist."""
-    if value is None or value == "" or value == 0:
-        return None
-    try:
-        row_id = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError(field, message) from None
-    if not model.select().where(model.id == row_id).exists():
-        raise ValidationError(field, message)
-    return row_id
 
 
 def _ids(values: Iterable[object]) -> list[int]:
@@ -416,11 +404,8 @@ def delete_phase(phase_id: int) -> Snapshot:
 # --- milestones ------------------------------------------------------------------------------
 
 
-def _phase_ref(value: object) -> int:
-    phase_id = _ref("phase", Phase, value, "Choose a phase of the plan.")
-    if phase_id is None:
-        raise ValidationError("phase", "Choose a phase of the plan.")
-    return phase_id
+def _phase_ref(value: object) -> int | None:
+    return reference("phase", Phase, value, "Choose a phase of the plan.", required=True)
 
 
 _MILESTONE_FIELDS: dict[str, Callable[[object], object]] = {
@@ -433,7 +418,7 @@ _MILESTONE_FIELDS: dict[str, Callable[[object], object]] = {
     "target": lambda v: clean_line("target", v),
     "hours_needed": lambda v: _amount("hours_needed", v, MAX_HOURS, "Hours"),
     "money_needed": lambda v: _amount("money_needed", v, MAX_MONEY, "Money"),
-    "partner": lambda v: _ref("partner", Contact, v,
+    "partner": lambda v: reference("partner", Contact, v,
                               "This contact no longer exists; choose another partner."),
     "notes": lambda v: clean_text("notes", v),
 }
@@ -547,7 +532,7 @@ _CONTINGENCY_FIELDS: dict[str, Callable[[object], object]] = {
     "trigger": lambda v: clean_line("trigger", v, required=True),
     "response": lambda v: clean_text("response", v, max_len=10_000),
     "trigger_date": lambda v: parse_date("trigger_date", v),
-    "path": lambda v: _ref("path", Path, v, "This path no longer exists; choose another."),
+    "path": lambda v: reference("path", Path, v, "This path no longer exists; choose another."),
 }
 
 

@@ -28,6 +28,7 @@ import datetime as _dt
 import os
 from pathlib import Path
 
+from careerpivot import fileio
 from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 from careerpivot.store import backup as _backup
@@ -75,15 +76,6 @@ def _move(src: Path, dst: Path) -> None:
     os.replace(src, dst)
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def restore_backup(backup_path: str | os.PathLike[str], workspace_path: str | os.PathLike[str],
                    *, now: _dt.datetime | None = None) -> RestoreResult:
     """Put the backup in place of the (closed) workspace; see the module docstring."""
@@ -128,7 +120,7 @@ def restore_backup(backup_path: str | os.PathLike[str], workspace_path: str | os
             "was.") from exc
     with contextlib.suppress(OSError):
         os.chmod(target, 0o600)
-    _fsync_dir(target.parent)
+    fileio.fsync_dir(target.parent)
     return RestoreResult(restored=target, kept_aside=kept, backup=source)
 
 
@@ -149,5 +141,5 @@ def undo(result: RestoreResult) -> Path:
         src = Path(str(result.kept_aside) + suffix)
         if src.exists():
             _move(src, Path(str(target) + suffix))
-    _fsync_dir(target.parent)
+    fileio.fsync_dir(target.parent)
     return target

@@ -16,6 +16,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+from careerpivot import fileio
 from careerpivot.core import clock
 from careerpivot.errors import CareerPivotError
 
@@ -32,15 +33,6 @@ class BackupInfo:
     taken_at: _dt.datetime  # local time
     reason: str
     size: int
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def verify(path: Path) -> bool:
@@ -79,7 +71,7 @@ def snapshot(source: Path, target: Path) -> None:
         if not verify(tmp):
             raise BackupError(f"The backup of {source} failed its check and was discarded.")
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fileio.fsync_dir(target.parent)
     except sqlite3.Error as exc:
         raise BackupError(f"The backup of {source} could not be written: {exc}") from exc
     except OSError as exc:

@@ -91,11 +91,11 @@ def build_document(kind: str, data: Any, page_size: str) -> bytes:
 
 
 def _export_job(job: workers.Job, kind: str, data: Any, page_size: str, path: str) -> str:
-    from careerpivot.reports import atomic
+    from careerpivot import fileio
 
     pdf = build_document(kind, data, page_size)
     job.progress(1, 2, "")  # the last moment a cancel is honoured: the write is atomic
-    atomic.write_atomic(path, pdf)
+    fileio.write_atomic(path, pdf)
     return path
 
 

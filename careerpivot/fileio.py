@@ -1,13 +1,12 @@
-"""Writing a file the user asked for, atomically, and one ReportLab build at a time.
+"""Files written so that a crash never leaves half of one: the one home of atomic writes and
+of the folder fsync that makes a rename durable.
 
 :func:`write_atomic` writes to a temporary file in the target's folder, flushes and fsyncs it,
 renames it over the target with ``os.replace`` and fsyncs the folder. A crash or ``kill -9`` at
 any moment leaves either the previous file, whole, or the new one, whole; a failure removes the
 temporary file and never touches the previous one. New files are readable by the user alone
 (0600); replacing an existing file keeps that file's permissions when they are stricter.
-
-ReportLab is not safe to run from several threads at once: every build holds
-:data:`BUILD_LOCK`.
+Exports, PDFs, backups and restores all go through here.
 """
 
 from __future__ import annotations
@@ -17,13 +16,11 @@ import errno
 import os
 import stat
 import tempfile
-import threading
 from pathlib import Path
 
 from careerpivot.errors import ExportError
 
-#: Held by every ReportLab build (the preview's and the exports').
-BUILD_LOCK = threading.Lock()
+__all__ = ["export_error", "fsync_dir", "write_atomic"]
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _NO_PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -50,7 +47,8 @@ def export_error(exc: OSError, path: Path) -> ExportError:
     return ExportError(message, detail=f"{type(exc).__name__}: {exc}")
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (where the system allows)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -93,5 +91,5 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return target

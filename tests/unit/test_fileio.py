@@ -16,8 +16,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from careerpivot import fileio
 from careerpivot.errors import ExportError
-from careerpivot.reports import atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,7 +28,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def test_writes_a_new_private_file(tmp_path):
     target = tmp_path / "out.pdf"
-    assert atomic.write_atomic(target, b"%PDF new") == target
+    assert fileio.write_atomic(target, b"%PDF new") == target
     assert target.read_bytes() == b"%PDF new"
     assert target.stat().st_mode & 0o777 == 0o600
     assert leftovers(tmp_path) == []
@@ -37,7 +37,7 @@ def test_writes_a_new_private_file(tmp_path):
 def test_replaces_an_existing_file_whole(tmp_path):
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old content")
-    atomic.write_atomic(target, b"new content")
+    fileio.write_atomic(target, b"new content")
     assert target.read_bytes() == b"new content"
     assert leftovers(tmp_path) == []
 
@@ -49,9 +49,9 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary(tmp_path, m
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", full)
+    monkeypatch.setattr(fileio.os, "fsync", full)
     with pytest.raises(ExportError) as info:
-        atomic.write_atomic(target, b"new content")
+        fileio.write_atomic(target, b"new content")
     assert "full" in info.value.message and str(tmp_path) in info.value.message
     assert target.read_bytes() == b"old content"
     assert leftovers(tmp_path) == []
@@ -64,9 +64,9 @@ def test_a_failed_rename_keeps_the_old_file(tmp_path, monkeypatch):
     def refuse(src, dst):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(atomic.os, "replace", refuse)
+    monkeypatch.setattr(fileio.os, "replace", refuse)
     with pytest.raises(ExportError) as info:
-        atomic.write_atomic(target, b"new content")
+        fileio.write_atomic(target, b"new content")
     assert "disk error" in info.value.message
     assert target.read_bytes() == b"old content"
     assert leftovers(tmp_path) == []
@@ -76,19 +76,19 @@ def test_an_unwritable_folder_gets_a_clear_message(tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", denied)
     with pytest.raises(ExportError) as info:
-        atomic.write_atomic(tmp_path / "out.pdf", b"x")
+        fileio.write_atomic(tmp_path / "out.pdf", b"x")
     assert "cannot write to the folder" in info.value.message
 
 
 def test_a_missing_folder_or_a_folder_as_target(tmp_path):
     with pytest.raises(ExportError) as info:
-        atomic.write_atomic(tmp_path / "missing" / "out.pdf", b"x")
+        fileio.write_atomic(tmp_path / "missing" / "out.pdf", b"x")
     assert "does not exist" in info.value.message
     (tmp_path / "dir.pdf").mkdir()
     with pytest.raises(ExportError) as info:
-        atomic.write_atomic(tmp_path / "dir.pdf", b"x")
+        fileio.write_atomic(tmp_path / "dir.pdf", b"x")
     assert "is a folder" in info.value.message
 
 
