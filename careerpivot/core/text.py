@@ -1,10 +1,11 @@
 """The one rule by which texts are compared when searching and sorting in lists.
 
 ``fold("Zoë Ångström")`` is ``"zoe angstrom"``: case folded (``ß`` → ``ss``) and decomposed
-(NFKD: ``ﬁ`` → ``fi``, full-width letters → plain; folded again after it), then every combining mark with a
-combining class (accents, Hebrew points, Arabic vowel marks, tone marks) and every enclosing
-mark (a keycap or circle around a character) removed. Marks with combining class 0 that are
-letters' vowel signs in Indic and South-East Asian scripts are kept: they change the letter.
+(NFKD: ``ﬁ`` → ``fi``, full-width letters → plain; folded again after it), then every
+combining mark with a combining class (accents, Hebrew points, Arabic vowel marks, tone marks)
+and every enclosing mark (a keycap or circle around a character) removed. Marks with combining
+class 0 that are letters' vowel signs in Indic and South-East Asian scripts are kept: they
+change the letter.
 
 Every list model and the Overview's search fold with this function; the SQL full-text index
 has its own tokenizer and is not changed by it.

@@ -14,7 +14,7 @@ from careerpivot import fileio
 from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
-    from careerpivot.services.documents import PlanDocument, PlanPhase
+    from careerpivot.reports.data import PlanDocument, PlanPhase
 
 P = styles.PALETTE
 

@@ -15,7 +15,7 @@ from careerpivot import fileio
 from careerpivot.reports import base, styles
 
 if TYPE_CHECKING:
-    from careerpivot.services.documents import PrepSheet
+    from careerpivot.reports.data import PrepSheet
 
 P = styles.PALETTE
 LINE_GAP = 19.0  # distance between ruled note lines (handwriting at about 5 mm)

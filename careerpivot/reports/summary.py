@@ -38,7 +38,7 @@ from careerpivot.errors import ExportError
 from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
-    from careerpivot.services.summary import SummaryDocument
+    from careerpivot.reports.data import SummaryDocument
 
 P = styles.PALETTE
 G = styles.GRID

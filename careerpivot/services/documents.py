@@ -10,6 +10,13 @@ import datetime as _dt
 import peewee as pw
 
 from careerpivot.core import clock, vocab
+from careerpivot.reports.data import (
+    PlanContingency,
+    PlanDocument,
+    PlanMilestone,
+    PlanPhase,
+    PrepSheet,
+)
 from careerpivot.services._base import get_or_fail
 from careerpivot.store.models import (
     Answer,
@@ -33,83 +40,6 @@ class InterviewChoice:
     label: str  # "2026-03-14 10:00 — Priya Raman, Northwind (Product management)"
     scheduled_at: str
     status: str
-
-
-@dataclasses.dataclass(frozen=True)
-class PrepSheet:
-    interview_id: int
-    my_name: str
-    my_headline: str
-    contact_name: str
-    contact_role: str
-    contact_organization: str
-    contact_level: str  # display name
-    contact_email: str
-    contact_phone: str
-    contact_url: str
-    how_we_know: str  # how met, and who introduced us
-    path: str
-    scheduled_at: str
-    minutes: int
-    mode: str  # display name
-    status: str  # display name
-    round: int
-    my_context: str
-    questions: tuple[str, ...]
-    earlier: str  # "Round 1 on 2026-02-02" or ""
-    earlier_notes: str
-    generated: str  # ISO date
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanMilestone:
-    title: str
-    due_date: str
-    status: str  # display name
-    status_key: str
-    done_date: str
-    metric: str
-    target: str
-    hours_needed: float
-    money_needed: float
-    partner: str
-    notes: str
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanPhase:
-    name: str
-    goal: str
-    weekly_hours: float
-    start_date: str
-    end_date: str
-    success_metric: str
-    milestones: tuple[PlanMilestone, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanContingency:
-    trigger: str
-    response: str
-    trigger_date: str
-    path: str
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanDocument:
-    my_name: str
-    my_headline: str
-    phases: tuple[PlanPhase, ...]
-    contingencies: tuple[PlanContingency, ...]
-    generated: str  # ISO date
-
-    @property
-    def milestone_count(self) -> int:
-        return sum(len(p.milestones) for p in self.phases)
-
-    @property
-    def done_count(self) -> int:
-        return sum(1 for p in self.phases for m in p.milestones if m.status_key == "done")
 
 
 def _iso(value: object) -> str:

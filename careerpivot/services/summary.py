@@ -23,6 +23,7 @@ from careerpivot.core.validation import (
     clean_text,
     clean_url,
 )
+from careerpivot.reports.data import PortfolioEntry, SummaryDocument
 from careerpivot.services import workspace
 from careerpivot.services._base import (
     delete_with_snapshot,
@@ -129,41 +130,6 @@ class ExperimentChoice(NamedTuple):
     kind: str
     status: str
     result: str
-
-
-class PortfolioEntry(NamedTuple):
-    title: str
-    result: str
-    url: str
-    kind: str  # achievement or experiment
-
-
-@dataclasses.dataclass(frozen=True)
-class SummaryDocument:
-    """Everything the one-page summary shows, as plain values (safe for a worker thread)."""
-
-    full_name: str = ""
-    headline: str = ""
-    current_role: str = ""
-    location: str = ""
-    email: str = ""
-    phone: str = ""
-    website: str = ""
-    linkedin: str = ""
-    narrative: str = ""
-    ask: str = ""
-    skills: tuple[str, ...] = ()
-    portfolio: tuple[PortfolioEntry, ...] = ()
-    page_size: str = ""  # "", "A4" or "Letter"; "" follows the locale
-
-    def replace(self, **changes: object) -> SummaryDocument:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
-
-    @property
-    def is_empty(self) -> bool:
-        return not any((self.full_name, self.headline, self.current_role, self.location,
-                        self.email, self.phone, self.website, self.linkedin, self.narrative,
-                        self.ask, self.skills, self.portfolio))
 
 
 # --- the profile ------------------------------------------------------------------------------

@@ -33,8 +33,7 @@ import peewee as pw
 from careerpivot.errors import CareerPivotError, StoreWriteError, WorkspaceOpenError
 from careerpivot.store import models
 
-#: Marks a SQLite file as a CareerPivot workspace ("CPiv").
-APPLICATION_ID = 0x43506976
+APPLICATION_ID = models.APPLICATION_ID
 
 PRAGMAS = (
     ("journal_mode", "wal"),

@@ -30,7 +30,7 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
 from careerpivot.store import models, search
-from careerpivot.store.db import APPLICATION_ID, database
+from careerpivot.store.models import APPLICATION_ID, database
 
 CURRENT_VERSION = 4
 

@@ -15,6 +15,9 @@ from careerpivot.core import clock
 #: The one database object, initialised late by :func:`careerpivot.store.db.open_workspace`.
 database = pw.SqliteDatabase(None)
 
+#: Marks a SQLite file as a CareerPivot workspace ("CPiv"), in ``PRAGMA application_id``.
+APPLICATION_ID = 0x43506976
+
 
 #: The stamp of ``created_at``/``updated_at``: UTC ISO text from the app's one clock.
 utcnow = clock.utcstamp
