@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+from collections.abc import Sequence
+from typing import TypeVar
 
 import peewee as pw
 
@@ -12,7 +15,9 @@ from careerpivot.store import snapshot
 from careerpivot.store.db import database, write
 from careerpivot.store.models import utcnow
 
-__all__ = ["delete_with_snapshot", "fetch_tuples", "get_or_fail", "set_fields", "utcnow",
+_R = TypeVar("_R")
+
+__all__ = ["Columns", "delete_with_snapshot", "fetch_tuples", "get_or_fail", "set_fields", "utcnow",
            "write"]
 
 
@@ -29,6 +34,34 @@ def stored_date(value: object) -> _dt.date | None:
         except ValueError:
             return None
     return None
+
+
+class Columns:
+    """A query's select list written once, by name: ``Columns(id=Path.id, title=Path.title)``.
+    ``list(columns)`` is the select list; ``columns.make(Row, r)`` builds a row type from a
+    result tuple by those names, so a column added or moved in the query cannot land in
+    another field. Every field of the row type must be named (checked when first used)."""
+
+    def __init__(self, **columns: pw.Node) -> None:
+        self.names = tuple(columns)
+        self.nodes = tuple(columns.values())
+        self._checked: set[type] = set()
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def values(self, r: Sequence[object]) -> dict[str, object]:
+        """The result tuple ``r`` as a dict by name (``r`` may carry more columns after)."""
+        return dict(zip(self.names, r[:len(self.names)], strict=True))
+
+    def make(self, row_type: type[_R], r: Sequence[object], **more: object) -> _R:
+        if row_type not in self._checked:
+            fields = tuple(getattr(row_type, "_fields", ())) or tuple(
+                f.name for f in dataclasses.fields(row_type))  # type: ignore[arg-type]
+            if set(fields) != set(self.names) | set(more):
+                raise TypeError(f"{row_type.__name__} has {fields}, the query {self.names}")
+            self._checked.add(row_type)
+        return row_type(**self.values(r), **more)
 
 
 def reference(field: str, model: type[pw.Model], value: object, missing: str, *,

@@ -32,6 +32,7 @@ from careerpivot.core.validation import (
 )
 from careerpivot.services import development, workspace
 from careerpivot.services._base import (
+    Columns,
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
@@ -171,14 +172,21 @@ class InterviewDetail:
 # --- the list --------------------------------------------------------------------------------
 
 
+#: The columns of an InterviewRow, and those the detail adds.
+_ROW_COLUMNS = Columns(
+    id=Interview.id, contact_id=Contact.id, contact_name=Contact.name,
+    organization=Contact.organization, level=Contact.level, path_id=Path.id,
+    path_title=pw.fn.COALESCE(Path.title, ""), scheduled_at=Interview.scheduled_at,
+    minutes=Interview.minutes, mode=Interview.mode, status=Interview.status,
+    round=Interview.round, follow_up_of=Interview.follow_up_of,
+)
+_DETAIL_COLUMNS = Columns(**{f: getattr(Interview, f) for f in _TEXT_FIELDS},
+                          fit_signal=Interview.fit_signal)
+
+
 def _list_query() -> pw.ModelSelect:
     return (
-        Interview.select(
-            Interview.id, Contact.id, Contact.name, Contact.organization, Contact.level,
-            Path.id, pw.fn.COALESCE(Path.title, ""), Interview.scheduled_at,
-            Interview.minutes, Interview.mode, Interview.status, Interview.round,
-            Interview.follow_up_of,
-        )
+        Interview.select(*_ROW_COLUMNS)
         .join(Contact, on=(Interview.contact == Contact.id))
         .switch(Interview)
         .join(Path, pw.JOIN.LEFT_OUTER, on=(Interview.path == Path.id))
@@ -325,7 +333,7 @@ def _read_list(conditions: list[pw.Expression], newest_first: bool) -> Interview
 
 
 def _row(r: tuple) -> InterviewRow:
-    return InterviewRow(*r[:12], follow_up_of=r[12])
+    return _ROW_COLUMNS.make(InterviewRow, r)
 
 
 # --- the detail ------------------------------------------------------------------------------
@@ -335,15 +343,15 @@ def get_interview(interview_id: int) -> InterviewDetail:
     """Everything the editor shows, in six queries."""
     found = list(
         _list_query()
-        .select_extend(*(getattr(Interview, f) for f in _TEXT_FIELDS), Interview.fit_signal)
+        .select_extend(*_DETAIL_COLUMNS)
         .where(Interview.id == interview_id)
         .tuples()
     )
     if not found:
         get_or_fail(Interview, interview_id, "interview")
     r = found[0]
-    row = _row(r[:13])
-    texts = dict(zip(_TEXT_FIELDS, r[13:20], strict=True))
+    row = _row(r)
+    details = _DETAIL_COLUMNS.values(r[len(_ROW_COLUMNS.names):])
     answers = tuple(
         AnswerRow(*a)
         for a in Answer.select(Answer.id, Answer.question, Answer.question_text, Answer.answer,
@@ -381,7 +389,7 @@ def get_interview(interview_id: int) -> InterviewDetail:
     )
     earlier, later = _rounds(interview_id, row.contact_id)
     return InterviewDetail(
-        row=row, **texts, fit_signal=r[20], answers=answers, evidence=evidence,
+        row=row, **details, answers=answers, evidence=evidence,
         mentions=mentions, introductions=introductions, earlier=earlier, later=later,
     )
 

@@ -26,6 +26,7 @@ from careerpivot.core.validation import (
 )
 from careerpivot.services import workspace
 from careerpivot.services._base import (
+    Columns,
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
@@ -216,26 +217,29 @@ _PATH_FIELDS: dict[str, Callable[[int, object], object]] = {
 }
 
 
+_PATH_COLUMNS = Columns(
+    id=Path.id, title=Path.title, field=Path.field, why=Path.why, status=Path.status,
+    notes=Path.notes, position=Path.position,
+    assumption_count=(Assumption.select(pw.fn.COUNT(Assumption.id))
+                      .where(Assumption.path == Path.id)),
+    interview_count=Interview.select(pw.fn.COUNT(Interview.id)).where(Interview.path == Path.id),
+)
+
+
 def _path_query() -> pw.ModelSelect:
-    assumptions = (Assumption.select(pw.fn.COUNT(Assumption.id))
-                   .where(Assumption.path == Path.id))
-    interviews = Interview.select(pw.fn.COUNT(Interview.id)).where(Interview.path == Path.id)
-    return Path.select(
-        Path.id, Path.title, Path.field, Path.why, Path.status, Path.notes, Path.position,
-        assumptions.alias("n_assumptions"), interviews.alias("n_interviews"),
-    ).order_by(Path.position, Path.id)
+    return Path.select(*_PATH_COLUMNS).order_by(Path.position, Path.id)
 
 
 def list_paths() -> list[PathRow]:
     """All paths in the user's order, with their assumption and interview counts."""
-    return [PathRow(*row) for row in _path_query().tuples()]
+    return [_PATH_COLUMNS.make(PathRow, row) for row in _path_query().tuples()]
 
 
 def get_path(path_id: int) -> PathRow:
     rows = list(_path_query().where(Path.id == path_id).tuples())
     if not rows:
         get_or_fail(Path, path_id, "path")
-    return PathRow(*rows[0])
+    return _PATH_COLUMNS.make(PathRow, rows[0])
 
 
 def add_path(title: str, field: str = "", why: str = "", status: str = "exploring",
