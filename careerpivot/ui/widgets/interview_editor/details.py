@@ -1,0 +1,136 @@
+"""The Details page of the interview editor: the fields of the interview itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerpivot.core import vocab
+from careerpivot.services.interviews import MAX_MINUTES, MIN_MINUTES
+from careerpivot.ui.i18n import vocab_name
+from careerpivot.ui.widgets.choices import ChoicesModel
+from careerpivot.ui.widgets.form_parts import GrowingTextEdit
+from careerpivot.ui.widgets.forms import FormBinder, error_label
+
+
+class DetailsPage(QWidget):
+    """Who, which path, when, how long, how, the status, and my context and pitch."""
+
+    def __init__(self, binder: FormBinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binder = binder
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.contact = QComboBox()
+        self.contact.setObjectName("contactCombo")
+        # every contact, filled when first needed (see set_choices)
+        self.contact_choices = ChoicesModel(self.contact)
+        self.contact_choices.attach(self.contact)
+        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.contact.setSizeAdjustPolicy(adjust)
+        self.contact.setMinimumContentsLength(24)
+        self.path = QComboBox()
+        self.path.setObjectName("pathCombo")
+        self.path.setSizeAdjustPolicy(adjust)
+        self.path.setMinimumContentsLength(24)
+        self.when = QLineEdit()
+        self.when.setObjectName("scheduledAtEdit")
+        self.when.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+        self.when.setToolTip(self.tr("The date, and the time if you know it, for example "
+                                     "2026-03-14 14:30. Leave empty while not agreed."))
+        self.when.setMaximumWidth(self.when.fontMetrics().horizontalAdvance("0") * 26)
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("minutesEdit")
+        self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setKeyboardTracking(False)
+        self.mode = QComboBox()
+        self.mode.setObjectName("modeCombo")
+        for key, name in vocab.INTERVIEW_MODES.items():
+            self.mode.addItem(vocab_name(name), key)
+        self.status = QComboBox()
+        self.status.setObjectName("statusCombo")
+        for key, name in vocab.INTERVIEW_STATUSES.items():
+            self.status.addItem(vocab_name(name), key)
+        self.status.setToolTip(self.tr("Marking it completed adds a thank-you and a report-back "
+                                       "to your follow-up actions."))
+        self.context = GrowingTextEdit(4, 14)
+        self.context.setObjectName("contextEdit")
+        self.context.setPlaceholderText(self.tr(
+            "Who you are, what you are exploring, and what you hope to learn from this "
+            "person — the two or three sentences you open with."))
+
+        def row(label: str, editor: QWidget, field: str) -> None:
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(2)
+            v.addWidget(editor)
+            error = error_label(box)
+            v.addWidget(error)
+            caption = QLabel(label)
+            caption.setBuddy(editor)
+            form.addRow(caption, box)
+            binder.bind(field, editor, error, title=label.replace("&", "").rstrip(":"))
+
+        row(self.tr("Contact:"), self.contact, "contact")
+        row(self.tr("Path:"), self.path, "path")
+        row(self.tr("Date and ti&me:"), self.when, "scheduled_at")
+        row(self.tr("Planned length:"), self.minutes, "minutes")
+        row(self.tr("Mode:"), self.mode, "mode")
+        row(self.tr("Status:"), self.status, "status")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        caption = QLabel(self.tr("M&y context and pitch:"))
+        caption.setBuddy(self.context)
+        layout.addWidget(caption)
+        layout.addWidget(self.context)
+        context_error = error_label(self)
+        layout.addWidget(context_error)
+        binder.bind("context", self.context, context_error, title=self.tr("my context"))
+        layout.addStretch(1)
+
+    def set_choices(self, contacts: Callable[[], Sequence[tuple[int, str, str]]],
+                    path_choices: Sequence[tuple[int, str]]) -> None:
+        """The paths to choose from, and where the contacts come from: ``contacts()`` (id,
+        name, organization) runs when the contact field is first used or its list completed
+        (until then it holds the interview's contact, see :meth:`ensure_contact`)."""
+        path = self.path.currentData()
+
+        def everyone() -> list[tuple[str, int]]:
+            return [(f"{name} — {organization}" if organization else name, cid)
+                    for cid, name, organization in contacts()]
+
+        with QSignalBlocker(self.contact):
+            self.contact_choices.set_items([], later=everyone)
+        with QSignalBlocker(self.path):
+            self.path.clear()
+            self.path.addItem(self.tr("(no path)"), 0)
+            for pid, title in path_choices:
+                self.path.addItem(title, pid)
+            self.path.setCurrentIndex(max(self.path.findData(path), 0))
+
+    def ensure_contact(self, contact_id: int, name: str, organization: str) -> None:
+        """Make sure the field can show this contact (an archived one is not among the
+        choices; the list may not have come yet)."""
+        choices = self.contact_choices
+        if choices.row_of_value(contact_id) < 0 and choices.pending() and choices.rowCount():
+            choices.complete()  # what is there now must keep the order of the whole list
+        if choices.row_of_value(contact_id) < 0:
+            with QSignalBlocker(self.contact):
+                self.contact_choices.add(f"{name} — {organization}" if organization else name,
+                                         contact_id)
