@@ -14,7 +14,6 @@ takes well under a second for a workspace of tens of megabytes (the backup API c
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -181,15 +180,7 @@ class DataActions(QObject):
         dialog.setAutoReset(False)
         if not cancellable:
             dialog.setCancelButton(None)
-        # workers.submit() starts the task at once: a fast job could emit ``finished`` before
-        # the slots below are connected, and the result would be lost. The job waits for them.
-        connected = threading.Event()
-
-        def job(job: workers.Job, *job_args: Any) -> Any:
-            connected.wait()
-            return fn(job, *job_args)
-
-        task = workers.submit(job, *args)
+        task = workers.submit(fn, *args)
         self.task, self.progress = task, dialog
         dialog.canceled.connect(task.cancel)
 
@@ -227,7 +218,6 @@ class DataActions(QObject):
         task.signals.finished.connect(on_finished)
         task.signals.failed.connect(on_failed)
         task.signals.cancelled.connect(on_cancelled)
-        connected.set()
         return task
 
     def _folder(self, purpose: str) -> str:

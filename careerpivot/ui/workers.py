@@ -2,17 +2,23 @@
 
 ``submit(fn, *args)`` runs ``fn(job, *args)`` in the pool. The function receives a :class:`Job`
 to report progress and to check for cancellation; it gets plain data and returns plain data.
-Results come back to the GUI thread through the task's signals.
+Results come back to the GUI thread through the task's signals. The task starts on the next
+turn of the event loop, so the caller connects to them first, with no gate in the job.
+
+A failure that no one listens for (nothing connected to ``failed``) is not lost: it goes to
+``sys.excepthook`` on the GUI thread, which the app sets to the crash report
+(``careerpivot.ui.crash``): the user sees a dialog and the traceback is logged.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class Cancelled(Exception):
@@ -43,6 +49,20 @@ class TaskSignals(QObject):
     failed = Signal(object)  # the exception (with __traceback_text__)
     cancelled = Signal()
     done = Signal()  # after any of the three above
+    #: a failure nothing is connected to ``failed`` for (see the module's docstring)
+    unhandled = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unhandled.connect(_report_unhandled)
+
+    def listens_for_failure(self) -> bool:
+        return self.receivers(SIGNAL("failed(PyObject)")) > 0
+
+
+def _report_unhandled(exc: BaseException) -> None:
+    """On the GUI thread: a worker's failure that no caller handles, to the crash report."""
+    sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class Task(QRunnable):
@@ -62,8 +82,10 @@ class Task(QRunnable):
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             if self.job.cancelled:
                 self.signals.cancelled.emit()
-            else:
+            elif self.signals.listens_for_failure():
                 self.signals.failed.emit(exc)
+            else:
+                self.signals.unhandled.emit(exc)
         else:
             if self.job.cancelled:
                 self.signals.cancelled.emit()
@@ -90,8 +112,9 @@ _running: set[Task] = set()
 
 def submit(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
     """Queue ``fn(job, *args, **kwargs)``. The task starts when control returns to the event
-    loop, so the caller can connect to its signals first: a signal emitted before anything is
-    connected to it would be lost."""
+    loop, so the caller can connect to its signals first (no gate needed): a signal emitted
+    before anything is connected to it would be lost. A failure nothing handles goes to the
+    crash report."""
     task = Task(fn, args, kwargs)
     _running.add(task)
     task.signals.done.connect(lambda: _running.discard(task))

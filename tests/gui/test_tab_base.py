@@ -48,3 +48,43 @@ def test_idle_work_that_fails_is_not_run_again(qtbot, app_ctx, monkeypatch):
     tab.show()
     qtbot.waitUntil(lambda: runs == [1, 2])
     assert [str(e) for e in errors] == ["broken"]
+
+
+def test_a_background_failure_nobody_handles_reaches_the_crash_report(qtbot, monkeypatch):
+    """A job whose caller connected no ``failed`` handler (a search, a preview) must not fail
+    silently: the error goes to the crash report, as an error on the GUI thread would."""
+    import sys
+
+    from careerpivot.ui import workers
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: reported.append(e))
+
+    def job(_job):
+        raise RuntimeError("the disk went away")
+
+    task = workers.submit(job)
+    with qtbot.waitSignal(task.signals.done):
+        pass
+    qtbot.waitUntil(lambda: bool(reported))
+    assert str(reported[0]) == "the disk went away"
+
+
+def test_a_handled_background_failure_goes_to_its_handler_only(qtbot, monkeypatch):
+    import sys
+
+    from careerpivot.ui import workers
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: reported.append(e))
+
+    def job(_job):
+        raise ValueError("refused")
+
+    task = workers.submit(job)
+    handled: list[BaseException] = []
+    task.signals.failed.connect(handled.append)
+    with qtbot.waitSignal(task.signals.done):  # (queued after ``failed``)
+        pass
+    assert [str(e) for e in handled] == ["refused"]
+    assert reported == []

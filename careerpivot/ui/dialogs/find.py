@@ -10,8 +10,6 @@ results without leaving the search box.
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -111,12 +109,7 @@ class FindDialog(QDialog):
             return
         self.status.setText(self.tr("Searching…"))
 
-        # workers.submit() starts the task at once: the gate holds the job until the
-        # handlers below are connected, or a quick result would be lost
-        gate = threading.Event()
-
         def job(_job: workers.Job, words: str) -> list[FindResult]:
-            gate.wait(10)
             return overview.find_everywhere(words, LIMIT)
 
         task = workers.submit(job, text)
@@ -133,7 +126,6 @@ class FindDialog(QDialog):
 
         task.signals.finished.connect(finished)
         task.signals.failed.connect(failed)
-        gate.set()
 
     def _show(self, text: str, results: list[FindResult]) -> None:
         self.results = list(results)

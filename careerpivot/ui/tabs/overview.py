@@ -12,7 +12,6 @@ chart data is computed off the GUI thread, so a large workspace never freezes th
 from __future__ import annotations
 
 import datetime as _dt
-import threading
 from typing import Any
 
 from PySide6.QtCore import (
@@ -590,13 +589,7 @@ class OverviewTab(TabBase):
         self._chart_generation += 1
         generation = self._chart_generation
         today = self._today
-        # workers.submit() starts the task at once: a quick job could finish before the
-        # handlers below are connected and its result would be lost. The gate holds the job
-        # until they are.
-        gate = threading.Event()
-
         def job(_job: workers.Job, day: _dt.date) -> overview.ChartData:
-            gate.wait(10)
             return overview.chart_data(day)
 
         task = workers.submit(job, today)
@@ -625,7 +618,6 @@ class OverviewTab(TabBase):
         task.signals.finished.connect(finished)
         task.signals.failed.connect(failed)
         task.signals.done.connect(done)
-        gate.set()
 
     def _show_agenda(self, agenda: list[AgendaRow]) -> None:
         self.agenda_model.clear()
