@@ -61,6 +61,22 @@ def push_delete(ctx: AppContext, text: str, area: str, snapshot: object,
     ctx.undo.push(ServiceCommand(ctx, text, area, undo, redo))
 
 
+def push_add(ctx: AppContext, text: str, area: str, delete: Callable[[], object]) -> None:
+    """Record an add that already happened: undo deletes it (``delete()`` returns the
+    snapshot of what it removed), redo restores that snapshot."""
+    from careerpivot.services import workspace
+
+    holder: dict[str, object] = {}
+
+    def undo() -> None:
+        holder["snap"] = delete()
+
+    def redo() -> None:
+        workspace.restore_snapshot(holder["snap"])
+
+    ctx.undo.push(ServiceCommand(ctx, text, area, undo, redo))
+
+
 def push_change(ctx: AppContext, text: str, area: str,
                 undo_fn: Callable[[], object], redo_fn: Callable[[], object]) -> None:
     ctx.undo.push(ServiceCommand(ctx, text, area, undo_fn, redo_fn))

@@ -15,7 +15,6 @@ list.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core import vocab
 from careerpivot.core.validation import ValidationError, parse_date
 from careerpivot.errors import CareerPivotError
-from careerpivot.services import development, interviews, network, paths, workspace
+from careerpivot.services import development, interviews, network, paths
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
@@ -47,7 +46,7 @@ from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs.base import TabBase
-from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.undo import push_add, push_delete
 from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import error_label
 from careerpivot.ui.widgets.interview_editor import InterviewEditor
@@ -548,15 +547,8 @@ class InterviewsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Interview"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = interviews.delete_interview(iid)
-
-        def redo() -> None:
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("new interview"), "interviews", undo, redo)
+        push_add(self.ctx, self.tr("new interview"), "interviews",
+                 lambda: interviews.delete_interview(iid))
         self.ctx.bus.changed.emit("interviews")
         self.ctx.bus.changed.emit("contacts")
         self.select_interview(iid)

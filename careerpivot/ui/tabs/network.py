@@ -62,7 +62,7 @@ from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.base import TabBase
-from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.choices import ChoicesModel
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
@@ -936,15 +936,8 @@ class NetworkTab(TabBase):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Add Contact"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = network.delete_contacts([contact_id])
-
-        def redo() -> None:
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("add contact"), "contacts", undo, redo)
+        push_add(self.ctx, self.tr("add contact"), "contacts",
+                 lambda: network.delete_contacts([contact_id]))
         self.ctx.bus.changed.emit("contacts")
         if not self.isVisible():
             self.reload_now()

@@ -44,7 +44,7 @@ from careerpivot.ui.context import AppContext
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.base import TabBase
-from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint
 from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -620,17 +620,7 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Path"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = paths.delete_path(pid)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("new path"), "paths", undo, redo)
+        push_add(self.ctx, self.tr("new path"), "paths", lambda: paths.delete_path(pid))
         self.ctx.bus.changed.emit("paths")
         if self._stale:
             self.reload_now()
@@ -744,17 +734,7 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Assumption"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = paths.delete_assumption(aid)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("new assumption"), "paths", undo, redo)
+        push_add(self.ctx, self.tr("new assumption"), "paths", lambda: paths.delete_assumption(aid))
         self.ctx.bus.changed.emit("paths")
         self.select_assumption(aid)
         self.assumptions_table.setFocus()
@@ -954,17 +934,8 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Question"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = paths.delete_question(qid)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("new question in the bank"), "paths", undo, redo)
+        push_add(self.ctx, self.tr("new question in the bank"), "paths",
+                 lambda: paths.delete_question(qid))
         if values.get("add_to_path") and path is not None:
             self._set_core([*(q.id for q in self._core), qid],
                            self.tr("adding a core question"), select=qid)
@@ -1068,17 +1039,7 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Criterion"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = paths.delete_criterion(cid)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("new criterion"), "paths", undo, redo)
+        push_add(self.ctx, self.tr("new criterion"), "paths", lambda: paths.delete_criterion(cid))
         self._expected.update(["paths"])
         self.ctx.bus.changed.emit("paths")
         self._load_comparison()

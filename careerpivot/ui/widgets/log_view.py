@@ -48,7 +48,7 @@ from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.i18n import vocab_name as _vocab
-from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.forms import error_label
 
 #: Entries shown at once; a search or filter reaches the others.
@@ -590,15 +590,7 @@ class LogView(QWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Add Log Entry"), exc.message)
             return None
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = log.delete_entry(entry_id)
-
-        def redo() -> None:
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("add log entry"), "log", undo, redo)
+        push_add(self.ctx, self.tr("add log entry"), "log", lambda: log.delete_entry(entry_id))
         self._changed(entry_id)
         return entry_id
 

@@ -47,7 +47,7 @@ from careerpivot.services.interviews import InterviewDetail
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
 from careerpivot.ui.i18n import vocab_name
-from careerpivot.ui.undo import push_change
+from careerpivot.ui.undo import push_add
 from careerpivot.ui.widgets.form_parts import hint, refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder
 from careerpivot.ui.widgets.interview_editor.common import scrolling
@@ -370,17 +370,8 @@ class InterviewEditor(QWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Schedule Follow-up"), exc.message)
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = interviews.delete_interview(new_id)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("scheduling a follow-up"), "interviews", undo, redo)
+        push_add(self.ctx, self.tr("scheduling a follow-up"), "interviews",
+                 lambda: interviews.delete_interview(new_id))
         self.ctx.bus.changed.emit("interviews")
         self.ctx.bus.status.emit(self.tr(
             "Round {0} with {1} is planned; set its date when you have agreed on one.")

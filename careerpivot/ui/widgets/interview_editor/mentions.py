@@ -30,7 +30,7 @@ from careerpivot.services.interviews import MentionRow
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
-from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.form_parts import hint
 from careerpivot.ui.widgets.forms import error_label
 
@@ -229,17 +229,8 @@ class MentionsPanel(QWidget):
             self._show_error(exc.message)
             self.name.setFocus()
             return
-        holder: dict[str, Any] = {}
-
-        def undo() -> None:
-            holder["snap"] = interviews.remove_mention(mention_id)
-
-        def redo() -> None:
-            from careerpivot.services import workspace
-
-            workspace.restore_snapshot(holder["snap"])
-
-        push_change(self.ctx, self.tr("adding a skill mention"), "interviews", undo, redo)
+        push_add(self.ctx, self.tr("adding a skill mention"), "interviews",
+                 lambda: interviews.remove_mention(mention_id))
         self.name.clear()
         self.note.clear()
         self.importance.setCurrentIndex(self.importance.findData(2))
