@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -10,9 +11,24 @@ from PySide6.QtGui import QUndoStack
 from careerpivot.settings import Settings
 
 
+class Area(StrEnum):
+    """What changed, for :attr:`DataBus.changed`: a tab reloads when an area it shows changed
+    (``TabBase.areas``); ALL makes every view reload (a workspace was opened or restored).
+    Members are strings, so they travel through the signal as they are."""
+
+    CONTACTS = "contacts"
+    PATHS = "paths"
+    INTERVIEWS = "interviews"
+    SKILLS = "skills"
+    LEARNING = "learning"
+    PLAN = "plan"
+    SUMMARY = "summary"
+    LOG = "log"
+    ALL = "all"
+
+
 class DataBus(QObject):
-    """Tells every view that data changed. ``area`` is one of: contacts, paths, interviews,
-    skills, learning, plan, summary, log, all."""
+    """Tells every view that data changed: ``changed`` carries an :class:`Area`."""
 
     changed = Signal(str)
     #: Ask the main window to show an item: (area, id), e.g. ("contact", 12).

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from careerpivot import paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import workers
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.session import Session
 
 if TYPE_CHECKING:
@@ -299,7 +299,7 @@ class DataActions(QObject):
     def _imported(self, result: imports.ImportResult) -> None:
         from careerpivot.ui.dialogs.import_preview import kind_name
 
-        self.ctx.bus.changed.emit("contacts")
+        self.ctx.bus.changed.emit(Area.CONTACTS)
         text = self.tr("{0}: {1} added, {2} updated, {3} skipped.").format(
             kind_name(result.kind), result.added, result.updated, result.skipped)
         self.ctx.bus.status.emit(text)
@@ -356,7 +356,7 @@ class DataActions(QObject):
             return exports.import_json(data, progress=job.progress)
 
         def finished(result: exports.JsonImportResult) -> None:
-            self.ctx.bus.changed.emit("all")
+            self.ctx.bus.changed.emit(Area.ALL)
             self._message(title, self.tr("The full export was imported into {0}: {1} rows "
                                          "in {2} tables.").format(target, result.rows,
                                                                   result.tables),

@@ -32,7 +32,7 @@ from careerpivot import APP_NAME, __version__, paths
 from careerpivot.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import actions as actions_mod
 from careerpivot.ui import workers
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.session import Session, WorkspaceLockedError
 from careerpivot.ui.tabs import specs
 from careerpivot.ui.tabs.base import TabBase
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self._tab_state_restored = True  # tabs built later restore theirs when built
         for tab in self.tab_widgets.values():
             tab.restore_state(self.ctx.settings)
-        self.ctx.bus.changed.emit("all")  # the tabs built so far reload
+        self.ctx.bus.changed.emit(Area.ALL)  # the tabs built so far reload
         current = self.tabs.currentWidget()
         if current is not None and self._placeholders.get(current.objectName()) is current:
             self._build_tab(current.objectName())  # loads as it is shown
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
                         "saved."), 10000)
 
     def _on_data_changed(self, area: str) -> None:
-        if area != "all" and not self._backup_timer.isActive():
+        if area != Area.ALL and not self._backup_timer.isActive():
             self._backup_timer.start()
 
     # --- workspace files ------------------------------------------------------------------

@@ -41,7 +41,7 @@ from careerpivot.core import templates as _templates
 from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import interviews, network, outreach, workspace
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -486,9 +486,9 @@ class OutreachDialog(QDialog):
                                                   interview_id=interview_id,
                                                   path_id=path_id, subject=subject)
 
-        push_change(self.ctx, self.tr("message sent"), "contacts", undo, redo)
-        self.ctx.bus.changed.emit("contacts")
-        self.ctx.bus.changed.emit("log")
+        push_change(self.ctx, self.tr("message sent"), Area.CONTACTS, undo, redo)
+        self.ctx.bus.changed.emit(Area.CONTACTS)
+        self.ctx.bus.changed.emit(Area.LOG)
         stage = network.get_contact(contact_id).stage
         self.sent_note.setText(self.tr("Logged in the tracking log. Stage: {0}.").format(
             _vocab(vocab.STAGES.get(stage, stage))))
@@ -540,7 +540,7 @@ class OutreachDialog(QDialog):
         def redo() -> None:
             outreach.reset_template(key)
 
-        push_change(self.ctx, self.tr("restore template"), "log", undo, redo)
+        push_change(self.ctx, self.tr("restore template"), Area.LOG, undo, redo)
         row = outreach.get_template(key)
         self._templates[key] = row
         self.binder.load(row.id, self._template_values(row.id))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 
 if TYPE_CHECKING:
     from careerpivot.settings import Settings
@@ -32,7 +32,7 @@ IDLE_SLICE_S = 0.008
 
 
 class TabBase(QWidget):
-    #: Areas of DataBus.changed that make this tab reload ("all" always does).
+    #: Areas of DataBus.changed that make this tab reload (Area.ALL always does).
     areas: frozenset[str] = frozenset()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -58,7 +58,7 @@ class TabBase(QWidget):
         self._defer_first_load = True
 
     def _on_changed(self, area: str) -> None:
-        if area == "all" or area in self.areas:
+        if area == Area.ALL or area in self.areas:
             self._stale = True
             if self.isVisible():
                 self.reload_now()

@@ -41,7 +41,7 @@ from careerpivot.errors import CareerPivotError
 from careerpivot.services import development, interviews, network, paths
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import interviews as im
@@ -58,7 +58,7 @@ _ALL = -1  # "any" in the filter combos (path 0 means "no path")
 
 
 class InterviewsTab(TabBase):
-    areas = frozenset({"interviews", "contacts", "paths", "skills"})
+    areas = frozenset({Area.INTERVIEWS, Area.CONTACTS, Area.PATHS, Area.SKILLS})
 
     #: A search of notes and answers finished (its matches are in the list).
     text_search_done = Signal()
@@ -226,7 +226,7 @@ class InterviewsTab(TabBase):
         if self._expected[area] > 0:  # the editor's own change: the list row is up to date
             self._expected[area] -= 1
             return
-        if area == "all":
+        if area == Area.ALL:
             self._generation += 1
             self.editor.invalidate_assumptions()
         super()._on_changed(area)
@@ -547,10 +547,10 @@ class InterviewsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Interview"), exc.message)
             return
-        push_add(self.ctx, self.tr("new interview"), "interviews",
+        push_add(self.ctx, self.tr("new interview"), Area.INTERVIEWS,
                  lambda: interviews.delete_interview(iid))
-        self.ctx.bus.changed.emit("interviews")
-        self.ctx.bus.changed.emit("contacts")
+        self.ctx.bus.changed.emit(Area.INTERVIEWS)
+        self.ctx.bus.changed.emit(Area.CONTACTS)
         self.select_interview(iid)
         self.ctx.bus.status.emit(self.tr("Interview planned. Its guide holds the path's core "
                                          "questions."))
@@ -592,10 +592,10 @@ class InterviewsTab(TabBase):
             QMessageBox.warning(self, self.tr("Delete Interview"), exc.message)
             return
         push_delete(self.ctx, self.tr("deletion of the interview with {0}").format(
-            r.contact_name), "interviews", snap,
+            r.contact_name), Area.INTERVIEWS, snap,
             lambda: interviews.delete_interview(interview_id))
         self.editor.load(None)
-        self.ctx.bus.changed.emit("interviews")
+        self.ctx.bus.changed.emit(Area.INTERVIEWS)
         next_row = min(visible_row, self.model.rowCount() - 1) if visible_row >= 0 else -1
         next_id = self.model.interview_id(next_row) if next_row >= 0 else None
         if next_id is not None:

@@ -56,7 +56,7 @@ from careerpivot.services import network, workspace
 from careerpivot.services.network import ContactRow
 from careerpivot.settings import Settings
 from careerpivot.ui import crash
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
 from careerpivot.ui.i18n import vocab_name as _vocab
@@ -91,7 +91,7 @@ class TagsCompleter(QCompleter):
 
 
 class NetworkTab(TabBase):
-    areas = frozenset({"contacts", "paths", "interviews"})
+    areas = frozenset({Area.CONTACTS, Area.PATHS, Area.INTERVIEWS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -869,12 +869,12 @@ class NetworkTab(TabBase):
             self.paths_error.show()
             return
         self.paths_error.hide()
-        push_change(self.ctx, self.tr("edit of paths"), "contacts",
+        push_change(self.ctx, self.tr("edit of paths"), Area.CONTACTS,
                     lambda: network.set_paths(contact_id, old),
                     lambda: network.set_paths(contact_id, new))
         self._fetched = None
         self._own_edit = (contact_id, "paths")
-        self.ctx.bus.changed.emit("contacts")
+        self.ctx.bus.changed.emit(Area.CONTACTS)
 
     # --- filters --------------------------------------------------------------------------
     def _on_search(self, text: str) -> None:
@@ -936,9 +936,9 @@ class NetworkTab(TabBase):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Add Contact"), exc.message)
             return
-        push_add(self.ctx, self.tr("add contact"), "contacts",
+        push_add(self.ctx, self.tr("add contact"), Area.CONTACTS,
                  lambda: network.delete_contacts([contact_id]))
-        self.ctx.bus.changed.emit("contacts")
+        self.ctx.bus.changed.emit(Area.CONTACTS)
         if not self.isVisible():
             self.reload_now()
         self.show_item("contact", contact_id)
@@ -965,11 +965,11 @@ class NetworkTab(TabBase):
             return
         text = (self.tr("delete of {0}").format(names[0]) if len(names) == 1
                 else self.tr("delete of %n contacts", "", len(ids)))
-        push_delete(self.ctx, text, "contacts", snapshot,
+        push_delete(self.ctx, text, Area.CONTACTS, snapshot,
                     lambda: network.delete_contacts(ids))
-        self.ctx.bus.changed.emit("contacts")
+        self.ctx.bus.changed.emit(Area.CONTACTS)
         if impact.interviews:
-            self.ctx.bus.changed.emit("interviews")
+            self.ctx.bus.changed.emit(Area.INTERVIEWS)
         # select the row that took the place of the first deleted one
         if self.model.rowCount():
             row = min(max(first_row, 0), self.model.rowCount() - 1)

@@ -59,7 +59,7 @@ from careerpivot.services import overview
 from careerpivot.services.overview import AgendaRow, DueItem
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change
@@ -336,7 +336,8 @@ class DueModel(QAbstractItemModel):
 
 
 class OverviewTab(TabBase):
-    areas = frozenset({"contacts", "paths", "interviews", "skills", "plan", "log"})
+    areas = frozenset({Area.CONTACTS, Area.PATHS, Area.INTERVIEWS, Area.SKILLS, Area.PLAN,
+                       Area.LOG})
 
     #: The chart data arrived and was shown (tests wait for it).
     charts_updated = Signal()
@@ -748,7 +749,8 @@ class OverviewTab(TabBase):
             self.mark_done(item)
 
     def _area(self, item: DueItem) -> str:
-        return {overview.MILESTONE: "plan", overview.CHECKIN: "contacts"}.get(item.kind, "log")
+        return {overview.MILESTONE: Area.PLAN, overview.CHECKIN: Area.CONTACTS}.get(item.kind,
+                                                                               Area.LOG)
 
     def _after_change(self, item: DueItem, row: int, parent: QModelIndex) -> None:
         self.ctx.bus.changed.emit(self._area(item))

@@ -40,7 +40,7 @@ from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import paths
 from careerpivot.settings import Settings
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.base import TabBase
@@ -113,7 +113,7 @@ class ScoreDelegate(QStyledItemDelegate):
 
 
 class PathsTab(TabBase):
-    areas = frozenset({"paths", "interviews", "contacts"})
+    areas = frozenset({Area.PATHS, Area.INTERVIEWS, Area.CONTACTS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -590,7 +590,7 @@ class PathsTab(TabBase):
 
     def _path_stored(self, field: str) -> None:
         """An edit of the path's own fields: update its list entry; no full reload."""
-        self._expected.update(["paths"])
+        self._expected.update([Area.PATHS])
         pid = self.binder.row_id
         if pid is None:
             return
@@ -620,8 +620,8 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Path"), exc.message)
             return
-        push_add(self.ctx, self.tr("new path"), "paths", lambda: paths.delete_path(pid))
-        self.ctx.bus.changed.emit("paths")
+        push_add(self.ctx, self.tr("new path"), Area.PATHS, lambda: paths.delete_path(pid))
+        self.ctx.bus.changed.emit(Area.PATHS)
         if self._stale:
             self.reload_now()
         self.select_path(pid)
@@ -657,9 +657,9 @@ class PathsTab(TabBase):
             return
         pid = row.id
         push_delete(self.ctx, self.tr("deletion of the path “{0}”").format(row.title),
-                    "paths", snap, lambda: paths.delete_path(pid))
+                    Area.PATHS, snap, lambda: paths.delete_path(pid))
         self.binder.load(None, {})
-        self.ctx.bus.changed.emit("paths")
+        self.ctx.bus.changed.emit(Area.PATHS)
         self.ctx.bus.status.emit(self.tr("Path deleted. Edit > Undo brings it back."))
 
     # --- assumptions ------------------------------------------------------------------------
@@ -734,8 +734,9 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Assumption"), exc.message)
             return
-        push_add(self.ctx, self.tr("new assumption"), "paths", lambda: paths.delete_assumption(aid))
-        self.ctx.bus.changed.emit("paths")
+        push_add(self.ctx, self.tr("new assumption"), Area.PATHS,
+                 lambda: paths.delete_assumption(aid))
+        self.ctx.bus.changed.emit(Area.PATHS)
         self.select_assumption(aid)
         self.assumptions_table.setFocus()
 
@@ -765,9 +766,9 @@ class PathsTab(TabBase):
             for field in changed:
                 paths.update_assumption(aid, field, values[field])
 
-        push_change(self.ctx, self.tr("change of an assumption"), "paths",
+        push_change(self.ctx, self.tr("change of an assumption"), Area.PATHS,
                     lambda: apply(old), lambda: apply(values))
-        self.ctx.bus.changed.emit("paths")
+        self.ctx.bus.changed.emit(Area.PATHS)
 
     def delete_assumption(self) -> None:
         a = self.current_assumption()
@@ -791,9 +792,9 @@ class PathsTab(TabBase):
             QMessageBox.warning(self, self.tr("Delete Assumption"), exc.message)
             return
         aid = a.id
-        push_delete(self.ctx, self.tr("deletion of an assumption"), "paths", snap,
+        push_delete(self.ctx, self.tr("deletion of an assumption"), Area.PATHS, snap,
                     lambda: paths.delete_assumption(aid))
-        self.ctx.bus.changed.emit("paths")
+        self.ctx.bus.changed.emit(Area.PATHS)
 
     def open_evidence_interview(self) -> None:
         index = self.evidence_table.selectionModel().currentIndex()
@@ -882,11 +883,11 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("Core Questions"), exc.message)
             return
-        push_change(self.ctx, text, "paths",
+        push_change(self.ctx, text, Area.PATHS,
                     lambda: paths.set_core_questions(pid, old_ids),
                     lambda: paths.set_core_questions(pid, new_ids))
-        self._expected.update(["paths"])
-        self.ctx.bus.changed.emit("paths")
+        self._expected.update([Area.PATHS])
+        self.ctx.bus.changed.emit(Area.PATHS)
         self._load_questions(pid)
         if select is not None and select in new_ids:
             self.core_list.setCurrentRow(new_ids.index(select))
@@ -934,14 +935,14 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Question"), exc.message)
             return
-        push_add(self.ctx, self.tr("new question in the bank"), "paths",
+        push_add(self.ctx, self.tr("new question in the bank"), Area.PATHS,
                  lambda: paths.delete_question(qid))
         if values.get("add_to_path") and path is not None:
             self._set_core([*(q.id for q in self._core), qid],
                            self.tr("adding a core question"), select=qid)
         else:
-            self._expected.update(["paths"])
-            self.ctx.bus.changed.emit("paths")
+            self._expected.update([Area.PATHS])
+            self.ctx.bus.changed.emit(Area.PATHS)
             if path is not None:
                 self._load_questions(path.id)
 
@@ -992,7 +993,7 @@ class PathsTab(TabBase):
                 def apply(v: Any, pid: int = path_id) -> None:
                     paths.set_score(pid, criterion_id, v)
 
-                push_change(self.ctx, self.tr("a score"), "paths",
+                push_change(self.ctx, self.tr("a score"), Area.PATHS,
                             lambda: apply(old), lambda: apply(value))
             else:
                 old = getattr(criterion, kind)
@@ -1003,15 +1004,15 @@ class PathsTab(TabBase):
                 def apply_c(v: Any) -> None:
                     paths.update_criterion(criterion_id, kind, v)
 
-                push_change(self.ctx, self.tr("a comparison criterion"), "paths",
+                push_change(self.ctx, self.tr("a comparison criterion"), Area.PATHS,
                             lambda: apply_c(old), lambda: apply_c(value))
         except (ValidationError, CareerPivotError) as exc:
             self.comparison_error.setText(exc.message)
             self.comparison_error.show()
             return False
         self.comparison_error.hide()
-        self._expected.update(["paths"])
-        self.ctx.bus.changed.emit("paths")
+        self._expected.update([Area.PATHS])
+        self.ctx.bus.changed.emit(Area.PATHS)
         # Not inside setData: the view is still closing its editor.
         QTimer.singleShot(0, self._load_comparison)
         return True
@@ -1039,9 +1040,10 @@ class PathsTab(TabBase):
         except (ValidationError, CareerPivotError) as exc:
             QMessageBox.warning(self, self.tr("New Criterion"), exc.message)
             return
-        push_add(self.ctx, self.tr("new criterion"), "paths", lambda: paths.delete_criterion(cid))
-        self._expected.update(["paths"])
-        self.ctx.bus.changed.emit("paths")
+        push_add(self.ctx, self.tr("new criterion"), Area.PATHS,
+                 lambda: paths.delete_criterion(cid))
+        self._expected.update([Area.PATHS])
+        self.ctx.bus.changed.emit(Area.PATHS)
         self._load_comparison()
 
     def delete_criterion(self) -> None:
@@ -1056,9 +1058,9 @@ class PathsTab(TabBase):
             QMessageBox.warning(self, self.tr("Delete Criterion"), exc.message)
             return
         push_delete(self.ctx, self.tr("deletion of the criterion “{0}”").format(name),
-                    "paths", snap, lambda: paths.delete_criterion(cid))
-        self._expected.update(["paths"])
-        self.ctx.bus.changed.emit("paths")
+                    Area.PATHS, snap, lambda: paths.delete_criterion(cid))
+        self._expected.update([Area.PATHS])
+        self.ctx.bus.changed.emit(Area.PATHS)
         self._load_comparison()
         self.ctx.bus.status.emit(self.tr("Criterion deleted. Edit > Undo brings it back."))
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import summary as service
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -56,7 +56,7 @@ def build_preview(doc: service.SummaryDocument, page_size: str) -> tuple[bytes, 
 
 
 class SummaryTab(TabBase):
-    areas = frozenset({"summary", "skills", "learning"})
+    areas = frozenset({Area.SUMMARY, Area.SKILLS, Area.LEARNING})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -583,7 +583,7 @@ class SummaryTab(TabBase):
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
-        push_change(self.ctx, self.tr("paper size"), "summary",
+        push_change(self.ctx, self.tr("paper size"), Area.SUMMARY,
                     lambda: service.update_profile("page_size", old),
                     lambda: service.update_profile("page_size", value))
         self.schedule_preview(delay=False)
@@ -613,11 +613,11 @@ class SummaryTab(TabBase):
         skill_id = self.skill_combo.currentData()
         if skill_id is None or not self._run(service.add_skill, skill_id)[0]:
             return
-        push_change(self.ctx, self.tr("add skill to summary"), "summary",
+        push_change(self.ctx, self.tr("add skill to summary"), Area.SUMMARY,
                     lambda: service.remove_skill(skill_id),
                     lambda: service.add_skill(skill_id))
         self._selected_skill = skill_id
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     def _remove_skill(self) -> None:
         skill_id = self._current_skill()
@@ -626,20 +626,20 @@ class SummaryTab(TabBase):
         ok, position = self._run(service.remove_skill, skill_id)
         if not ok or position is None:
             return
-        push_change(self.ctx, self.tr("remove skill from summary"), "summary",
+        push_change(self.ctx, self.tr("remove skill from summary"), Area.SUMMARY,
                     lambda: service.add_skill(skill_id, position),
                     lambda: service.remove_skill(skill_id))
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     def _move_skill(self, delta: int) -> None:
         skill_id = self._current_skill()
         if skill_id is None or not self._run(service.move_skill, skill_id, delta)[1]:
             return
-        push_change(self.ctx, self.tr("reorder skills"), "summary",
+        push_change(self.ctx, self.tr("reorder skills"), Area.SUMMARY,
                     lambda: service.move_skill(skill_id, -delta),
                     lambda: service.move_skill(skill_id, delta))
         self._selected_skill = skill_id
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     # --- portfolio ----------------------------------------------------------------------------
     def _current_item_id(self) -> int | None:
@@ -682,10 +682,10 @@ class SummaryTab(TabBase):
         included = item.checkState() == Qt.CheckState.Checked
         if not self._run(service.update_portfolio_item, item_id, "included", included)[0]:
             return
-        push_change(self.ctx, self.tr("include work item"), "summary",
+        push_change(self.ctx, self.tr("include work item"), Area.SUMMARY,
                     lambda: service.update_portfolio_item(item_id, "included", not included),
                     lambda: service.update_portfolio_item(item_id, "included", included))
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     def _add_item(self) -> None:
         self.item_binder.flush()
@@ -703,9 +703,9 @@ class SummaryTab(TabBase):
             workspace.restore_snapshot(holder["snap"])
 
         holder: dict[str, Any] = {"id": item_id}
-        push_change(self.ctx, self.tr("add work item"), "summary", undo, redo)
+        push_change(self.ctx, self.tr("add work item"), Area.SUMMARY, undo, redo)
         self._portfolio_id = item_id
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
         title = self.item_edits["title"]
         title.setFocus()
         title.selectAll()  # type: ignore[attr-defined]
@@ -740,19 +740,19 @@ class SummaryTab(TabBase):
         ok, snap = self._run(service.delete_portfolio_item, item_id)
         if not ok:
             return
-        push_delete(self.ctx, self.tr("delete work item"), "summary", snap,
+        push_delete(self.ctx, self.tr("delete work item"), Area.SUMMARY, snap,
                     lambda: service.delete_portfolio_item(item_id))
         self._portfolio_id = None
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     def _move_item(self, delta: int) -> None:
         item_id = self._current_item_id()
         if item_id is None or not self._run(service.move_portfolio_item, item_id, delta)[1]:
             return
-        push_change(self.ctx, self.tr("reorder work"), "summary",
+        push_change(self.ctx, self.tr("reorder work"), Area.SUMMARY,
                     lambda: service.move_portfolio_item(item_id, -delta),
                     lambda: service.move_portfolio_item(item_id, delta))
-        self.ctx.bus.changed.emit("summary")
+        self.ctx.bus.changed.emit(Area.SUMMARY)
 
     # --- export and print ------------------------------------------------------------------
     def attach_documents(self, controller) -> None:

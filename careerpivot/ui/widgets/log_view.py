@@ -46,7 +46,7 @@ from careerpivot.core import due as _due
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.forms import error_label
@@ -564,7 +564,7 @@ class LogView(QWidget):
 
     # --- changes --------------------------------------------------------------------------
     def _changed(self, entry_id: int | None = None) -> None:
-        self.ctx.bus.changed.emit("log")
+        self.ctx.bus.changed.emit(Area.LOG)
         self.reload()
         if entry_id is not None:
             self.select_entry(entry_id)
@@ -590,7 +590,7 @@ class LogView(QWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Add Log Entry"), exc.message)
             return None
-        push_add(self.ctx, self.tr("add log entry"), "log", lambda: log.delete_entry(entry_id))
+        push_add(self.ctx, self.tr("add log entry"), Area.LOG, lambda: log.delete_entry(entry_id))
         self._changed(entry_id)
         return entry_id
 
@@ -623,7 +623,7 @@ class LogView(QWidget):
             QMessageBox.warning(self, self.tr("Edit Log Entry"), exc.message)
             self._changed(entry.id)
             return False
-        push_change(self.ctx, self.tr("edit of log entry"), "log",
+        push_change(self.ctx, self.tr("edit of log entry"), Area.LOG,
                     lambda: apply(old), lambda: apply(values))
         self._changed(entry.id)
         return True
@@ -636,13 +636,13 @@ class LogView(QWidget):
         try:
             if entry.done_date is None:
                 before = log.mark_done(entry_id)
-                push_change(self.ctx, self.tr("mark done"), "log",
+                push_change(self.ctx, self.tr("mark done"), Area.LOG,
                             lambda: log.update_entry(entry_id, "done_date", before),
                             lambda: log.mark_done(entry_id))
             else:
                 was = entry.done_date
                 log.mark_undone(entry_id)
-                push_change(self.ctx, self.tr("reopen"), "log",
+                push_change(self.ctx, self.tr("reopen"), Area.LOG,
                             lambda: log.mark_done(entry_id, was),
                             lambda: log.mark_undone(entry_id))
         except CareerPivotError as exc:
@@ -661,7 +661,7 @@ class LogView(QWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Tracking Log"), exc.message)
             return
-        push_delete(self.ctx, self.tr("delete of log entry"), "log", snapshot,
+        push_delete(self.ctx, self.tr("delete of log entry"), Area.LOG, snapshot,
                     lambda: log.delete_entry(entry_id))
         self.ctx.bus.status.emit(self.tr("Log entry deleted (Edit > Undo brings it back)."))
         self._changed()

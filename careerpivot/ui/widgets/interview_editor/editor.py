@@ -44,7 +44,7 @@ from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import development, interviews
 from careerpivot.services.interviews import InterviewDetail
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.undo import push_add
@@ -370,9 +370,9 @@ class InterviewEditor(QWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Schedule Follow-up"), exc.message)
             return
-        push_add(self.ctx, self.tr("scheduling a follow-up"), "interviews",
+        push_add(self.ctx, self.tr("scheduling a follow-up"), Area.INTERVIEWS,
                  lambda: interviews.delete_interview(new_id))
-        self.ctx.bus.changed.emit("interviews")
+        self.ctx.bus.changed.emit(Area.INTERVIEWS)
         self.ctx.bus.status.emit(self.tr(
             "Round {0} with {1} is planned; set its date when you have agreed on one.")
             .format(d.row.round + 1, d.row.contact_name))

@@ -23,7 +23,7 @@ from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import interviews, paths
 from careerpivot.services.interviews import AnswerRow
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, hint, refresh_binder
@@ -307,7 +307,7 @@ class GuidePanel(QWidget):
         except CareerPivotError as exc:
             self._show_error(exc.message)
             return
-        push_change(self.ctx, self.tr("reordering the guide"), "interviews",
+        push_change(self.ctx, self.tr("reordering the guide"), Area.INTERVIEWS,
                     lambda: interviews.reorder_guide(iid, order),
                     lambda: interviews.reorder_guide(iid, new))
         self.changed.emit()
@@ -336,7 +336,7 @@ class GuidePanel(QWidget):
         except CareerPivotError as exc:
             self._show_error(exc.message)
             return
-        push_delete(self.ctx, self.tr("removal of a question"), "interviews", snap,
+        push_delete(self.ctx, self.tr("removal of a question"), Area.INTERVIEWS, snap,
                     lambda: interviews.remove_guide_question(answer_id))
         self.changed.emit()
 

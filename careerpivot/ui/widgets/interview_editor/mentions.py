@@ -27,7 +27,7 @@ from careerpivot.core.validation import name_key
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import development, interviews
 from careerpivot.services.interviews import MentionRow
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_add, push_change, push_delete
@@ -229,7 +229,7 @@ class MentionsPanel(QWidget):
             self._show_error(exc.message)
             self.name.setFocus()
             return
-        push_add(self.ctx, self.tr("adding a skill mention"), "interviews",
+        push_add(self.ctx, self.tr("adding a skill mention"), Area.INTERVIEWS,
                  lambda: interviews.remove_mention(mention_id))
         self.name.clear()
         self.note.clear()
@@ -255,7 +255,7 @@ class MentionsPanel(QWidget):
             return False
         self.error.hide()
         new = value
-        push_change(self.ctx, self.tr("change of a skill mention"), "interviews",
+        push_change(self.ctx, self.tr("change of a skill mention"), Area.INTERVIEWS,
                     lambda: interviews.update_mention(mention_id, field, old),
                     lambda: interviews.update_mention(mention_id, field, new))
         # Not inside setData: the view is still closing its editor.
@@ -271,6 +271,6 @@ class MentionsPanel(QWidget):
         except CareerPivotError as exc:
             self._show_error(exc.message)
             return
-        push_delete(self.ctx, self.tr("removal of a skill mention"), "interviews", snap,
+        push_delete(self.ctx, self.tr("removal of a skill mention"), Area.INTERVIEWS, snap,
                     lambda: interviews.remove_mention(mention_id))
         self.changed.emit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.ui import workers
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.widgets.interview_editor.common import AssumptionInfo
 
 
@@ -105,5 +105,5 @@ class PathCache(QObject):
             self.prefetch_assumptions()  # the result was out of date: read again
 
     def _bus_changed(self, area: str) -> None:
-        if area in ("paths", "all"):
+        if area in (Area.PATHS, Area.ALL):
             self.invalidate_assumptions()
