@@ -1,0 +1,299 @@
+"""The two skill lists of the Development tab: the ranked development list ("What to learn
+first", ``developmentList``) with its search, kind filter and headline, and the transferable
+strengths ("What I already bring", ``strengthsList``). Levels are edited in place in both."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerpivot.core import vocab
+from careerpivot.errors import CareerPivotError
+from careerpivot.services import development
+from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.dialogs.add_skill import AddSkillDialog, level_combo
+from careerpivot.ui.itemmodels import skills as sm
+from careerpivot.ui.tabs.development.common import (
+    empty_page,
+    escape,
+    make_table,
+    section_title,
+    shortcut,
+    vocab_text,
+)
+from careerpivot.ui.undo import push_add
+from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
+
+#: Initial column widths (pixels), before the user resizes them.
+_SKILL_WIDTHS = {sm.RANK: 30, sm.SKILL: 165, sm.WHY: 300, sm.CURRENT: 80, sm.TARGET: 80,
+                 sm.LEARNING: 230, sm.PRIORITY: 80, sm.GAP: 40, sm.KIND: 120,
+                 sm.IMPORTANCE: 170, sm.MENTIONS: 70, sm.PEOPLE: 60, sm.ORGANIZATIONS: 95,
+                 sm.LEVELS: 85}
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """Edits a level column in place with a list of "0 none" … "4 expert". The list opens at
+    once; picking a level stores it (Escape leaves it unchanged)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = level_combo(parent)
+        combo.setObjectName("levelEditor")
+        combo.setAccessibleName(str(index.model().headerData(
+            index.column(), Qt.Orientation.Horizontal) or ""))
+        combo.activated.connect(lambda _i, c=combo: self._commit(c))
+        QTimer.singleShot(0, combo, lambda: combo.showPopup() if combo.isVisible() else None)
+        return combo
+
+    def _commit(self, combo: QComboBox) -> None:
+        # the editor is done: its focus-out (as it closes) must not commit a second time
+        combo.removeEventFilter(self)
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            level = index.data(sm.LEVEL_ROLE)
+            editor.setCurrentIndex(max(editor.findData(level), 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        editor.setGeometry(option.rect)
+
+
+class SkillListPane(QWidget):
+    """What both skill lists do alike: levels edited in place, ranked order first, and the
+    signals the tab listens to. (No texts here: each list's own class shows its own.)"""
+
+    addRequested = Signal()  # Insert in the list, or the Add Skill button
+    deleteRequested = Signal()  # Delete in the list, or the Delete Skill button
+    selectionChanged = Signal()
+    editRequested = Signal()  # Enter on a row outside a level: go to the skill's editor
+
+    def _wire(self, table: QTableView) -> None:
+        # one delegate per view: a view takes every commitData of its delegates as its own
+        levels = LevelDelegate(table)
+        table.setItemDelegateForColumn(sm.CURRENT, levels)
+        table.setItemDelegateForColumn(sm.TARGET, levels)
+        table.setItemDelegateForColumn(sm.PRIORITY, ProgressDelegate(table, show_text=False))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.sortByColumn(sm.RANK, Qt.SortOrder.AscendingOrder)
+        table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.selectionChanged.emit())
+        shortcut(Qt.Key.Key_Insert, table, self.addRequested.emit)
+        shortcut(QKeySequence.StandardKey.Delete, table, self.deleteRequested.emit)
+        table.activated.connect(self._on_activated)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.column() not in sm.LEVEL_FIELDS:
+            self.editRequested.emit()
+
+
+class RankedPane(SkillListPane):
+    """What to learn first: the ranked development list, the sentence that sums it up, the
+    search and kind filter of both lists, and adding a skill."""
+
+    searchChanged = Signal(str)
+    kindChanged = Signal(object)  # the kind key, None for all kinds
+
+    def __init__(self, ctx: AppContext, model: sm.SkillsModel,
+                 strengths_model: sm.SkillsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.skills_model = model
+        self.strengths_model = strengths_model  # narrowed by the same search and kind
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+
+        bar = QHBoxLayout()
+        bar.addWidget(section_title(self.tr("What to learn first"), self))
+        bar.addStretch(1)
+        self.skill_search = QLineEdit(self)
+        self.skill_search.setObjectName("skillSearch")
+        self.skill_search.setPlaceholderText(self.tr("Find a skill"))
+        self.skill_search.setClearButtonEnabled(True)
+        self.skill_search.setAccessibleName(self.tr("Find a skill"))
+        self.skill_search.setToolTip(self.tr("Narrow both skill lists by name (Ctrl+F)"))
+        self.skill_search.setMaximumWidth(200)
+        bar.addWidget(self.skill_search)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("skillKindFilter")
+        self.kind_filter.setAccessibleName(self.tr("Filter skills by kind"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for key, name in vocab.SKILL_KINDS.items():
+            self.kind_filter.addItem(vocab_text(name), key)
+        self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar.addWidget(self.kind_filter)
+        self.add_skill_button = QPushButton(self.tr("&Add Skill…"), self)
+        self.add_skill_button.setObjectName("addSkillButton")
+        self.add_skill_button.setToolTip(self.tr("Add a skill to track (Insert in a skill "
+                                                 "list)"))
+        bar.addWidget(self.add_skill_button)
+        self.delete_skill_button = QPushButton(self.tr("Delete Skill"), self)
+        self.delete_skill_button.setObjectName("deleteSkillButton")
+        self.delete_skill_button.setToolTip(self.tr("Delete the selected skill (Delete)"))
+        bar.addWidget(self.delete_skill_button)
+        column.addLayout(bar)
+        # the answer at a glance: what to learn first, and why
+        self.headline = QLabel(self)
+        self.headline.setObjectName("developmentHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.headline)
+
+        self.ranked_stack = QStackedWidget(self)
+        self.ranked_stack.setObjectName("developmentStack")
+        self.development_list = make_table(self, "developmentList", model, _SKILL_WIDTHS,
+                                           self.tr("Development list"))
+        self.ranked_stack.addWidget(self.development_list)
+        page, self.ranked_empty_label = empty_page(self, "developmentEmptyState", "")
+        self.ranked_stack.addWidget(page)
+        column.addWidget(self.ranked_stack, 1)
+
+        self._wire(self.development_list)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.kindChanged.emit(self.kind_filter.currentData()))
+        self.skill_search.textChanged.connect(self.searchChanged.emit)
+        self.add_skill_button.clicked.connect(lambda: self.addRequested.emit())
+        self.delete_skill_button.clicked.connect(lambda: self.deleteRequested.emit())
+
+    def update_state(self) -> None:
+        """Show the list or say why it is empty, and the headline."""
+        strengths = self.strengths_model.total_count()
+        total = self.skills_model.total_count()
+        shown = self.skills_model.rowCount()
+        if total == 0 and strengths == 0:
+            self.ranked_empty_label.setText(self.tr(
+                "<h3>No skills yet</h3><p>Log the skills, tools and certifications people "
+                "mention in the Interviews tab, or add one here with “Add Skill…”. They are "
+                "ranked by how often and how strongly they come up, and by your gap.</p>"))
+            self.ranked_stack.setCurrentIndex(1)
+        elif total == 0:
+            self.ranked_empty_label.setText(self.tr(
+                "Every skill is marked as a strength you already bring."))
+            self.ranked_stack.setCurrentIndex(1)
+        elif shown == 0:
+            self.ranked_empty_label.setText(self.tr("No skill matches the kind and search."))
+            self.ranked_stack.setCurrentIndex(1)
+        else:
+            self.ranked_stack.setCurrentIndex(0)
+        self.headline.setText(self._headline())
+        self.headline.setVisible(bool(self.headline.text()))
+
+    def _headline(self) -> str:
+        """One sentence above the list: the skill to learn first and why (or that every gap
+        is closed)."""
+        rows = self.skills_model.skills()
+        if not rows:
+            return ""
+        open_gaps = [r for r in rows if r.gap > 0]
+        if not open_gaps:
+            return self.tr("Every gap is closed: you are at your target level in every skill "
+                           "on the list.")
+        first = open_gaps[0]
+        why = escape(self.skills_model.explanation_of(first.skill_id))
+        text = self.tr("Learn <b>{0}</b> first: {1}.").format(escape(first.name), why)
+        if len(open_gaps) > 1:
+            text += " " + self.tr("Then {0}.").format(
+                ", ".join(escape(r.name) for r in open_gaps[1:3]))
+        return text
+
+    def clear_filters(self) -> None:
+        """Show every kind and clear the search in both lists (without a signal)."""
+        for widget, reset in ((self.kind_filter, lambda: self.kind_filter.setCurrentIndex(0)),
+                              (self.skill_search, self.skill_search.clear)):
+            widget.blockSignals(True)
+            reset()
+            widget.blockSignals(False)
+        self.skills_model.set_kind(None)
+        self.strengths_model.set_kind(None)
+        self.skills_model.set_search("")
+        self.strengths_model.set_search("")
+
+    def ask_new_skill(self) -> int | None:
+        """Ask for a new skill and store it, undoably: its id, or None when nothing was
+        added."""
+        values = AddSkillDialog.ask(self, initial_name=self.skill_search.text().strip()
+                                    if not self.skills_model.rowCount() else "")
+        if values is None:
+            return None
+        try:
+            skill_id = development.add_skill(**values)
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Add Skill"), exc.message)
+            return None
+        push_add(self.ctx, self.tr("add skill {0}").format(values.get("name", "")), Area.SKILLS,
+                 lambda: development.delete_skill(skill_id))
+        return skill_id
+
+
+class StrengthsPane(SkillListPane):
+    """What I already bring: the skills marked as transferable strengths."""
+
+    def __init__(self, model: sm.SkillsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strengths_model = model
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(4)
+        bar = QHBoxLayout()
+        bar.addWidget(section_title(self.tr("What I already bring"), self))
+        hint = QLabel(self.tr("transferable strengths from your current career"), self)
+        hint.setEnabled(False)
+        bar.addWidget(hint, 1)
+        column.addLayout(bar)
+        self.strengths_stack = QStackedWidget(self)
+        self.strengths_list = make_table(self, "strengthsList", model, _SKILL_WIDTHS,
+                                         self.tr("What I already bring"))
+        for hidden in (sm.RANK, sm.PRIORITY, sm.GAP, sm.LEARNING):
+            self.strengths_list.setColumnHidden(hidden, True)
+        self.strengths_stack.addWidget(self.strengths_list)
+        page, self.strengths_empty_label = empty_page(self, "strengthsEmptyState",
+                                                      self._none_marked())
+        self.strengths_empty_label.setEnabled(False)
+        self.strengths_stack.addWidget(page)
+        column.addWidget(self.strengths_stack, 1)
+        self._wire(self.strengths_list)
+
+    def _none_marked(self) -> str:
+        return self.tr("None marked yet. Select a skill you already master and tick “I already "
+                       "bring this” to list it here.")
+
+    def update_state(self) -> None:
+        strengths = self.strengths_model.total_count()
+        if strengths and self.strengths_model.rowCount() == 0:
+            self.strengths_empty_label.setText(self.tr("No strength matches the kind and "
+                                                       "search."))
+        elif not strengths:
+            self.strengths_empty_label.setText(self._none_marked())
+        self.strengths_stack.setCurrentIndex(0 if self.strengths_model.rowCount() else 1)
