@@ -1,40 +1,21 @@
-"""The tracking log: dated insights, decisions, weekly reviews, follow-up actions and outreach,
-with search and filters, adding and editing entries, and marking actions done.
-
-The list is read from ``services.log`` in one query per load, newest first, capped at
-:data:`LOG_LIMIT` entries (a search or a filter reaches older ones); the search runs in the
-service, after a short pause in typing.
-"""
+"""The tracking log widget (:class:`LogView`): the search, the filters, the entry table and
+the buttons that add, edit, mark done and delete entries."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -42,281 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import clock, vocab
-from careerpivot.core import due as _due
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.errors import CareerPivotError
 from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_add, push_change, push_delete
-from careerpivot.ui.widgets.forms import error_label
+from careerpivot.ui.widgets.log_view.entry_dialog import LogEntryDialog
+from careerpivot.ui.widgets.log_view.model import (
+    DATE,
+    ENTRY,
+    KIND,
+    LINKED,
+    STATUS,
+    LogModel,
+    status_colors,
+)
 
 #: Entries shown at once; a search or filter reaches the others.
 LOG_LIMIT = 500
 SEARCH_DEBOUNCE_MS = 200
-
-DATE, KIND, ENTRY, LINKED, STATUS = range(5)
-COLUMN_COUNT = 5
-
-Role = Qt.ItemDataRole
-
-
-
-
-def status_colors(palette: QPalette) -> tuple[QColor, QColor]:
-    """(overdue, due soon) text colours that read on the palette's base, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    if dark:
-        return QColor("#ff8a80"), QColor("#ffcc66")
-    return QColor("#b3261e"), QColor("#8a5a00")
-
-
-class LogModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[LogRow] = []
-        self._today = clock.today()
-        self._colors = (QColor("#b3261e"), QColor("#8a5a00"))
-
-    def set_rows(self, rows: list[LogRow], today: _dt.date,
-                 colors: tuple[QColor, QColor]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._today = today
-        self._colors = colors
-        self.endResetModel()
-
-    def entry(self, row: int) -> LogRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, entry_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == entry_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Role.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
-            return None
-        return (self.tr("Date"), self.tr("Kind"), self.tr("Entry"), self.tr("About"),
-                self.tr("Status"))[section]
-
-    def _status(self, r: LogRow) -> tuple[str, str]:
-        """(text, state) where state is "", "overdue" or "soon"."""
-        if r.kind == log.ACTION:
-            if r.done_date is not None:
-                return self.tr("✓ Done {0}").format(r.done_date.isoformat()), ""
-            when = r.effective_due
-            if when is None:
-                return self.tr("Open"), ""
-            late = _due.days_late(when, self._today)
-            if late:
-                return self.tr("⚠ Overdue by %n day(s)", "", late), "overdue"
-            if when == self._today:
-                return self.tr("● Due today"), "soon"
-            days = (when - self._today).days
-            text = (self.tr("Due in %n day", "", days) if days == 1
-                    else self.tr("Due in %n days", "", days))
-            if r.snoozed_until is not None and r.due_date is not None and when > r.due_date:
-                text = self.tr("{0} (snoozed)").format(text)
-            return text, "soon" if days <= _due.WEEK_DAYS else ""
-        if r.kind == log.OUTREACH:
-            if r.done_date is None:
-                return self.tr("Waiting for a reply"), ""
-            return self.tr("Closed"), ""
-        return "", ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Role.DisplayRole
-             ) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
-        if role in (Role.DisplayRole, Role.ToolTipRole):
-            if column == DATE:
-                return r.entry_date.isoformat()
-            if column == KIND:
-                return _vocab(vocab.LOG_KINDS.get(r.kind, r.kind))
-            if column == ENTRY:
-                if role == Role.ToolTipRole:
-                    return r.text
-                first = r.text.split("\n", 1)[0]
-                return first + (" …" if "\n" in r.text.strip() else "")
-            if column == LINKED:
-                return " · ".join(p for p in (r.contact_name, r.path_title) if p)
-            if column == STATUS:
-                return self._status(r)[0]
-        if role == Role.ForegroundRole and column == STATUS:
-            state = self._status(r)[1]
-            if state == "overdue":
-                return self._colors[0]
-            if state == "soon":
-                return self._colors[1]
-        if role == Role.FontRole and column == STATUS and self._status(r)[1] == "overdue":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Role.UserRole:
-            return r.id
-        return None
-
-
-class LogEntryDialog(QDialog):
-    """Adds a log entry or edits one; :meth:`ask` returns the values, or None."""
-
-    def __init__(self, parent: QWidget | None = None, *, entry: LogRow | None = None,
-                 kind: str = "insight", contact_id: int | None = None,
-                 path_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("logEntryDialog")
-        self.setWindowTitle(self.tr("Edit Log Entry") if entry else self.tr("Add Log Entry"))
-        self._values: dict[str, Any] | None = None
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("logEntryKind")
-        for key, name in vocab.LOG_KINDS.items():
-            self.kind.addItem(_vocab(name), key)
-        self.entry_date = QLineEdit(self)
-        self.entry_date.setObjectName("logEntryDate")
-        self.entry_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("logEntryText")
-        self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(self.tr(
-            "What you learned, decided or need to do — for example “Send a thank-you to "
-            "Priya”"))
-        self.due_date = QLineEdit(self)
-        self.due_date.setObjectName("logEntryDue")
-        self.due_date.setPlaceholderText(self.tr("YYYY-MM-DD (follow-up actions only)"))
-        self.contact = QComboBox(self)
-        self.contact.setObjectName("logEntryContact")
-        self.contact.setEditable(True)
-        self.contact.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.contact.addItem(self.tr("— nobody —"), None)
-        for choice in network.contact_choices(include_archived=True):
-            label = choice.name + (f" ({choice.organization})" if choice.organization else "")
-            self.contact.addItem(label, choice.id)
-        completer = self.contact.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.path = QComboBox(self)
-        self.path.setObjectName("logEntryPath")
-        self.path.addItem(self.tr("— no path —"), None)
-        for choice in network.list_path_choices():
-            self.path.addItem(choice.title, choice.id)
-
-        self._errors: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for label_text, field, editor in (
-            (self.tr("&Kind:"), "kind", self.kind),
-            (self.tr("D&ate:"), "entry_date", self.entry_date),
-            (self.tr("&Text:"), "text", self.text),
-            (self.tr("D&ue:"), "due_date", self.due_date),
-            (self.tr("&Contact:"), "contact", self.contact),
-            (self.tr("&Path:"), "path", self.path),
-        ):
-            box = QWidget(self)
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            error = error_label(box)
-            error.setObjectName(f"logEntry_{field}Error")
-            column.addWidget(error)
-            self._errors[field] = error
-            label = QLabel(label_text, self)
-            label.setBuddy(editor)
-            form.addRow(label, box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("logEntryOk")
-        self.ok_button.setText(self.tr("Save") if entry else self.tr("Add Entry"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-
-        today = clock.today()
-        if entry is not None:
-            self._select(self.kind, entry.kind)
-            self.entry_date.setText(entry.entry_date.isoformat())
-            self.text.setPlainText(entry.text)
-            self.due_date.setText(entry.due_date.isoformat() if entry.due_date else "")
-            self._select(self.contact, entry.contact_id)
-            self._select(self.path, entry.path_id)
-        else:
-            self._select(self.kind, kind)
-            self.entry_date.setText(today.isoformat())
-            if kind == log.ACTION:
-                self.due_date.setText((today + _dt.timedelta(days=1)).isoformat())
-            self._select(self.contact, contact_id)
-            self._select(self.path, path_id)
-        self._kind_changed()
-        self.text.setFocus()
-
-    @staticmethod
-    def _select(box: QComboBox, data: object) -> None:
-        index = box.findData(data)
-        box.setCurrentIndex(index if index >= 0 else 0)
-
-    def _kind_changed(self) -> None:
-        action = self.kind.currentData() == log.ACTION
-        self.due_date.setEnabled(action)
-        if not action:
-            self.due_date.clear()
-
-    def _contact_id(self) -> int | None:
-        text = self.contact.currentText().strip()
-        if not text or self.contact.currentIndex() < 0:
-            return None
-        if self.contact.itemText(self.contact.currentIndex()) == text:
-            return self.contact.currentData()
-        index = self.contact.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            raise ValidationError("contact", self.tr("Choose a person from the list."))
-        return self.contact.itemData(index)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind.currentData(),
-            "entry_date": self.entry_date.text(),
-            "text": self.text.toPlainText(),
-            "due_date": self.due_date.text() if self.due_date.isEnabled() else "",
-            "contact": self._contact_id(),
-            "path": self.path.currentData(),
-        }
-
-    def show_error(self, field: str, message: str) -> None:
-        for name, label in self._errors.items():
-            label.setText(message if name == field else "")
-            label.setVisible(name == field and bool(message))
-
-    def accept(self) -> None:
-        try:
-            values = self.values()
-            # the service checks again when storing; this catches typing errors early
-            log.check_entry(values["kind"], values["text"], values["entry_date"],
-                            values["due_date"])
-        except ValidationError as exc:
-            self.show_error(exc.field, exc.message)
-            return
-        self._values = values
-        super().accept()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None = None, **kwargs: Any) -> dict[str, Any] | None:
-        dialog = cls(parent, **kwargs)
-        try:
-            return dialog._values if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
 
 
 class LogView(QWidget):

@@ -1,0 +1,193 @@
+"""The due list of the Overview (:class:`DuePane`): its title, the tree of due items
+(``dueList``) or the note that nothing is due (``dueEmpty``), and the buttons below that open,
+mark done, snooze or write a message for the current item. The tab connects the buttons and
+the snooze actions; what the user asks for in the list goes to the tab through signals."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerpivot.core import due as _due
+from careerpivot.services import overview
+from careerpivot.services.overview import DueItem
+from careerpivot.ui.tabs.overview.due_model import ABOUT, WHAT, WHEN, DueModel
+
+
+class DuePane(QWidget):
+    """The "What is due" side of the Overview."""
+
+    openRequested = Signal(object)  # the DueItem to show in its tab
+    doneRequested = Signal(object)  # the DueItem to mark done
+    snoozeRequested = Signal(object, int)  # the DueItem and the days to snooze it by
+    messageRequested = Signal(object)  # the DueItem to write a message about
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        title = QLabel(self.tr("What is due"), self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        column.addWidget(title)
+
+        self.due_stack = QStackedWidget(self)
+        self.due_model = DueModel(self)
+        self.due_view = QTreeView(self.due_stack)
+        self.due_view.setObjectName("dueList")
+        self.due_view.setModel(self.due_model)
+        self.due_view.setUniformRowHeights(True)
+        self.due_view.setAlternatingRowColors(False)
+        self.due_view.setRootIsDecorated(True)
+        self.due_view.setItemsExpandable(True)
+        self.due_view.setExpandsOnDoubleClick(False)
+        self.due_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.due_view.setAccessibleName(self.tr("What is due"))
+        self.due_view.setIndentation(10)
+        header = self.due_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WHEN, 160)
+        header.resizeSection(ABOUT, 290)
+        self.due_stack.addWidget(self.due_view)
+        self.due_empty = QLabel(self.due_stack)
+        self.due_empty.setObjectName("dueEmpty")
+        self.due_empty.setWordWrap(True)
+        self.due_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.due_empty.setText(self.tr(
+            "<h3>Nothing is due</h3><p>Follow-up actions from the tracking log, scheduled "
+            "conversations, plan milestones and check-ins with your contacts will appear here "
+            "when they are due.</p>"))
+        self.due_stack.addWidget(self.due_empty)
+        column.addWidget(self.due_stack, 1)
+
+        buttons = QHBoxLayout()
+        # mnemonics avoid the main window's tabs and menus (O P N I D L S, F E V H)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setObjectName("dueOpenButton")
+        self.open_button.setToolTip(self.tr("Show this item in its tab (Enter)"))
+        self.done_button = QPushButton(self.tr("&Mark Done"), self)
+        self.done_button.setObjectName("dueDoneButton")
+        self.snooze_button = QPushButton(self.tr("Snoo&ze"), self)
+        self.snooze_button.setObjectName("dueSnoozeButton")
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_actions = {}
+        for days, text in ((1, self.tr("For 1 day")), (3, self.tr("For 3 days")),
+                           (7, self.tr("For 1 week"))):
+            action = self.snooze_menu.addAction(text)
+            action.setObjectName(f"snooze{days}")
+            self.snooze_actions[days] = action
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.message_button = QPushButton(self.tr("&Write Message…"), self)
+        self.message_button.setObjectName("dueMessageButton")
+        self.message_button.setToolTip(self.tr(
+            "Write a request, follow-up, thank-you or report-back from a template"))
+        for button in (self.open_button, self.done_button, self.snooze_button,
+                       self.message_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+
+        self.due_view.activated.connect(self._activated)
+        self.due_view.customContextMenuRequested.connect(self._context_menu)
+        self.due_view.selectionModel().currentChanged.connect(
+            lambda _c, _p: self.update_buttons())
+        #: The title's font, for the titles of the panes beside this one.
+        self.title_font = font
+
+    # --- showing --------------------------------------------------------------------------
+    def show_items(self, items: list[DueItem], today: _dt.date, palette: QPalette) -> None:
+        self.due_model.set_items(items, today, palette)
+        self.due_view.expandAll()
+        coming = self.due_model.bucket_index(_due.COMING)
+        if coming.isValid() and len(items) > 12:
+            self.due_view.collapse(coming)
+        for row in range(self.due_model.rowCount()):
+            self.due_view.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    # --- the current item -----------------------------------------------------------------
+    def current_item(self) -> DueItem | None:
+        return self.due_model.item(self.due_view.currentIndex())
+
+    def select_item(self, key: str) -> bool:
+        index = self.due_model.index_of(key)
+        if not index.isValid():
+            return False
+        self.due_view.expand(index.parent())
+        self.due_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.due_view.scrollTo(index)
+        return True
+
+    def keep_place(self, bucket_key: str, row: int) -> None:
+        """Make the row that took the place of ``row`` in the bucket the current one."""
+        bucket = self.due_model.bucket_index(bucket_key)
+        if bucket.isValid():
+            count = self.due_model.rowCount(bucket)
+            if count:
+                index = self.due_model.index(min(row, count - 1), 0, bucket)
+                self.due_view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+
+    def update_buttons(self) -> None:
+        item = self.current_item()
+        self.open_button.setEnabled(item is not None)
+        self.done_button.setEnabled(item is not None and item.can_done)
+        self.snooze_button.setEnabled(item is not None and item.can_snooze)
+        self.done_button.setText(self._done_text(item))
+
+    def _done_text(self, item: DueItem | None) -> str:
+        if item is not None and item.kind == overview.CHECKIN:
+            return self.tr("Log &Check-in")
+        if item is not None and item.kind == overview.OUTREACH:
+            return self.tr("Dis&miss")
+        return self.tr("&Mark Done")
+
+    # --- asking the tab -------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.due_model.item(index)
+        if item is None:
+            self.due_view.setExpanded(index, not self.due_view.isExpanded(index))
+            return
+        self.openRequested.emit(item)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.due_model.item(self.due_view.indexAt(pos))
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(item))
+        if item.can_done:
+            menu.addAction(self._done_text(item).replace("&", ""),
+                           lambda: self.doneRequested.emit(item))
+        if item.can_snooze:
+            snooze = menu.addMenu(self.tr("Snooze"))
+            for days, action in self.snooze_actions.items():
+                snooze.addAction(action.text(),
+                                 lambda d=days: self.snoozeRequested.emit(item, d))
+        if item.contact_id is not None:
+            menu.addAction(self.tr("Write Message…"), lambda: self.messageRequested.emit(item))
+        menu.exec(self.due_view.viewport().mapToGlobal(pos))

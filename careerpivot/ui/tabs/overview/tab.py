@@ -1,0 +1,358 @@
+"""The Overview tab itself: it lays out its pages (the due list, the agenda beside it, the
+charts and the tracking log below), loads their data, acts on the due items and answers the
+main window's hooks."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from careerpivot.core import clock
+from careerpivot.core import due as _due
+from careerpivot.errors import CareerPivotError
+from careerpivot.services import overview
+from careerpivot.services.overview import AgendaRow, DueItem
+from careerpivot.settings import Settings
+from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.tabs.base import TabBase
+from careerpivot.ui.tabs.overview.agenda import AgendaPane
+from careerpivot.ui.tabs.overview.charts_page import ChartsPage
+from careerpivot.ui.tabs.overview.due_list import DuePane
+from careerpivot.ui.undo import push_change
+from careerpivot.ui.widgets.log_view import LogView, status_colors
+
+#: The widgets of each page the tab keeps a reference to, by the same names (as before the
+#: tab was split into pages: tests and tools reach them on the tab).
+_PAGE_ATTRIBUTES = {
+    DuePane: ("due_stack", "due_model", "due_view", "due_empty", "open_button", "done_button",
+              "snooze_button", "snooze_menu", "snooze_actions", "message_button"),
+    AgendaPane: ("agenda_model", "agenda_view"),
+    ChartsPage: ("charts_placeholder",),
+}
+
+_Page = TypeVar("_Page", DuePane, AgendaPane, ChartsPage)
+
+
+class OverviewTab(TabBase):
+    areas = frozenset({Area.CONTACTS, Area.PATHS, Area.INTERVIEWS, Area.SKILLS, Area.PLAN,
+                       Area.LOG})
+
+    #: The chart data arrived and was shown (tests wait for it).
+    charts_updated = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        # a window left open overnight shows the new day's list in the morning
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._new_day)
+        self._today = clock.today()
+        self._items: list[DueItem] = []
+        self._agenda: list[AgendaRow] = []
+        self._build()
+        self._connect()
+
+    @property
+    def charts(self) -> Any:
+        """The charts (a ``careerpivot.ui.widgets.charts.ChartsPanel``), built on show."""
+        return self.charts_page.charts
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(6)
+        self.header = QLabel(self)
+        self.header.setObjectName("overviewHeader")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+
+        # top: what to do (the due list, the agenda beside it); below: the evidence
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("overviewSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self.splitter)
+        self.top_splitter.setObjectName("overviewTopSplitter")
+        self.top_splitter.setChildrenCollapsible(False)
+        self.due = self._adopt(DuePane(self))
+        self.top_splitter.addWidget(self.due)
+        self.agenda = self._adopt(AgendaPane(self.due.title_font, self))
+        self.top_splitter.addWidget(self.agenda)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.top_splitter.setSizes([860, 300])
+        self.splitter.addWidget(self.top_splitter)
+        self.inner_tabs = QTabWidget(self)
+        self.inner_tabs.setObjectName("overviewInnerTabs")
+        self.inner_tabs.setDocumentMode(True)
+        self.charts_page = self._adopt(ChartsPage(lambda: self._today, self.inner_tabs))
+        self.inner_tabs.addTab(self.charts_page, self.tr("Progress"))
+        self.log_view = LogView(self.ctx, self.inner_tabs)
+        self.inner_tabs.addTab(self.log_view, self.tr("Tracking Log"))
+        self.splitter.addWidget(self.inner_tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 320])
+        layout.addWidget(self.splitter, 1)
+
+    def _adopt(self, page: _Page) -> _Page:
+        """Keep the page's widgets on the tab, by the same names."""
+        for name in _PAGE_ATTRIBUTES[type(page)]:
+            setattr(self, name, getattr(page, name))
+        return page
+
+    def _connect(self) -> None:
+        for days, action in self.snooze_actions.items():
+            action.triggered.connect(lambda _c=False, d=days: self.snooze_current(d))
+        self.due.openRequested.connect(self.open_item)
+        self.due.doneRequested.connect(self.mark_done)
+        self.due.snoozeRequested.connect(self.snooze)
+        self.due.messageRequested.connect(self.write_message)
+        self.open_button.clicked.connect(self.open_current)
+        self.done_button.clicked.connect(self.done_current)
+        self.message_button.clicked.connect(self.message_current)
+        self.agenda.interviewOpened.connect(
+            lambda i: self.ctx.bus.show_item.emit("interview", i))
+        self.charts_page.updated.connect(self.charts_updated)
+
+    # --- loading --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._awaiting_paint:
+            return  # a deferred first load: after_first_paint builds the charts
+        self.charts_page.schedule()
+
+    def after_first_paint(self) -> None:
+        super().after_first_paint()
+        self.charts_page.schedule()
+
+    def _new_day(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload_now()
+
+    def _schedule_new_day(self) -> None:
+        now = clock.now()
+        tomorrow = _dt.datetime.combine(now.date() + _dt.timedelta(days=1), _dt.time(0, 0, 5))
+        self._midnight.start(int((tomorrow - now).total_seconds() * 1000))
+
+    def reload(self) -> None:
+        self._schedule_new_day()
+        self._today = clock.today()
+        self._reload_due()
+        self.log_view.reload_choices_later()
+        self.log_view.reload_when_shown()
+        self.charts_page.reload()
+
+    def _reload_due(self) -> None:
+        current = self.current_item()
+        try:
+            items = overview.due_items(self._today)
+            agenda = overview.upcoming_interviews(self._today)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return
+        self._items, self._agenda = items, agenda
+        self._show_due()
+        self.due_stack.setCurrentWidget(self.due_view if items else self.due_empty)
+        self.agenda.show_agenda(agenda)
+        self._show_header(items, agenda)
+        if current is not None:
+            self.select_item(current.key)
+        self.due.update_buttons()
+
+    def _show_due(self) -> None:
+        self.due.show_items(self._items, self._today, self.palette())
+
+    def _show_header(self, items: list[DueItem], agenda: list[AgendaRow]) -> None:
+        overdue_color, soon_color = status_colors(self.palette())
+        counts = {b: 0 for b in _due.BUCKETS}
+        for item in items:
+            counts[item.bucket] += 1
+        day = QLocale().toString(self._today, QLocale.FormatType.LongFormat)
+        parts = []
+        if counts[_due.OVERDUE]:
+            parts.append(f"<span style='color:{overdue_color.name()}; font-weight:600'>"
+                         + self.tr("⚠ %n overdue", "", counts[_due.OVERDUE]) + "</span>")
+        if counts[_due.TODAY]:
+            parts.append(f"<span style='color:{soon_color.name()}; font-weight:600'>"
+                         + self.tr("● %n due today", "", counts[_due.TODAY]) + "</span>")
+        if counts[_due.THIS_WEEK]:
+            parts.append(self.tr("%n this week", "", counts[_due.THIS_WEEK]))
+        if not parts:
+            parts.append(self.tr("nothing due this week"))
+        line = f"<span style='font-size:large; font-weight:600'>{day}</span>" \
+               f"&nbsp;&nbsp;&nbsp;" + " &nbsp;·&nbsp; ".join(parts)
+        if agenda:
+            nxt = agenda[0]
+            when = (self.tr("today") if nxt.days_until == 0 else self.tr("tomorrow")
+                    if nxt.days_until == 1 else QLocale().toString(nxt.day, "dddd d MMMM"))
+            line += "<br>" + self.tr("Next conversation: {0} ({1}), {2} {3}").format(
+                _html(nxt.contact_name), _html(nxt.organization or nxt.role), when, nxt.time)
+        self.header.setText(line)
+
+    # --- the current item -----------------------------------------------------------------
+    def current_item(self) -> DueItem | None:
+        return self.due.current_item()
+
+    def select_item(self, key: str) -> bool:
+        return self.due.select_item(key)
+
+    # --- acting ---------------------------------------------------------------------------
+    def open_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.open_item(item)
+
+    def open_item(self, item: DueItem) -> None:
+        if item.open_kind == "log":
+            self.show_item("log", item.open_id)
+            return
+        self.ctx.bus.show_item.emit(item.open_kind, item.open_id)
+
+    def done_current(self) -> None:
+        item = self.current_item()
+        if item is not None and item.can_done:
+            self.mark_done(item)
+
+    def _area(self, item: DueItem) -> str:
+        return {overview.MILESTONE: Area.PLAN, overview.CHECKIN: Area.CONTACTS}.get(item.kind,
+                                                                               Area.LOG)
+
+    def _after_change(self, item: DueItem, row: int, parent: QModelIndex) -> None:
+        self.ctx.bus.changed.emit(self._area(item))
+        if not self.isVisible():
+            self.reload_now()
+        # keep the place in the list: the next row takes the done one's place
+        self.due.keep_place(item.bucket, row)
+
+    def mark_done(self, item: DueItem) -> bool:
+        index = self.due_model.index_of(item.key)
+        key = item.key
+        try:
+            record = overview.mark_done(key)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            self._reload_due()
+            return False
+        holder = {"record": record}
+
+        def undo() -> None:
+            overview.undo_done(holder["record"])
+
+        def redo() -> None:
+            holder["record"] = overview.mark_done(key)
+
+        text = {overview.CHECKIN: self.tr("log check-in"),
+                overview.OUTREACH: self.tr("dismiss suggestion")}.get(item.kind,
+                                                                     self.tr("mark done"))
+        push_change(self.ctx, text, self._area(item), undo, redo)
+        if item.kind == overview.CHECKIN:
+            self.ctx.bus.status.emit(self.tr("Check-in with {0} logged; the next one is in "
+                                             "their cadence from today.").format(
+                                                 item.contact_name))
+        self._after_change(item, index.row(), index.parent())
+        return True
+
+    def snooze_current(self, days: int) -> None:
+        item = self.current_item()
+        if item is not None and item.can_snooze:
+            self.snooze(item, days)
+
+    def snooze(self, item: DueItem, days: int) -> bool:
+        index = self.due_model.index_of(item.key)
+        key = item.key
+        try:
+            previous = overview.snooze_item(key, days)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return False
+        holder = {"previous": previous}
+
+        def undo() -> None:
+            overview.restore_snooze(key, holder["previous"])
+
+        def redo() -> None:
+            holder["previous"] = overview.snooze_item(key, days)
+
+        push_change(self.ctx, self.tr("snooze"), self._area(item), undo, redo)
+        until = _due.combine_snooze(None, _due.snooze_until(self._today, days))
+        self.ctx.bus.status.emit(self.tr("Snoozed until {0}.").format(
+            QLocale().toString(max(until, item.due), QLocale.FormatType.LongFormat)))
+        self._after_change(item, index.row(), index.parent())
+        return True
+
+    def message_current(self) -> None:
+        self.write_message(self.current_item())
+
+    def write_message(self, item: DueItem | None) -> None:
+        """Open the message composer for the item's person, with the template it calls for."""
+        from careerpivot.ui.dialogs.outreach import OutreachDialog
+
+        contact_id = item.contact_id if item is not None else None
+        template = "request"
+        interview_id = None
+        if item is not None:
+            if item.kind == overview.OUTREACH and item.rule == _due.FOLLOW_UP:
+                template = "follow_up"
+            elif item.kind == overview.OUTREACH and item.candidates:
+                contact_id = item.candidates[0][0]
+            elif item.kind == overview.CHECKIN:
+                template = "report_back"
+            elif item.kind == overview.INTERVIEW:
+                template = "thank_you" if item.bucket == _due.OVERDUE else "request"
+                interview_id = item.item_id
+            elif item.kind == overview.ACTION:
+                text = item.text.casefold()
+                if "thank" in text:
+                    template = "thank_you"
+                elif "report back" in text:
+                    template = "report_back"
+                elif "follow up" in text or "follow-up" in text:
+                    template = "follow_up"
+        OutreachDialog.compose(self.ctx, self, contact_id=contact_id, template_key=template,
+                               interview_id=interview_id)
+
+    # --- TabBase --------------------------------------------------------------------------
+    def show_item(self, kind: str, item_id: int) -> bool:
+        if kind != "log":
+            return False
+        if self._stale:
+            self.reload_now()
+        self.inner_tabs.setCurrentWidget(self.log_view)
+        return self.log_view.select_entry(item_id)
+
+    def focus_search(self) -> None:
+        self.inner_tabs.setCurrentWidget(self.log_view)
+        self.log_view.focus_search()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+                and hasattr(self, "due_model")):
+            current = self.current_item()
+            self._show_due()
+            self._show_header(self._items, self._agenda)
+            if current is not None:
+                self.select_item(current.key)
+
+    def save_state(self, settings: Settings) -> None:
+        settings.set_window_state("overviewSplitter", self.splitter.saveState())
+        settings.set_window_state("overviewTopSplitter", self.top_splitter.saveState())
+
+    def restore_state(self, settings: Settings) -> None:
+        state = settings.window_state("overviewSplitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        state = settings.window_state("overviewTopSplitter")
+        if state is not None:
+            self.top_splitter.restoreState(state)
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
