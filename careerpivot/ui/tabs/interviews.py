@@ -20,9 +20,6 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTi
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,27 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.core import vocab
-from careerpivot.core.validation import ValidationError, parse_date
+from careerpivot.core.validation import ValidationError
 from careerpivot.errors import CareerPivotError
 from careerpivot.services import development, interviews, network, paths
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
-from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs.base import TabBase
+from careerpivot.ui.tabs.interview_filters import ANY, InterviewFilters
 from careerpivot.ui.undo import push_add, push_delete
-from careerpivot.ui.widgets.choices import ChoicesModel
-from careerpivot.ui.widgets.forms import error_label
 from careerpivot.ui.widgets.interview_editor import InterviewEditor
 
 #: Pause in typing after which notes and answers are searched in the database.
 TEXT_SEARCH_DELAY_MS = 250
-
-_ALL = -1  # "any" in the filter combos (path 0 means "no path")
-
 
 class InterviewsTab(TabBase):
     areas = frozenset({Area.INTERVIEWS, Area.CONTACTS, Area.PATHS, Area.SKILLS})
@@ -122,68 +113,12 @@ class InterviewsTab(TabBase):
         self.search.textChanged.connect(self._search_changed)
         layout.addWidget(self.search)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(6)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("Any status"), None)
-        for key, name in vocab.INTERVIEW_STATUSES.items():
-            self.status_filter.addItem(vocab_name(name), key)
-        self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.path_filter = QComboBox()
-        self.path_filter.setObjectName("pathFilter")
-        self.path_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.path_filter.setMinimumContentsLength(12)
-        self.path_filter.currentIndexChanged.connect(self._filters_changed)
-        self.contact_filter = QComboBox()
-        self.contact_filter.setObjectName("contactFilter")
-        self.contact_filter.setEditable(True)
-        # thousands of people: the list is filled when first needed (see _fill_filter_choices)
-        self._contact_choices = ChoicesModel(self.contact_filter)
-        self._contact_choices.attach(self.contact_filter)
-        self.contact_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.contact_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.contact_filter.setMinimumContentsLength(12)
-        completer = QCompleter(self.contact_filter.model(), self.contact_filter)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.contact_filter.setCompleter(completer)
-        self.contact_filter.currentIndexChanged.connect(self._filters_changed)
-        self.contact_filter.lineEdit().editingFinished.connect(self._contact_text_finished)
-        self.date_from = QLineEdit()
-        self.date_from.setObjectName("dateFromFilter")
-        self.date_to = QLineEdit()
-        self.date_to.setObjectName("dateToFilter")
-        for edit, tip in ((self.date_from, self.tr("Only interviews on or after this date")),
-                          (self.date_to, self.tr("Only interviews on or before this date"))):
-            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
-            edit.setToolTip(tip)
-            edit.setClearButtonEnabled(True)
-            edit.textChanged.connect(self._dates_changed)
-
-        def caption(text: str, buddy: QWidget) -> QLabel:
-            label = QLabel(text)
-            label.setBuddy(buddy)
-            return label
-
-        grid.addWidget(caption(self.tr("Status:"), self.status_filter), 0, 0)
-        grid.addWidget(self.status_filter, 0, 1)
-        grid.addWidget(caption(self.tr("Path:"), self.path_filter), 0, 2)
-        grid.addWidget(self.path_filter, 0, 3)
-        grid.addWidget(caption(self.tr("Contact:"), self.contact_filter), 1, 0)
-        grid.addWidget(self.contact_filter, 1, 1, 1, 3)
-        grid.addWidget(caption(self.tr("From:"), self.date_from), 2, 0)
-        grid.addWidget(self.date_from, 2, 1)
-        grid.addWidget(caption(self.tr("To:"), self.date_to), 2, 2)
-        grid.addWidget(self.date_to, 2, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        layout.addLayout(grid)
-        self.date_error = error_label(pane)
-        self.date_error.setObjectName("dateFilterError")
-        layout.addWidget(self.date_error)
+        self.filters = InterviewFilters(self.model, pane)
+        self.filters.changed.connect(self._refiltered)
+        for name in ("status_filter", "path_filter", "contact_filter", "date_from", "date_to",
+                     "date_error"):
+            setattr(self, name, getattr(self.filters, name))
+        layout.addWidget(self.filters)
 
         self.table = QTableView()
         self.table.setObjectName("interviewsTable")
@@ -242,7 +177,7 @@ class InterviewsTab(TabBase):
         current = self.editor.interview_id
         first_load = self.model.total_count() == 0
         self.model.set_list(table)
-        self._fill_filter_choices(path_choices)
+        self.filters.fill_choices(path_choices)
         # the skills are read when the editor's Skills page first needs them, every contact
         # when its contact field does (or while idle)
         self.editor.set_choices(self.model.contact_choices, path_choices,
@@ -272,7 +207,7 @@ class InterviewsTab(TabBase):
         # the contact filter and the editor's contact field.
         self.when_idle(self.model.prepare_search)
         self.when_idle(self._prefetch_assumptions)
-        self.when_idle(self._contact_choices.complete)
+        self.when_idle(self.filters.complete_choices)
         self.when_idle(self.editor.details.contact_choices.complete)
 
     def _prefetch_assumptions(self, _deadline: float) -> bool:
@@ -325,80 +260,6 @@ class InterviewsTab(TabBase):
             self.editor.pages.setCurrentIndex(state.data()[0])
 
     # --- the list ---------------------------------------------------------------------------
-    def _fill_filter_choices(self, path_choices: list[tuple[int, str]]) -> None:
-        current_path = self.path_filter.currentData()
-        self.path_filter.blockSignals(True)
-        self.path_filter.clear()
-        self.path_filter.addItem(self.tr("Any path"), _ALL)
-        for pid, title in path_choices:
-            self.path_filter.addItem(title, pid)
-        self.path_filter.addItem(self.tr("(no path)"), im.NO_PATH)
-        self.path_filter.setCurrentIndex(max(self.path_filter.findData(current_path), 0))
-        self.path_filter.blockSignals(False)
-
-        current_contact = self.contact_filter.currentData()
-        anyone = (self.tr("Anyone"), _ALL)
-
-        def label(name: str, organization: str) -> str:
-            return f"{name} — {organization}" if organization else name
-
-        def everyone() -> list[tuple[str, int]]:
-            return [anyone, *((label(name, organization), cid)
-                              for cid, name, organization in self.model.contacts())]
-
-        # Now only what the filter shows; the people interviewed (sorting them by name takes
-        # a moment with thousands) once the list has painted, or when the filter is used.
-        now = [anyone]
-        chosen = self.model.contact_of(current_contact) if current_contact != _ALL else None
-        if chosen is not None:
-            now.append((label(*chosen), current_contact))
-        self.contact_filter.blockSignals(True)
-        self._contact_choices.set_items(now, later=everyone)
-        self.contact_filter.setCurrentIndex(
-            max(self._contact_choices.row_of_value(current_contact), 0))
-        self.contact_filter.blockSignals(False)
-        self._filters_changed()
-
-    def _contact_text_finished(self) -> None:
-        combo = self.contact_filter
-        text = combo.currentText().strip()
-        index = combo.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
-        if index < 0:  # not a name in the list: go back to what is chosen
-            index = combo.currentIndex()
-        if index != combo.currentIndex():
-            combo.setCurrentIndex(index)
-        else:
-            combo.setEditText(combo.itemText(index))
-
-    def _filters_changed(self) -> None:
-        status = self.status_filter.currentData()
-        path = self.path_filter.currentData()
-        contact = self.contact_filter.currentData()
-        self.model.set_status(status)
-        self.model.set_path(None if path in (None, _ALL) else int(path))
-        self.model.set_contact(None if contact in (None, _ALL) else int(contact))
-        self._refiltered()
-
-    def _dates_changed(self) -> None:
-        bounds: list[str | None] = []
-        messages = []
-        for edit, label in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To"))):
-            try:
-                day = parse_date("date", edit.text())
-            except ValidationError as exc:
-                messages.append(f"{label}: {exc.message}")
-                edit.setProperty("invalid", True)
-                bounds.append(None)
-                continue
-            edit.setProperty("invalid", False)
-            bounds.append(day.isoformat() if day else None)
-        if not messages and bounds[0] and bounds[1] and bounds[0] > bounds[1]:
-            messages.append(self.tr("The “from” date is after the “to” date."))
-        self.date_error.setText("\n".join(messages))
-        self.date_error.setVisible(bool(messages))
-        self.model.set_date_range(bounds[0], bounds[1])
-        self._refiltered()
-
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
         self._refiltered()
@@ -408,15 +269,10 @@ class InterviewsTab(TabBase):
             self._search_timer.stop()
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.date_from, self.date_to):
-            widget.blockSignals(True)
-            widget.clear()
-            widget.blockSignals(False)
-        for combo in (self.status_filter, self.path_filter, self.contact_filter):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.date_error.hide()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear()
         self._search_timer.stop()
         self.model.clear_filters()
         self._refiltered()
@@ -456,6 +312,7 @@ class InterviewsTab(TabBase):
         # Bound methods, not lambdas: the connections end with this tab, so a search that
         # finishes after the window closed reaches nobody.
         task.signals.finished.connect(self._text_search_finished)
+        task.signals.failed.connect(self._text_search_failed)
         task.signals.done.connect(self._text_search_ended)
         self._update_count()
 
@@ -465,6 +322,11 @@ class InterviewsTab(TabBase):
             return
         self.model.set_text_matches(text, ids)
         self._refiltered()
+
+    def _text_search_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
+        self.ctx.bus.status.emit(self.tr("Notes and answers could not be searched: {0}")
+                                 .format(message))
 
     def _text_search_ended(self) -> None:
         self._search_task = None
@@ -535,9 +397,9 @@ class InterviewsTab(TabBase):
         path = self.path_filter.currentData()
         values = AddInterviewDialog.ask(
             self, contacts, path_choices,
-            path_id=path if path not in (None, _ALL, im.NO_PATH) else None,
+            path_id=path if path not in (None, ANY, im.NO_PATH) else None,
             contact_id=self.contact_filter.currentData()
-            if self.contact_filter.currentData() not in (None, _ALL) else None)
+            if self.contact_filter.currentData() not in (None, ANY) else None)
         if not values:
             return
         try:
