@@ -226,7 +226,7 @@ class OutreachDialog(QDialog):
 
     def _build_editor(self) -> QWidget:
         page = QWidget(self)
-        self.binder = FormBinder(self.ctx, self._save_template, area="log",
+        self.binder = FormBinder(self.ctx, self._save_template, area=Area.LOG,
                                  what="template", parent=self,
                                  reload=self._template_values)
         self.name_edit = QLineEdit(page)

@@ -42,7 +42,7 @@ class LearningEditor(QStackedWidget):
         self.learning_placeholder.setWordWrap(True)
         self.learning_placeholder.setEnabled(False)
         self.addWidget(self.learning_placeholder)
-        self.learning_binder = FormBinder(self.ctx, self._save_learning, area="learning",
+        self.learning_binder = FormBinder(self.ctx, self._save_learning, area=Area.LEARNING,
                                           what="learning item", parent=self,
                                           reload=self._learning_values)
         self.form: LearningForm | None = None

@@ -96,7 +96,7 @@ class SkillInspector(QStackedWidget):
 
         form_host = QWidget(page)
         form = new_form(form_host)
-        self.skill_binder = FormBinder(self.ctx, self._save_skill, area="skills", what="skill",
+        self.skill_binder = FormBinder(self.ctx, self._save_skill, area=Area.SKILLS, what="skill",
                                        parent=self, reload=self._skill_values)
         b = self.skill_binder
         self.skill_name_edit = QLineEdit(form_host)

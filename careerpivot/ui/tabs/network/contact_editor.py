@@ -86,7 +86,7 @@ class ContactEditor(QStackedWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         scroll.setWidget(editor)
         self.addWidget(scroll)
-        self.binder = FormBinder(self.ctx, self._save, area="contacts", what="contact",
+        self.binder = FormBinder(self.ctx, self._save, area=Area.CONTACTS, what="contact",
                                  parent=self, reload=self._editor_values)
 
         def row(label_text: str, field: str | None, editor_widget: QWidget,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import vocab
 from careerpivot.services import paths
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit
 from careerpivot.ui.widgets.forms import FormBinder, error_label
@@ -28,7 +28,7 @@ class PathForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.binder = FormBinder(self.ctx, paths.update_path, area="paths", what="path",
+        self.binder = FormBinder(self.ctx, paths.update_path, area=Area.PATHS, what="path",
                                  parent=self,
                                  reload=lambda pid: paths.get_path(pid)._asdict())
         grid = QGridLayout(self)

@@ -42,7 +42,7 @@ class PortfolioPage(QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self._portfolio_id: int | None = None
-        self.item_binder = FormBinder(ctx, service.save_portfolio_field, area="summary",
+        self.item_binder = FormBinder(ctx, service.save_portfolio_field, area=Area.SUMMARY,
                                       what="portfolio item", parent=self,
                                       reload=service.portfolio_values)
         self._build()

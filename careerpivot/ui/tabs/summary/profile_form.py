@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.services import summary as service
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 #: The profile's single-line fields in the order of the form.
@@ -35,7 +35,7 @@ class ProfileForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.profile_binder = FormBinder(ctx, service.save_profile_field, area="summary",
+        self.profile_binder = FormBinder(ctx, service.save_profile_field, area=Area.SUMMARY,
                                          what="profile", parent=self,
                                          reload=service.profile_values)
         self._column = QVBoxLayout(self)

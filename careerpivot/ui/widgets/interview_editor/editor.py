@@ -84,7 +84,7 @@ class InterviewEditor(QWidget):
         # the evidence panel is made below: it is asked only once a read is done
         self.path_cache = PathCache(ctx, lambda: self.evidence.waiting(), self)
 
-        self.binder = FormBinder(ctx, self._save, area="interviews", what="interview",
+        self.binder = FormBinder(ctx, self._save, area=Area.INTERVIEWS, what="interview",
                                  parent=self)
         self.binder.stored.connect(self._stored)
 

@@ -13,7 +13,7 @@ from careerpivot.core import vocab
 from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import interviews
 from careerpivot.services.interviews import InterviewEvidence
-from careerpivot.ui.context import AppContext
+from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, hint, refresh_binder
@@ -67,7 +67,7 @@ class EvidenceRowWidget(QFrame):
         grid.addWidget(self.error, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
 
-        self.binder = FormBinder(ctx, self._save, area="interviews", what="evidence",
+        self.binder = FormBinder(ctx, self._save, area=Area.INTERVIEWS, what="evidence",
                                  parent=self)
         self.verdict_binding = self.binder.bind("verdict", self.verdict, self.error,
                                                 title=self.tr("a verdict"))

@@ -93,7 +93,7 @@ class QuestionBlock(QFrame):
         self.error = error_label(self)
         layout.addWidget(self.error)
         self.binder = FormBinder(ctx, lambda aid, _f, value: interviews.set_answer(aid, value),
-                                 area="interviews", what="answer", parent=self)
+                                 area=Area.INTERVIEWS, what="answer", parent=self)
         self.binder.bind("answer", self.editor, self.error, title=self.tr("an answer"))
         self.binder.stored.connect(lambda _f: self.answer_stored.emit())
         self.binder.load(answer.id, {"answer": answer.answer})
