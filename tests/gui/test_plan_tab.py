@@ -21,6 +21,7 @@ from careerpivot.ui.itemmodels.plan import (
     PlanTreeModel,
 )
 from careerpivot.ui.tabs import plan as plan_tab
+from careerpivot.ui.tabs.plan import commands as plan_commands
 from careerpivot.ui.widgets import timeline as timeline_mod
 
 TODAY = dt.date(2026, 3, 10)
@@ -52,7 +53,7 @@ def confirm_yes(monkeypatch):
         asked.append(text)
         return True
 
-    monkeypatch.setattr(plan_tab, "confirm", confirm)
+    monkeypatch.setattr(plan_commands, "confirm", confirm)
     return asked
 
 
@@ -307,7 +308,7 @@ def test_delete_a_milestone_and_undo(tab, qtbot, main_window, confirm_yes):
 
 
 def test_delete_asks_first_and_cancel_keeps_it(tab, qtbot, monkeypatch):
-    monkeypatch.setattr(plan_tab, "confirm", lambda *a: False)
+    monkeypatch.setattr(plan_commands, "confirm", lambda *a: False)
     phase_id = plan.plan_overview().phases[0].id
     click_row(qtbot, tab, "phase", phase_id)
     qtbot.keyClick(tab.tree, Qt.Key.Key_Delete)

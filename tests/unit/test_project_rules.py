@@ -92,3 +92,15 @@ def test_the_clock_scan_finds_what_it_looks_for():
                 "strftime('%s', 'now')"):
         assert _SQL_CLOCK.search(sql), sql
     assert not _SQL_CLOCK.search("SELECT date(scheduled_at) FROM interview")
+
+
+def test_change_areas_are_named_by_the_enum():
+    """A view reloads when an area it shows changes; an area typed as a bare string (and
+    mistyped) would leave it stale without a word."""
+    found = []
+    for path in sorted((ROOT / "careerpivot").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"""changed\.emit\(\s*["']|\barea=["']""", text):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"{path.relative_to(ROOT)}:{line}")
+    assert not found, "emit a careerpivot.ui.context.Area member:\n" + "\n".join(found)
