@@ -8,13 +8,11 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -43,34 +41,6 @@ def section_title(text: str, parent: QWidget) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
     return label
-
-
-def make_table(parent: QWidget, name: str, model: QAbstractItemModel,
-               widths: dict[int, int], accessible: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setShowGrid(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    rows = table.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(parent.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setObjectName(f"{name}Header")
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    header.setSectionsMovable(True)
-    for column, width in widths.items():
-        header.resizeSection(column, width)
-    table.setSortingEnabled(True)
-    table.setAccessibleName(accessible)
-    return table
 
 
 def empty_page(parent: QWidget, name: str, text: str) -> tuple[QWidget, QLabel]:

@@ -24,13 +24,13 @@ from careerpivot.ui.dialogs.add_learning import AddLearningDialog
 from careerpivot.ui.itemmodels import learning as lm
 from careerpivot.ui.tabs.development.common import (
     empty_page,
-    make_table,
     section_title,
     shortcut,
     vocab_text,
 )
 from careerpivot.ui.undo import push_add
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
+from careerpivot.ui.widgets.tables import list_table
 
 #: Initial column widths (pixels), before the user resizes them.
 _LEARNING_WIDTHS = {lm.TITLE: 250, lm.KIND: 160, lm.STATUS: 85, lm.PROGRESS: 100,
@@ -82,7 +82,7 @@ class LearningPane(QWidget):
         column.addLayout(bar)
 
         self.learning_stack = QStackedWidget(self)
-        self.learning_table = make_table(self, "learningTable", model, _LEARNING_WIDTHS,
+        self.learning_table = list_table(self, "learningTable", model, _LEARNING_WIDTHS,
                                          self.tr("Learning and experiments"))
         self.progress_delegate = ProgressDelegate(self.learning_table)
         self.learning_table.setItemDelegateForColumn(lm.PROGRESS, self.progress_delegate)

@@ -38,13 +38,13 @@ from careerpivot.ui.itemmodels import skills as sm
 from careerpivot.ui.tabs.development.common import (
     empty_page,
     escape,
-    make_table,
     section_title,
     shortcut,
     vocab_text,
 )
 from careerpivot.ui.undo import push_add
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
+from careerpivot.ui.widgets.tables import list_table
 
 #: Initial column widths (pixels), before the user resizes them.
 _SKILL_WIDTHS = {sm.RANK: 30, sm.SKILL: 165, sm.WHY: 300, sm.CURRENT: 80, sm.TARGET: 80,
@@ -173,7 +173,7 @@ class RankedPane(SkillListPane):
 
         self.ranked_stack = QStackedWidget(self)
         self.ranked_stack.setObjectName("developmentStack")
-        self.development_list = make_table(self, "developmentList", model, _SKILL_WIDTHS,
+        self.development_list = list_table(self, "developmentList", model, _SKILL_WIDTHS,
                                            self.tr("Development list"))
         self.ranked_stack.addWidget(self.development_list)
         page, self.ranked_empty_label = empty_page(self, "developmentEmptyState", "")
@@ -273,7 +273,7 @@ class StrengthsPane(SkillListPane):
         bar.addWidget(hint, 1)
         column.addLayout(bar)
         self.strengths_stack = QStackedWidget(self)
-        self.strengths_list = make_table(self, "strengthsList", model, _SKILL_WIDTHS,
+        self.strengths_list = list_table(self, "strengthsList", model, _SKILL_WIDTHS,
                                          self.tr("What I already bring"))
         for hidden in (sm.RANK, sm.PRIORITY, sm.GAP, sm.LEARNING):
             self.strengths_list.setColumnHidden(hidden, True)

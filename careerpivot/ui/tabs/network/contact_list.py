@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from careerpivot.core.validation import name_key
 from careerpivot.services import network
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
+from careerpivot.ui.widgets.tables import list_table
 
 #: Initial column widths (pixels), before the user resizes them.
 _COLUMN_WIDTHS = (150, 145, 150, 100, 125, 110, 92, 102, 130)
@@ -193,31 +193,12 @@ class ContactListPane(QWidget):
         self._connect()
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("contactsTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table = list_table(self, "contactsTable", self.model, dict(enumerate(_COLUMN_WIDTHS)),
+                           self.tr("Contacts"),
+                           selection=QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.horizontalHeader().setObjectName("contactsHeader")  # a stable name, kept
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setShowGrid(False)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().hide()
-        rows = table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setObjectName("contactsHeader")
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        for column_index, width in enumerate(_COLUMN_WIDTHS):
-            header.resizeSection(column_index, width)
-        table.setSortingEnabled(True)
         table.sortByColumn(cm.NAME, Qt.SortOrder.AscendingOrder)
-        table.setAccessibleName(self.tr("Contacts"))
         return table
 
     def _build_states(self) -> None:
