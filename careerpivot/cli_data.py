@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from careerpivot.errors import CareerPivotError, ImportFileError
+from careerpivot.core.errors import CareerPivotError, ImportFileError
 
 EXPORT_KINDS = ("json", "csv", "ics", "vcf")
 EXIT_OK, EXIT_ERROR, EXIT_BAD_FILE, EXIT_LOCKED = 0, 1, 2, 3

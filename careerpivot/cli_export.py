@@ -157,7 +157,7 @@ def add_export_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
 
 
 def _open(database: str):
-    from careerpivot.errors import CareerPivotError
+    from careerpivot.core.errors import CareerPivotError
     from careerpivot.services import workspace
 
     path = Path(database).expanduser()
@@ -171,7 +171,7 @@ def _open(database: str):
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``export``; messages go to stderr, a one-line result to stdout."""
-    from careerpivot.errors import CareerPivotError
+    from careerpivot.core.errors import CareerPivotError
     from careerpivot.services import workspace
 
     for delegate in DELEGATES:

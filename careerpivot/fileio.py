@@ -18,7 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from careerpivot.errors import ExportError
+from careerpivot.core.errors import ExportError
 
 __all__ = ["export_error", "fsync_dir", "write_atomic"]
 

@@ -11,20 +11,13 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from careerpivot.core.errors import ValidationError
+
 #: Longest text accepted in a single field (1 MiB of characters): long notes are fine; a
 #: pasted file of tens of megabytes is refused with a message instead of freezing the app.
 MAX_TEXT = 1_048_576
 #: Longest single-line value (names, titles, organizations).
 MAX_LINE = 500
-
-
-class ValidationError(ValueError):
-    """Bad input for one field. ``field`` names the field, ``message`` says what to change."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def strip_surrogates(text: str) -> str:

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as _dt
 import re
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 
 #: Largest file an import reads (a phone's vCard export with photos can be large; the photos
 #: are ignored, but the file must be read).

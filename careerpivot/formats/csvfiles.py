@@ -15,7 +15,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats.common import ContactRecord, decode_text, keep_tag, split_lines
 
 #: Characters that make a spreadsheet treat a cell as a formula.

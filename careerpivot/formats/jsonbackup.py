@@ -24,7 +24,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats.common import decode_text
 
 FORMAT = "careerpivot"

@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats.common import ContactRecord, decode_text, split_lines
 from careerpivot.formats.csvfiles import header_key, read_rows, sniff_delimiter, unneutralise
 

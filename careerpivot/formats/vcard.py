@@ -20,7 +20,7 @@ import quopri
 import re
 from collections.abc import Callable, Iterable
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats.common import ContactRecord, fold, keep_tag, line_of
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from careerpivot import fileio
-from careerpivot.errors import ExportError
+from careerpivot.core.errors import QT_TRANSLATE_NOOP, ExportError
 from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class SummaryPdf:
 class SummaryDoesNotFit(ExportError):
     """Raised by the export when the content does not fit on one page."""
 
-    title = "The summary does not fit on one page"
+    title = QT_TRANSLATE_NOOP("errors", "The summary does not fit on one page")
 
     def __init__(self, report: FitReport) -> None:
         super().__init__(report.message())

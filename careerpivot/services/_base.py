@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import peewee as pw
 
-from careerpivot.errors import NotFoundError
+from careerpivot.core.errors import NotFoundError
 from careerpivot.services import workspace
 from careerpivot.store import snapshot
 from careerpivot.store.db import database, write
@@ -69,7 +69,7 @@ def reference(field: str, model: type[pw.Model], value: object, missing: str, *,
     """The id of a row of ``model`` that ``value`` refers to. None, 0 or "" mean no reference
     (refused with ``invalid`` when ``required``); anything that is not an id is refused with
     ``invalid`` (``missing`` if not given), and an id with no row with ``missing``."""
-    from careerpivot.errors import ValidationError
+    from careerpivot.core.errors import ValidationError
 
     if value is None or value == "" or value == 0:
         if required:
@@ -93,7 +93,7 @@ def link_rows(link: type[pw.Model], owner: str, owner_id: int, to: str,
     ``link``, whose foreign keys are ``owner`` and ``to``. Every target must exist (else
     ValidationError(``field``, ``missing``), nothing changed); with ``replace`` the owner's
     other links go. Inside ``write()``."""
-    from careerpivot.errors import ValidationError
+    from careerpivot.core.errors import ValidationError
 
     wanted = list(dict.fromkeys(target_ids))
     if wanted:

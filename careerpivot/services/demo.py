@@ -17,8 +17,8 @@ import os
 from pathlib import Path as _FsPath
 
 from careerpivot.core import clock
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.core.validation import name_key
-from careerpivot.errors import CareerPivotError
 from careerpivot.services import workspace
 from careerpivot.store.db import write
 from careerpivot.store.models import (

@@ -25,7 +25,7 @@ import peewee as pw
 
 from careerpivot import __version__
 from careerpivot.core import clock, question_bank, vocab
-from careerpivot.errors import ExportError, ImportFileError
+from careerpivot.core.errors import ExportError, ImportFileError
 from careerpivot.fileio import write_atomic
 from careerpivot.formats import csvfiles, ics, jsonbackup, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES

@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from careerpivot.core.errors import ImportFileError
 from careerpivot.core.validation import ValidationError, name_key
-from careerpivot.errors import ImportFileError
 from careerpivot.formats import csvfiles, jsonbackup, linkedin, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES, ContactRecord
 from careerpivot.services import network, workspace

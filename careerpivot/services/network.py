@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import peewee as pw
 
 from careerpivot.core import checkins, clock, vocab
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.validation import (
     ValidationError,
     check_choice,
@@ -29,7 +30,6 @@ from careerpivot.core.validation import (
     name_key,
     parse_date,
 )
-from careerpivot.errors import NotFoundError
 from careerpivot.services import workspace
 from careerpivot.services._base import (
     delete_with_snapshot,

@@ -20,13 +20,13 @@ from urllib.parse import quote
 from careerpivot.core import checkins, clock, question_bank
 from careerpivot.core import due as _due
 from careerpivot.core import templates as _templates
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.validation import (
     ValidationError,
     clean_line,
     clean_text,
     name_key,
 )
-from careerpivot.errors import NotFoundError
 from careerpivot.services import workspace
 from careerpivot.services._base import get_or_fail, utcnow, write
 from careerpivot.services._base import stored_date as _date

@@ -31,9 +31,9 @@ import peewee as pw
 from careerpivot.core import checkins, clock, due, vocab
 from careerpivot.core import plan as _plan
 from careerpivot.core import priority as _priority
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.text import fold, fold_with_map
 from careerpivot.core.validation import ValidationError, name_key
-from careerpivot.errors import NotFoundError
 from careerpivot.services import log as _log
 from careerpivot.services import network, workspace
 from careerpivot.services._base import stored_date as _date

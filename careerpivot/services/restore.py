@@ -30,14 +30,14 @@ from pathlib import Path
 
 from careerpivot import fileio
 from careerpivot.core import clock
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import QT_TRANSLATE_NOOP, CareerPivotError
 from careerpivot.store import backup as _backup
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 class RestoreError(CareerPivotError):
-    title = "Restore failed"
+    title = QT_TRANSLATE_NOOP("errors", "Restore failed")
 
 
 @dataclasses.dataclass(frozen=True)

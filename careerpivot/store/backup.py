@@ -18,13 +18,13 @@ from pathlib import Path
 
 from careerpivot import fileio
 from careerpivot.core import clock
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import QT_TRANSLATE_NOOP, CareerPivotError
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.db$")
 
 
 class BackupError(CareerPivotError):
-    title = "Backup failed"
+    title = QT_TRANSLATE_NOOP("errors", "Backup failed")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,7 +13,7 @@ The open sequence (the caller holds the single-instance lock first):
 6. a verified backup, then the forward migration (``migrations.py``), all in one transaction.
 
 Every write goes through :func:`write`, one ``BEGIN IMMEDIATE`` transaction whose failures
-are turned into :class:`~careerpivot.errors.StoreWriteError` with a message to show.
+are turned into :class:`~careerpivot.core.errors.StoreWriteError` with a message to show.
 """
 
 from __future__ import annotations
@@ -30,7 +30,12 @@ from pathlib import Path
 
 import peewee as pw
 
-from careerpivot.errors import CareerPivotError, StoreWriteError, WorkspaceOpenError
+from careerpivot.core.errors import (
+    QT_TRANSLATE_NOOP,
+    CareerPivotError,
+    StoreWriteError,
+    WorkspaceOpenError,
+)
 from careerpivot.store import models
 
 APPLICATION_ID = models.APPLICATION_ID
@@ -65,7 +70,7 @@ class WorkspaceDamagedError(CareerPivotError, sqlite3.DatabaseError):
     at the first base's name) passes it on unchanged.
     """
 
-    title = "The workspace file is damaged"
+    title = QT_TRANSLATE_NOOP("errors", "The workspace file is damaged")
     kind = "corrupt"
 
     def __init__(self, path: Path | None, detail: str) -> None:

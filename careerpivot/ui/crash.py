@@ -20,7 +20,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from careerpivot.core import clock
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
+from careerpivot.ui.i18n import error_title
 
 log = logging.getLogger("careerpivot")
 
@@ -168,7 +169,7 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         box = QMessageBox()
         if isinstance(exc, CareerPivotError):
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(translate("crash", exc.title))
+            box.setWindowTitle(error_title(exc))
             box.setText(exc.message)
             if exc.detail:
                 box.setDetailedText(exc.detail)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot import paths
-from careerpivot.errors import CareerPivotError, WorkspaceOpenError
+from careerpivot.core.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.session import Session

@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from careerpivot import paths
 from careerpivot.core import clock
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.i18n import error_title
 
 KINDS = ("summary", "prep", "plan")
 
@@ -265,7 +266,7 @@ class DocumentController(QObject):
                     _slug(f"Prep {data.contact_name} {today}"),
                 )
         except CareerPivotError as exc:
-            self.show_error(self.window, exc.title, exc.message, exc.detail)
+            self.show_error(self.window, error_title(exc), exc.message, exc.detail)
             return None
         raise ValueError(f"unknown document {kind!r}")
 
@@ -353,7 +354,7 @@ class DocumentController(QObject):
     def _failed(self, task: workers.Task, exc: BaseException, title: str) -> None:
         self._task_done(task)
         if isinstance(exc, CareerPivotError):
-            message, detail, title = exc.message, exc.detail, exc.title
+            message, detail, title = exc.message, exc.detail, error_title(exc)
         else:
             message = translate(
                 "Export", "The document could not be made because of an unexpected error."

@@ -31,3 +31,10 @@ def install(app: QCoreApplication) -> QTranslator:
 def vocab_name(text: str) -> str:
     """The display name of a stored value (``core.vocab``) in the user's language."""
     return QCoreApplication.translate("vocab", text)
+
+
+def error_title(error: object) -> str:
+    """The dialog title of a :class:`~careerpivot.core.errors.CareerPivotError` (any object
+    with a ``title``) in the user's language: titles are source texts of the ``errors``
+    context."""
+    return QCoreApplication.translate("errors", getattr(error, "title", "CareerPivot"))

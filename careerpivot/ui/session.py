@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from careerpivot import paths
-from careerpivot.errors import WorkspaceOpenError
+from careerpivot.core.errors import WorkspaceOpenError
 
 if TYPE_CHECKING:
     from careerpivot.services import workspace

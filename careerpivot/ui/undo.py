@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.ui.context import AppContext
 
 
@@ -22,7 +22,7 @@ class ServiceCommand(QUndoCommand):
     def _run(self, fn: Callable[[], object]) -> None:
         try:
             fn()
-        except (CareerPivotError, ValidationError) as exc:
+        except CareerPivotError as exc:
             # The change cannot be undone any more (e.g. the row was deleted meanwhile).
             self.setObsolete(True)
             self._ctx.bus.status.emit(exc.message)

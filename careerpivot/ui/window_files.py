@@ -15,8 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from careerpivot import paths
-from careerpivot.errors import CareerPivotError, WorkspaceOpenError
+from careerpivot.core.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import workers
+from careerpivot.ui.i18n import error_title
 from careerpivot.ui.session import WorkspaceLockedError
 
 #: lupdate finds the texts of ``translate("Context", "text")`` calls.
@@ -125,7 +126,7 @@ class WorkspaceFilesMixin:
     def _show_open_error(self, exc: WorkspaceOpenError) -> None:
         if exc.kind in ("missing", "missing_folder"):
             self.ctx.settings.remove_recent(exc.path)
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", exc.title), exc.message,
+        box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), exc.message,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("openErrorDialog")
         if exc.detail:

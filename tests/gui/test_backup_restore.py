@@ -124,7 +124,7 @@ def test_restore_dialog_lists_dates_kinds_and_sizes(qtbot, tmp_path):
 
 def test_a_restored_backup_that_cannot_be_opened_is_undone(qtbot, main_window, data_actions,
                                                             monkeypatch):
-    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.core.errors import WorkspaceOpenError
     from careerpivot.services import paths as path_service
     from careerpivot.services import workspace
     from careerpivot.ui.dialogs.restore import RestoreDialog

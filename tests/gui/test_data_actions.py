@@ -142,7 +142,7 @@ def test_a_failed_full_import_goes_back_to_the_workspace_before(qtbot, main_wind
                                                                monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from careerpivot.errors import ImportFileError
+    from careerpivot.core.errors import ImportFileError
     from careerpivot.services import exports, network
 
     network.create_contact(name="Stays Here")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from careerpivot.errors import StoreWriteError, ValidationError
+from careerpivot.core.errors import StoreWriteError, ValidationError
 from careerpivot.ui.widgets.forms import FormBinder
 
 

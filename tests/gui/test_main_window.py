@@ -311,7 +311,7 @@ def test_closing_while_the_workspace_opens_releases_it(qtbot, app_ctx, tmp_path,
 
 
 def test_startup_dialog_lists_the_choices(qtbot):
-    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.core.errors import WorkspaceOpenError
     from careerpivot.ui.dialogs.startup import StartupProblemDialog
 
     dialog = StartupProblemDialog(WorkspaceOpenError("corrupt", "/x", "It is damaged."))
@@ -518,7 +518,7 @@ def test_what_the_open_found_stays_in_the_status_bar(qtbot, app_ctx, tmp_path, d
 
 
 def test_an_unexpected_error_while_opening_is_reported_as_such(qtbot, tmp_path, monkeypatch):
-    from careerpivot.errors import WorkspaceOpenError
+    from careerpivot.core.errors import WorkspaceOpenError
     from careerpivot.ui import session as session_module
 
     def broken(job, *args):

@@ -138,7 +138,7 @@ class Unprivileged:
     PRELUDE = (
         "import json, os, sys\n"
         "from careerpivot.store import backup, db, migrations, models\n"
-        "from careerpivot.errors import StoreWriteError, WorkspaceOpenError\n"
+        "from careerpivot.core.errors import StoreWriteError, WorkspaceOpenError\n"
         "if os.geteuid() == 0:\n"
         f"    os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})\n"
     )

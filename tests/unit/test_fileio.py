@@ -17,7 +17,7 @@ import pypdf
 import pytest
 
 from careerpivot import fileio
-from careerpivot.errors import ExportError
+from careerpivot.core.errors import ExportError
 
 ROOT = Path(__file__).resolve().parents[2]
 

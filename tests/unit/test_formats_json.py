@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats import jsonbackup
 
 TABLES = {

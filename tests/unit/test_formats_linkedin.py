@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats import linkedin
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.formats import vcard
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"

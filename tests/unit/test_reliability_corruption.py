@@ -18,7 +18,7 @@ import peewee as pw
 import pytest
 from reliability_child import commit_elsewhere, damage_page, table_pages
 
-from careerpivot.errors import CareerPivotError, StoreWriteError
+from careerpivot.core.errors import CareerPivotError, StoreWriteError
 from careerpivot.services import network, workspace
 from careerpivot.store import db
 

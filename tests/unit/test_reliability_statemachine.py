@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.validation import (
     MAX_TEXT,
     ValidationError,
@@ -30,7 +31,6 @@ from careerpivot.core.validation import (
     clean_text,
     name_key,
 )
-from careerpivot.errors import NotFoundError
 from careerpivot.services import development, interviews, network, paths, workspace
 from careerpivot.store import db
 

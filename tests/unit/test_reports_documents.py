@@ -7,7 +7,7 @@ import io
 import pypdf
 import pytest
 
-from careerpivot.errors import NotFoundError
+from careerpivot.core.errors import NotFoundError
 from careerpivot.reports import plan, prep
 from careerpivot.services import documents
 

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from careerpivot.core import question_bank, vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import demo, seed, workspace
 from careerpivot.store import models as m
 

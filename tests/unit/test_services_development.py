@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import development, interviews, workspace
 from careerpivot.store.models import Contact, database
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpivot.errors import ExportError, ImportFileError
+from careerpivot.core.errors import ExportError, ImportFileError
 from careerpivot.formats import vcard
 from careerpivot.services import exports, network
 from careerpivot.services import workspace as ws

@@ -14,8 +14,8 @@ import peewee as pw
 import pytest
 
 from careerpivot.core import priority
+from careerpivot.core.errors import ImportFileError
 from careerpivot.core.validation import name_key, parse_date
-from careerpivot.errors import ImportFileError
 from careerpivot.services import development, exports, interviews
 from careerpivot.services import workspace as ws
 from careerpivot.store.db import database

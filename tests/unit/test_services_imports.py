@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpivot.errors import ImportFileError
+from careerpivot.core.errors import ImportFileError
 from careerpivot.services import exports, imports, network
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import development, interviews, paths, workspace
 from careerpivot.store.models import Answer, Contact, Evidence, LogEntry, SkillMention, database
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpivot.errors import ValidationError
+from careerpivot.core.errors import ValidationError
 from careerpivot.services import development, network, paths, plan
 
 

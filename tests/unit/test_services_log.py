@@ -7,7 +7,7 @@ import datetime as _dt
 
 import pytest
 
-from careerpivot.errors import ValidationError
+from careerpivot.core.errors import ValidationError
 from careerpivot.services import log, network, paths, workspace
 
 TODAY = _dt.date(2026, 3, 11)

@@ -6,7 +6,7 @@ import datetime as _dt
 
 import pytest
 
-from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import interviews, network, paths, workspace
 from careerpivot.store.models import Milestone, Phase, Tag
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from careerpivot.core import question_bank
 from careerpivot.core import templates as t
-from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import interviews, log, network, outreach, overview, paths, workspace
 from careerpivot.store.models import Profile
 

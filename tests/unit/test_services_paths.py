@@ -9,7 +9,7 @@ import random
 import pytest
 
 from careerpivot.core import evidence
-from careerpivot.errors import NotFoundError, ValidationError
+from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import interviews, paths, workspace
 from careerpivot.store.models import Contact, Interview, database
 

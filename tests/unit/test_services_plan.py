@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from careerpivot.core import vocab
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.validation import ValidationError
-from careerpivot.errors import NotFoundError
 from careerpivot.services import development, plan
 from careerpivot.services import workspace as ws
 from careerpivot.store import models

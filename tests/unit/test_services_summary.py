@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from careerpivot.core.errors import NotFoundError
 from careerpivot.core.validation import ValidationError
-from careerpivot.errors import NotFoundError
 from careerpivot.services import development, workspace
 from careerpivot.services import summary as service
 from careerpivot.store.models import LearningItem, Skill

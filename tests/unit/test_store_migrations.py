@@ -12,7 +12,7 @@ import pytest
 from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
-from careerpivot.errors import WorkspaceOpenError
+from careerpivot.core.errors import WorkspaceOpenError
 from careerpivot.store import backup, db, migrations, models
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema1.db"

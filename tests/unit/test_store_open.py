@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpivot.errors import WorkspaceOpenError
+from careerpivot.core.errors import WorkspaceOpenError
 from careerpivot.store import db, migrations, models
 
 # --- the bad-file matrix ---------------------------------------------------------------------

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from careerpivot.core.errors import StoreWriteError
 from careerpivot.core.validation import clean_text
-from careerpivot.errors import StoreWriteError
 from careerpivot.store import db, models
 
 REPO = Path(__file__).resolve().parents[2]
@@ -162,7 +162,7 @@ def test_nested_write_joins_the_outer_transaction(opened):
 
 _DISK_FULL_CHILD = r"""
 import json, os, resource, signal, sys
-from careerpivot.errors import StoreWriteError
+from careerpivot.core.errors import StoreWriteError
 from careerpivot.store import db, models
 
 # Past the limit the kernel sends SIGXFSZ (which kills); ignored, write() fails with EFBIG.

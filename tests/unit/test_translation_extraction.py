@@ -41,3 +41,35 @@ def test_every_text_is_extracted_under_its_context(tmp_path):
                                 vocab.MILESTONE_STATUSES, vocab.QUESTION_CATEGORIES)
              for name in table.values()}
     assert names <= set(found["vocab"])
+    # every error title, looked up under "errors" wherever an error is shown
+    assert _error_titles() <= set(found["errors"])
+
+
+def _error_titles() -> set[str]:
+    import importlib
+    import pkgutil
+
+    from careerpivot.core.errors import CareerPivotError
+
+    for module in pkgutil.walk_packages(careerpivot.__path__, "careerpivot."):
+        if ".ui" not in module.name and not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    titles, todo = set(), [CareerPivotError]
+    while todo:
+        cls = todo.pop()
+        titles.add(cls.title)
+        todo.extend(cls.__subclasses__())
+    assert len(titles) >= 9, titles
+    return titles
+
+
+def test_bad_input_is_an_error_the_user_can_act_on():
+    # one root: whoever shows a CareerPivotError shows a field's bad value too
+    from careerpivot.core.errors import CareerPivotError
+    from careerpivot.core.validation import ValidationError, clean_email
+
+    with pytest.raises(CareerPivotError) as caught:
+        clean_email("email", "not an address")
+    assert isinstance(caught.value, ValidationError)
+    assert caught.value.field == "email" and "e-mail" in caught.value.message
+    assert caught.value.title == "Check what you entered"

@@ -1,7 +1,7 @@
 """A small modal form whose messages appear next to the fields, for the "add…" dialogs.
 
 Subclasses add rows with :meth:`FormDialog.add_row` and implement :meth:`values`, which
-returns the cleaned values or raises :class:`~careerpivot.errors.ValidationError` naming the
+returns the cleaned values or raises :class:`~careerpivot.core.errors.ValidationError` naming the
 field; the dialog then shows the message under that field and stays open. Each dialog offers a
 classmethod ``ask()`` that returns the values (or ``None`` when cancelled), so tests replace
 ``ask`` instead of clicking through a modal loop.
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import ValidationError
+from careerpivot.core.errors import ValidationError
 from careerpivot.ui.widgets.forms import error_label
 
 

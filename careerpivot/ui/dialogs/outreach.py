@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import templates as _templates
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import interviews, network, outreach, workspace
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab

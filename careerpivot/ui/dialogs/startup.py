@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careerpivot import paths
-from careerpivot.errors import WorkspaceOpenError
+from careerpivot.core.errors import WorkspaceOpenError
 from careerpivot.ui.session import WorkspaceLockedError
 
 if TYPE_CHECKING:

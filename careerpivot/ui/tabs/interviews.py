@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.core.validation import ValidationError
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, interviews, network, paths
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
@@ -406,7 +405,7 @@ class InterviewsTab(TabBase):
             iid = interviews.create_interview(
                 values["contact_id"], values["path_id"], values["scheduled_at"],
                 values["minutes"], values["mode"])
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("New Interview"), exc.message)
             return
         push_add(self.ctx, self.tr("new interview"), Area.INTERVIEWS,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import CareerPivotError, StoreWriteError, ValidationError
+from careerpivot.core.errors import CareerPivotError, StoreWriteError, ValidationError
 from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.undo import push_change
@@ -256,7 +256,7 @@ class FormBinder(QObject):
                 value, _message = fields[field]
                 try:
                     self._save(row_id, field, value)
-                except (CareerPivotError, ValidationError) as exc:
+                except CareerPivotError as exc:
                     message = exc.message
                     fields[field] = (value, message)
                     continue

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_learning import AddLearningDialog

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, workspace
 from careerpivot.services.development import LearningRow
 from careerpivot.ui.context import AppContext, Area

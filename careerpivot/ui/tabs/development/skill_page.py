@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, workspace
 from careerpivot.services.development import RankedSkill
 from careerpivot.ui.context import AppContext, Area

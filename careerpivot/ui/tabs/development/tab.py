@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, workspace
 from careerpivot.services.development import RankedSkill
 from careerpivot.settings import Settings

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import checkins, clock, vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import network
 from careerpivot.services.network import ContactRow
 from careerpivot.ui.context import AppContext, Area

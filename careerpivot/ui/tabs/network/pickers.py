@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
+from careerpivot.core.errors import ValidationError
 from careerpivot.core.validation import name_key
-from careerpivot.errors import ValidationError
 from careerpivot.services.network import ContactRow
 from careerpivot.ui.widgets.choices import ChoicesModel
 

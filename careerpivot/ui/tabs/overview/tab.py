@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from careerpivot.core import clock
 from careerpivot.core import due as _due
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import overview
 from careerpivot.services.overview import AgendaRow, DueItem
 from careerpivot.settings import Settings

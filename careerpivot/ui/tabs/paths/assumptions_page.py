@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.itemmodels import assumptions as am
@@ -219,7 +219,7 @@ class AssumptionsPage(QWidget):
         try:
             aid = paths.add_assumption(row.id, values["statement"], values["category"],
                                        values["confidence"])
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("New Assumption"), exc.message)
             return
         push_add(self.ctx, self.tr("new assumption"), Area.PATHS,
@@ -245,7 +245,7 @@ class AssumptionsPage(QWidget):
         try:
             for field, value in changed.items():
                 paths.update_assumption(a.id, field, value)
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Change Assumption"), exc.message)
             return
         aid = a.id

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.itemmodels import assumptions as am
@@ -180,7 +180,7 @@ class ComparePage(QWidget):
 
                 push_change(self.ctx, self.tr("a comparison criterion"), Area.PATHS,
                             lambda: apply_c(old), lambda: apply_c(value))
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             self.comparison_error.setText(exc.message)
             self.comparison_error.show()
             return False
@@ -210,7 +210,7 @@ class ComparePage(QWidget):
             return
         try:
             cid = paths.add_criterion(values["name"], values["weight"], values["from_evidence"])
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("New Criterion"), exc.message)
             return
         push_add(self.ctx, self.tr("new criterion"), Area.PATHS,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
@@ -203,7 +203,7 @@ class QuestionsPage(QWidget):
         old_ids = [q.id for q in self._core]
         try:
             paths.set_core_questions(pid, new_ids)
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Core Questions"), exc.message)
             return
         push_change(self.ctx, text, Area.PATHS,
@@ -254,7 +254,7 @@ class QuestionsPage(QWidget):
             return
         try:
             qid = paths.add_question(values["text"], values["category"])
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("New Question"), exc.message)
             return
         push_add(self.ctx, self.tr("new question in the bank"), Area.PATHS,

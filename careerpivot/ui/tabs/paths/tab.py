@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext, Area
@@ -302,7 +302,7 @@ class PathsTab(TabBase):
             return
         try:
             pid = paths.add_path(values["title"], values["field"])
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("New Path"), exc.message)
             return
         push_add(self.ctx, self.tr("new path"), Area.PATHS, lambda: paths.delete_path(pid))

@@ -13,10 +13,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerpivot.core import clock
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import plan, workspace
 from careerpivot.ui.context import Area
 from careerpivot.ui.dialogs.link_picker import LinkPicker
+from careerpivot.ui.i18n import error_title
 from careerpivot.ui.itemmodels.plan import CONTINGENCY, MILESTONE, PHASE
 from careerpivot.ui.undo import push_change, push_delete
 
@@ -120,7 +121,7 @@ class PlanCommands(QObject):
         try:
             return fn()
         except CareerPivotError as exc:
-            QMessageBox.warning(self._tab, self.tr(exc.title), exc.message)
+            QMessageBox.warning(self._tab, error_title(exc), exc.message)
             return None
 
     def _push_add(self, text: str, delete: Callable[[int], workspace.Snapshot],

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget
 
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import plan, workspace
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext, Area

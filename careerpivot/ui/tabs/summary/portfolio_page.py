@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.tabs.summary.common import run_service, small_button

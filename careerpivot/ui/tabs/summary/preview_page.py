@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.undo import push_change

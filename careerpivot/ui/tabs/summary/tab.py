@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.tabs.base import TabBase
@@ -129,7 +129,7 @@ class SummaryTab(TabBase):
             value = binding.value()
             try:
                 cleaned = service.clean_profile_field(field, value)
-            except (ValidationError, CareerPivotError):
+            except CareerPivotError:
                 continue  # an invalid value is shown next to its field, not on the page
             live[field] = cleaned
         return doc.replace(**live) if live else doc

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, interviews
 from careerpivot.services.interviews import InterviewDetail
 from careerpivot.ui.context import AppContext, Area
@@ -389,7 +389,7 @@ class InterviewEditor(QWidget):
             return
         try:
             interviews.add_introduction(d.id, **values)
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Add Introduction"), exc.message)
             return
         self.refresh()

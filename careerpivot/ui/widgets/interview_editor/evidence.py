@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError, ValidationError
 from careerpivot.services import interviews
 from careerpivot.services.interviews import InterviewEvidence
 from careerpivot.ui.context import AppContext, Area

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
-from careerpivot.errors import CareerPivotError, ValidationError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import interviews, paths
 from careerpivot.services.interviews import AnswerRow
 from careerpivot.ui.context import AppContext, Area
@@ -263,7 +263,7 @@ class GuidePanel(QWidget):
         try:
             for q in questions:
                 added.append(interviews.add_guide_question(iid, q))
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             self._show_error(exc.message)
             if not added:
                 return False

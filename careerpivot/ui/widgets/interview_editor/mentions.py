@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import vocab
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.core.validation import name_key
-from careerpivot.errors import CareerPivotError, ValidationError
 from careerpivot.services import development, interviews
 from careerpivot.services.interviews import MentionRow
 from careerpivot.ui.context import AppContext, Area
@@ -225,7 +225,7 @@ class MentionsPanel(QWidget):
             mention_id = interviews.add_mention(iid, self.name.text(),
                                                 self.importance.currentData(),
                                                 self.note.text(), kind=kind)
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             self._show_error(exc.message)
             self.name.setFocus()
             return
@@ -250,7 +250,7 @@ class MentionsPanel(QWidget):
             return False
         try:
             interviews.update_mention(mention_id, field, value)
-        except (ValidationError, CareerPivotError) as exc:
+        except CareerPivotError as exc:
             self._show_error(exc.message)
             return False
         self.error.hide()

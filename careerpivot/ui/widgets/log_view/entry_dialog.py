@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import clock, vocab
-from careerpivot.errors import ValidationError
+from careerpivot.core.errors import ValidationError
 from careerpivot.services import log, network
 from careerpivot.services.log import LogRow
 from careerpivot.ui.i18n import vocab_name as _vocab

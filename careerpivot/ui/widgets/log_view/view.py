@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core import clock, vocab
-from careerpivot.errors import CareerPivotError
+from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import log, network, workspace
 from careerpivot.services.log import LogRow
 from careerpivot.ui.context import AppContext, Area

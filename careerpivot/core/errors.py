@@ -1,4 +1,9 @@
-"""The error taxonomy: errors a person can act on carry a message for a dialog.
+"""The error taxonomy, with one root: every error a person can act on is a
+:class:`CareerPivotError` and carries a message for a dialog.
+
+Titles are English source texts marked with ``QT_TRANSLATE_NOOP("errors", …)``; the UI shows
+them through its translator in the context ``errors`` (``ui.i18n.error_title``), so
+translators get each one once. Messages are sentences meant to be shown as they are.
 
 Everything else is a bug and goes to the excepthook (``careerpivot.ui.crash``), which logs the
 traceback and shows a dialog instead of ending the app.
@@ -6,12 +11,10 @@ traceback and shows a dialog instead of ending the app.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from careerpivot.core.validation import ValidationError
+from careerpivot.core.vocab import QT_TRANSLATE_NOOP
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "CareerPivotError",
     "ExportError",
     "ImportFileError",
@@ -21,11 +24,15 @@ __all__ = [
     "WorkspaceOpenError",
 ]
 
+#: The translation context of every error title.
+CONTEXT = "errors"
+
 
 class CareerPivotError(Exception):
-    """An error the user can act on. ``title`` and ``message`` are shown as they are."""
+    """An error the user can act on: ``title`` (a source text of the ``errors`` context),
+    ``message`` and an optional technical ``detail``."""
 
-    title = "CareerPivot"
+    title = QT_TRANSLATE_NOOP("errors", "CareerPivot")
 
     def __init__(self, message: str, *, detail: str = "", title: str | None = None) -> None:
         super().__init__(message)
@@ -35,10 +42,21 @@ class CareerPivotError(Exception):
             self.title = title
 
 
+class ValidationError(CareerPivotError, ValueError):
+    """Bad input for one field. ``field`` names the field, ``message`` says what to change."""
+
+    title = QT_TRANSLATE_NOOP("errors", "Check what you entered")
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.args = (f"{field}: {message}",)
+        self.field = field
+
+
 class WorkspaceOpenError(CareerPivotError):
     """A workspace file could not be opened; ``kind`` says why (see store.db.OpenFailure)."""
 
-    title = "Cannot open the workspace"
+    title = QT_TRANSLATE_NOOP("errors", "Cannot open the workspace")
 
     def __init__(self, kind: str, path: str, message: str, *, detail: str = "") -> None:
         super().__init__(message, detail=detail)
@@ -49,7 +67,7 @@ class WorkspaceOpenError(CareerPivotError):
 class StoreWriteError(CareerPivotError):
     """A change could not be stored. The caller keeps the user's text and may retry."""
 
-    title = "Your change was not saved"
+    title = QT_TRANSLATE_NOOP("errors", "Your change was not saved")
 
     def __init__(self, kind: str, message: str, *, detail: str = "") -> None:
         super().__init__(message, detail=detail)
@@ -57,11 +75,11 @@ class StoreWriteError(CareerPivotError):
 
 
 class NotFoundError(CareerPivotError):
-    title = "Not found"
+    title = QT_TRANSLATE_NOOP("errors", "Not found")
 
 
 class ImportFileError(CareerPivotError):
-    title = "Cannot import the file"
+    title = QT_TRANSLATE_NOOP("errors", "Cannot import the file")
 
     def __init__(self, message: str, *, line: int | None = None, detail: str = "") -> None:
         super().__init__(message, detail=detail)
@@ -69,14 +87,4 @@ class ImportFileError(CareerPivotError):
 
 
 class ExportError(CareerPivotError):
-    title = "Cannot write the file"
-
-
-def __getattr__(name: str) -> type:
-    # ValidationError is defined with the validation rules (core.validation, whose imports
-    # and patterns the window does not need before its first paint): loaded when asked for.
-    if name == "ValidationError":
-        from careerpivot.core.validation import ValidationError
-
-        return ValidationError
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    title = QT_TRANSLATE_NOOP("errors", "Cannot write the file")
