@@ -1,4 +1,6 @@
-"""The main window: a thin shell of menus and tabs. Tabs and dialogs are their own modules.
+"""The main window: a thin shell of menus and tabs. Tabs and dialogs are their own modules;
+its menus are built by the mixin of ``ui.window_menus``, its File actions on workspace files
+and backups are the mixin of ``ui.window_files``.
 
 The window is painted before the workspace is open (see ``open_at_start``), so this module
 and the ones it imports stay light: the store and the services are imported when first used,
@@ -14,20 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from careerpivot import APP_NAME, __version__, paths
+from careerpivot import APP_NAME
 from careerpivot.ui import actions as actions_mod
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
@@ -35,6 +35,7 @@ from careerpivot.ui.session import Session
 from careerpivot.ui.tabs import specs
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.window_files import WorkspaceFilesMixin
+from careerpivot.ui.window_menus import WindowMenusMixin
 
 if TYPE_CHECKING:
     from careerpivot.services import workspace
@@ -66,7 +67,7 @@ class _LazyTabs(dict):
         return self._build(name)
 
 
-class MainWindow(WorkspaceFilesMixin, QMainWindow):
+class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
     #: A workspace was opened and the current tab has loaded its data.
     workspace_ready = Signal()
 
@@ -285,99 +286,12 @@ class MainWindow(WorkspaceFilesMixin, QMainWindow):
             tab.attach_documents(document_actions.controller)
         return tab
 
-    def _create_menus(self) -> None:
-        """The menu bar's menus, empty (filled by :meth:`_fill_menus`)."""
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.file_menu.setObjectName("menuFile")
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.edit_menu.setObjectName("menuEdit")
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.view_menu.setObjectName("menuView")
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.setObjectName("menuHelp")
-
-    def _fill_menus(self) -> None:
-        a = self.actions
-        file_menu = self.file_menu
-        file_menu.addAction(a.new)
-        file_menu.addAction(a.open)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(a.open_sample)
-        file_menu.addSeparator()
-        self.file_export_anchor = file_menu.addSeparator()
-        file_menu.addAction(a.backup_now)
-        file_menu.addAction(a.check_database)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-
-        edit_menu = self.edit_menu
-        edit_menu.addAction(a.undo)
-        edit_menu.addAction(a.redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.find)
-        edit_menu.addAction(a.find_in_list)
-
-        view_menu = self.view_menu
-        for index in range(self.tabs.count()):
-            title = self.tabs.tabText(index).replace("&", "")
-            action = view_menu.addAction(title)
-            action.setObjectName(f"actionShowTab{index + 1}")
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
-        view_menu.addSeparator()
-        view_menu.addAction(a.next_tab)
-        view_menu.addAction(a.previous_tab)
-
-        help_menu = self.help_menu
-        help_menu.addAction(a.data_location)
-        help_menu.addSeparator()
-        help_menu.addAction(a.about)
-        help_menu.addAction(a.about_qt)
-
     def _connect(self) -> None:
         self.ctx.bus.changed.connect(self._on_data_changed)
         self.ctx.bus.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ctx.bus.show_item.connect(self.show_item)
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
-
-    def _connect_actions(self) -> None:
-        a = self.actions
-        a.new.triggered.connect(self.new_workspace)
-        a.open.triggered.connect(self.open_workspace_dialog)
-        a.open_sample.triggered.connect(self.open_sample)
-        a.backup_now.triggered.connect(lambda: self.start_backup("manual"))
-        a.check_database.triggered.connect(self.check_database)
-        a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.find)
-        a.find_in_list.triggered.connect(self.find_in_list)
-        a.next_tab.triggered.connect(
-            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count()))
-        a.previous_tab.triggered.connect(
-            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count()))
-        a.about.triggered.connect(self.about)
-        a.about_qt.triggered.connect(QApplication.aboutQt)
-        a.data_location.triggered.connect(self.show_data_location)
-
-        undo = self.ctx.undo
-        a.undo.triggered.connect(undo.undo)
-        a.redo.triggered.connect(undo.redo)
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        undo.canUndoChanged.connect(a.undo.setEnabled)
-        undo.canRedoChanged.connect(a.redo.setEnabled)
-        undo.undoTextChanged.connect(self._undo_text_changed)
-        undo.redoTextChanged.connect(self._redo_text_changed)
-
-    def _undo_text_changed(self, text: str) -> None:
-        self.actions.undo.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
-
-    def _redo_text_changed(self, text: str) -> None:
-        self.actions.redo.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -478,41 +392,6 @@ class MainWindow(WorkspaceFilesMixin, QMainWindow):
         tab = self.tab_widgets[object_name]
         self.tabs.setCurrentWidget(tab)
         return tab
-
-    # --- help -----------------------------------------------------------------------------
-    def about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("About CareerPivot"),
-            self.tr("<h3>CareerPivot {0}</h3><p>Turn informational interviews into evidence "
-                    "and a plan for changing careers.</p><p>Everything stays on this "
-                    "computer: CareerPivot makes no network connection of its own.</p>")
-            .format(__version__))
-
-    def data_location_text(self) -> str:
-        info = self.session.info
-        lines = [self.tr("Workspace: {0}").format(info.path if info else self.tr("none open"))]
-        if info is not None:
-            lines.append(self.tr("Backups: {0}").format(info.backup_dir))
-        lines.append(self.tr("Application data: {0}").format(paths.data_dir()))
-        lines.append(self.tr("Settings: {0}").format(paths.config_file()))
-        return "\n".join(lines)
-
-    def show_data_location(self) -> None:
-        from PySide6.QtCore import Qt, QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Where Is My Data?"),
-                          self.tr("Everything you enter is stored on this computer, in these "
-                                  "places. Every change is saved when you make it."),
-                          QMessageBox.StandardButton.Close, self)
-        box.setObjectName("dataLocationDialog")
-        box.setInformativeText(self.data_location_text())
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        open_button = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
-        box.exec()
-        if box.clickedButton() is open_button:
-            folder = self.session.info.path.parent if self.session.info else paths.data_dir()
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- closing --------------------------------------------------------------------------
     def ask_discard_unsaved(self) -> bool:

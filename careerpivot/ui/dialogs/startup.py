@@ -3,19 +3,19 @@ choice, never a crash and never a silently new, empty workspace in place of thei
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from careerpivot import paths
 from careerpivot.core.errors import WorkspaceOpenError
-from careerpivot.ui.session import WorkspaceLockedError
+from careerpivot.ui.session import Session, WorkspaceLockedError
 
 if TYPE_CHECKING:
     from careerpivot.services.workspace import WorkspaceInfo
-    from careerpivot.ui.main_window import MainWindow
 
 
 #: lupdate finds the texts of ``translate("Context", "text")`` calls.
@@ -92,6 +92,22 @@ def _choose_file(new: bool) -> Path | None:
     return Path(name) if name else None
 
 
+class StartupWindow(Protocol):
+    """What :class:`StartupOpener` needs of the window it opens the workspace for (the main
+    window, a QWidget: the opener's parent and its dialog's). Typed here, so this module does
+    not import the main window's."""
+
+    session: Session
+
+    def show_opening(self, message: str) -> None: ...
+
+    def when_painted(self, call: Callable[[], object]) -> None: ...
+
+    def start_backup(self, reason: str) -> object: ...
+
+    def close(self) -> bool: ...
+
+
 class StartupOpener(QObject):
     """Opens the start-up workspace of a shown window in the background, and on failure asks
     the user what to do (:class:`StartupProblemDialog`) until a workspace is open or they
@@ -99,7 +115,9 @@ class StartupOpener(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, window: MainWindow, path: Path, *, create: bool, demo: bool = False) -> None:
+    def __init__(
+        self, window: StartupWindow, path: Path, *, create: bool, demo: bool = False
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.path = path

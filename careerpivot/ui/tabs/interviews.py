@@ -10,6 +10,10 @@ the list has painted, in about 10 ms. Notes and answers are not kept in memory (
 250 ms after the last keystroke one query (``list_interviews(search=...)``, 0.3–0.7 s at that
 size, a few ms for a real workspace) runs off the GUI thread and its matches are added to the
 list.
+
+The commands that plan and delete an interview (their dialogs, the service calls and the undo
+steps) are in :mod:`careerpivot.ui.tabs.interview_commands`; the tab keeps the list and the
+selection in step with them.
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,15 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import development, interviews, network, paths
+from careerpivot.services import development, interviews, paths
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
-from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.itemmodels import interviews as im
+from careerpivot.ui.tabs import interview_commands as commands
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.tabs.interview_filters import ANY, InterviewFilters
-from careerpivot.ui.undo import push_add, push_delete
 from careerpivot.ui.widgets.interview_editor import InterviewEditor
 
 #: Pause in typing after which notes and answers are searched in the database.
@@ -378,40 +380,16 @@ class InterviewsTab(TabBase):
         self.model.update_row(row)
         self._update_count()
 
-    # --- commands ---------------------------------------------------------------------------
+    # --- commands (careerpivot.ui.tabs.interview_commands) ---------------------------------
     def new_interview(self) -> None:
         if not self.editor.flush_edits():
             return
-        try:
-            contacts = [(c.id, c.name, c.organization) for c in network.contact_choices()]
-            path_choices = [(p.id, p.title) for p in paths.list_paths()]
-        except CareerPivotError as exc:
-            QMessageBox.warning(self, self.tr("New Interview"), exc.message)
+        path, contact = self.path_filter.currentData(), self.contact_filter.currentData()
+        iid = commands.plan_interview(
+            self, self.ctx, path_id=path if path not in (None, ANY, im.NO_PATH) else None,
+            contact_id=contact if contact not in (None, ANY) else None)
+        if iid is None:
             return
-        if not contacts:
-            QMessageBox.information(self, self.tr("New Interview"), self.tr(
-                "Add the person to your network first (on the Network tab), then plan the "
-                "conversation here."))
-            return
-        path = self.path_filter.currentData()
-        values = AddInterviewDialog.ask(
-            self, contacts, path_choices,
-            path_id=path if path not in (None, ANY, im.NO_PATH) else None,
-            contact_id=self.contact_filter.currentData()
-            if self.contact_filter.currentData() not in (None, ANY) else None)
-        if not values:
-            return
-        try:
-            iid = interviews.create_interview(
-                values["contact_id"], values["path_id"], values["scheduled_at"],
-                values["minutes"], values["mode"])
-        except CareerPivotError as exc:
-            QMessageBox.warning(self, self.tr("New Interview"), exc.message)
-            return
-        push_add(self.ctx, self.tr("new interview"), Area.INTERVIEWS,
-                 lambda: interviews.delete_interview(iid))
-        self.ctx.bus.changed.emit(Area.INTERVIEWS)
-        self.ctx.bus.changed.emit(Area.CONTACTS)
         self.select_interview(iid)
         self.ctx.bus.status.emit(self.tr("Interview planned. Its guide holds the path's core "
                                          "questions."))
@@ -424,37 +402,17 @@ class InterviewsTab(TabBase):
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
-        r = detail.row
-        when = r.scheduled_at or self.tr("no date")
         counts = (len(detail.answers), len(detail.evidence), len(detail.mentions))
-        parts = [
+        parts = [  # here, not with the command: lupdate marks only tr() texts as plurals
             self.tr("%n question(s) of its guide with the answers", "", counts[0]),
             self.tr("%n evidence verdict(s)", "", counts[1]),
             self.tr("%n skill mention(s)", "", counts[2]),
         ]
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete Interview"),
-                          self.tr("Delete the interview with {0} ({1})?").format(
-                              r.contact_name, when),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self)
-        box.setObjectName("deleteInterviewDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
-        box.setInformativeText(
-            self.tr("Deleted with it: {0}.").format(", ".join(parts)) + "\n"
-            + self.tr("{0} stays in your network, and so does anyone they introduced. You "
-                      "can undo this.").format(r.contact_name))
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if not commands.confirm_delete(self, detail.row, parts):
             return
         visible_row = self.model.row_of(interview_id)
-        try:
-            snap = interviews.delete_interview(interview_id)
-        except CareerPivotError as exc:
-            QMessageBox.warning(self, self.tr("Delete Interview"), exc.message)
+        if not commands.delete_interview(self, self.ctx, interview_id, detail.row.contact_name):
             return
-        push_delete(self.ctx, self.tr("deletion of the interview with {0}").format(
-            r.contact_name), Area.INTERVIEWS, snap,
-            lambda: interviews.delete_interview(interview_id))
         self.editor.load(None)
         self.ctx.bus.changed.emit(Area.INTERVIEWS)
         next_row = min(visible_row, self.model.rowCount() - 1) if visible_row >= 0 else -1
