@@ -15,20 +15,32 @@ supported and challenged      contested
 A *nuanced* verdict means the conversation touched the assumption without confirming or
 refuting it: it is counted and shown, but on its own it does not move the status.
 
-An assumption is *triangulated* when it is supported by at least
-:data:`TRIANGULATION_MIN_CONVERSATIONS` distinct conversations that between them span at least
-:data:`TRIANGULATION_MIN_LEVELS` experience levels or :data:`TRIANGULATION_MIN_ORGANIZATIONS`
-organizations. Organizations are compared by :func:`~careerpivot.core.validation.name_key`
+Only conversations that were *held* (status completed) count; a verdict on one that was not
+held is kept and shown as "not counted until held".
+
+An assumption is *triangulated* when it is not contested and at least
+:data:`TRIANGULATION_MIN_PEOPLE` distinct *people* support it, whose held conversations span
+at least :data:`TRIANGULATION_MIN_LEVELS` experience levels or
+:data:`TRIANGULATION_MIN_ORGANIZATIONS` organizations, as recorded when each conversation was
+held (never the contact's data of today). Several rounds with one person count once, with the
+level and organization of that person's first supporting conversation, so a later round never
+changes the result. Organizations are compared by :func:`~careerpivot.core.validation.name_key`
 ("ACME  Corp" and "acme corp" are one organization); an unknown (empty) level or organization
 is not a distinct value.
+
+It is *refuted* (settled as wrong) when nobody supports it and the people who challenge it pass
+the same test. An assumption is *settled* when it is triangulated or refuted; what an unsettled
+one still lacks is said by :func:`describe`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from careerpivot.core.text import english_plural
 from careerpivot.core.validation import name_key
+from careerpivot.core.vocab import QT_TRANSLATE_NOOP
 
 SUPPORTED = "supported"
 CHALLENGED = "challenged"
@@ -37,8 +49,8 @@ NUANCED = "nuanced"
 UNTESTED = "untested"
 CONTESTED = "contested"
 
-#: Supporting conversations needed before an assumption can count as triangulated.
-TRIANGULATION_MIN_CONVERSATIONS = 3
+#: Distinct people needed before an assumption can count as triangulated.
+TRIANGULATION_MIN_PEOPLE = 3
 #: ... spanning at least this many distinct (known) experience levels ...
 TRIANGULATION_MIN_LEVELS = 2
 #: ... or at least this many distinct (known) organizations.
@@ -95,27 +107,186 @@ def organization_key(organization: object) -> str:
     return "" if organization is None else name_key(str(organization))
 
 
-def spans_enough(conversations: int, levels: Iterable[str], organizations: Iterable[str]) -> bool:
-    """The triangulation rule on values already gathered: ``conversations`` distinct
-    supporting conversations, and the keys (:func:`level_key`, :func:`organization_key`) of
-    the levels and organizations of the people in them; "" (unknown) does not count."""
-    if conversations < TRIANGULATION_MIN_CONVERSATIONS:
+def spans_enough(people: int, levels: Iterable[str], organizations: Iterable[str]) -> bool:
+    """The triangulation rule on values already gathered: ``people`` distinct people, and the
+    keys (:func:`level_key`, :func:`organization_key`) of their levels and organizations;
+    "" (unknown) does not count."""
+    if people < TRIANGULATION_MIN_PEOPLE:
         return False
     return (len(set(levels) - {""}) >= TRIANGULATION_MIN_LEVELS
             or len(set(organizations) - {""}) >= TRIANGULATION_MIN_ORGANIZATIONS)
 
 
-def is_triangulated(supporting: Iterable[tuple[object, object, object]]) -> bool:
-    """``supporting``: one ``(interview_id, level, organization)`` per supporting verdict.
+@dataclasses.dataclass(frozen=True)
+class Voice:
+    """One held conversation's verdict: who gave it, their level and organization as recorded
+    when it was held (raw or keyed; keyed here), and ``order`` (its date, then id) to find a
+    person's first conversation."""
 
-    True when at least three distinct conversations support the assumption and they span at
-    least two known experience levels or two known organizations.
-    """
-    conversations: set[object] = set()
-    levels: set[str] = set()
-    organizations: set[str] = set()
-    for interview_id, level, organization in supporting:
-        conversations.add(interview_id)
-        levels.add(level_key(level))
-        organizations.add(organization_key(organization))
-    return spans_enough(len(conversations), levels, organizations)
+    person: object
+    level: object
+    organization: object
+    order: object = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Spread:
+    """Distinct people and the distinct known levels and organizations among them."""
+
+    people: int = 0
+    levels: int = 0
+    organizations: int = 0
+
+    @property
+    def enough(self) -> bool:
+        return (self.people >= TRIANGULATION_MIN_PEOPLE
+                and (self.levels >= TRIANGULATION_MIN_LEVELS
+                     or self.organizations >= TRIANGULATION_MIN_ORGANIZATIONS))
+
+
+def spread(voices: Iterable[Voice]) -> Spread:
+    """Each person once, with their first conversation's level and organization."""
+    first: dict[object, Voice] = {}
+    for voice in voices:
+        known = first.get(voice.person)
+        if known is None or voice.order < known.order:  # type: ignore[operator]
+            first[voice.person] = voice
+    levels = {level_key(v.level) for v in first.values()} - {""}
+    organizations = {organization_key(v.organization) for v in first.values()} - {""}
+    return Spread(len(first), len(levels), len(organizations))
+
+
+@dataclasses.dataclass(frozen=True)
+class Standing:
+    """Where an assumption stands on the held conversations: see the module docstring."""
+
+    status: str
+    supporters: Spread
+    challengers: Spread
+    counts: VerdictCounts  # held conversations per verdict
+    not_counted: int = 0  # verdicts on conversations that were not held
+
+    @property
+    def triangulated(self) -> bool:
+        return self.status != CONTESTED and self.supporters.enough
+
+    @property
+    def refuted(self) -> bool:
+        return self.status == CHALLENGED and self.challengers.enough
+
+    @property
+    def settled(self) -> bool:
+        return self.triangulated or self.refuted
+
+    def missing(self) -> tuple[int, bool]:
+        """What the side that speaks (supporters, or challengers when nobody supports) lacks:
+        (more people needed, whether someone at another organization or level is needed)."""
+        side = self.challengers if self.status == CHALLENGED else self.supporters
+        more = max(0, TRIANGULATION_MIN_PEOPLE - side.people)
+        span = (side.levels < TRIANGULATION_MIN_LEVELS
+                and side.organizations < TRIANGULATION_MIN_ORGANIZATIONS)
+        return more, span
+
+
+def judge(verdicts: Iterable[tuple[str, Voice | None]]) -> Standing:
+    """``verdicts``: one ``(verdict, voice)`` per conversation; ``voice`` None when the
+    conversation was not held (kept, not counted)."""
+    supporting: list[Voice] = []
+    challenging: list[Voice] = []
+    held: list[str] = []
+    not_counted = 0
+    for verdict, voice in verdicts:
+        if voice is None:
+            not_counted += 1
+            continue
+        held.append(verdict)
+        if verdict == SUPPORTED:
+            supporting.append(voice)
+        elif verdict == CHALLENGED:
+            challenging.append(voice)
+    counts = count_verdicts(held)
+    return Standing(status_from_counts(counts), spread(supporting), spread(challenging),
+                    counts, not_counted)
+
+
+def is_triangulated(supporting: Iterable[tuple[object, object, object]]) -> bool:
+    """``supporting``: one ``(person, level, organization)`` per supporting held conversation
+    of an assumption that is not contested."""
+    return spread(Voice(p, lv, org) for p, lv, org in supporting).enough
+
+
+# --- what an assumption still lacks, in words ------------------------------------------------
+
+#: The sentences of :func:`describe`, source texts of the translation context "evidence".
+#: "%n" and "(s)" are plural forms: the UI's translator gives the right form.
+TEXTS = {
+    "untested": QT_TRANSLATE_NOOP("evidence", "No held conversation has tested it yet."),
+    "people": QT_TRANSLATE_NOOP("evidence", "%n person(s)"),
+    "organizations": QT_TRANSLATE_NOOP("evidence", "%n organization(s)"),
+    "levels": QT_TRANSLATE_NOOP("evidence", "%n level(s)"),
+    "support": QT_TRANSLATE_NOOP("evidence", "Supported by {0}."),
+    "challenge": QT_TRANSLATE_NOOP("evidence", "Challenged by {0}."),
+    "triangulated": QT_TRANSLATE_NOOP("evidence", "Settled: supported by {0}."),
+    "refuted": QT_TRANSLATE_NOOP("evidence", "Settled as wrong: challenged by {0}, supported "
+                                             "by nobody."),
+    "contested": QT_TRANSLATE_NOOP("evidence", "Contested: supported by {0}, challenged by "
+                                               "{1}. Ask people at other organizations or "
+                                               "levels which view holds."),
+    "needs_people_span": QT_TRANSLATE_NOOP("evidence", "Needs %n more person(s), at least one "
+                                                       "at another organization or level."),
+    "needs_people": QT_TRANSLATE_NOOP("evidence", "Needs %n more person(s)."),
+    "needs_span": QT_TRANSLATE_NOOP("evidence", "Needs someone at another organization or "
+                                                "level."),
+    "needs_first": QT_TRANSLATE_NOOP("evidence", "Needs %n people from at least two "
+                                                 "organizations or levels."),
+    "not_counted": QT_TRANSLATE_NOOP("evidence", "%n verdict(s) not counted until the "
+                                                 "conversation is held."),
+}
+
+#: ``translate(text, n)``: the text in the reader's language, "%n" and "(s)" resolved.
+Translate = Callable[[str, int], str]
+
+
+def english(text: str, n: int = -1) -> str:
+    """The source text with its plural resolved (for files and messages without Qt)."""
+    return text if n < 0 else english_plural(text, n)
+
+
+def describe(standing: Standing, translate: Translate = english) -> str:
+    """What the assumption's evidence says and what it still lacks, in words: "Supported by
+    2 people, 1 organization, 1 level. Needs 1 more person, at least one at another
+    organization or level." """
+    def spread_text(side: Spread) -> str:
+        return ", ".join((translate(TEXTS["people"], side.people),
+                          translate(TEXTS["organizations"], side.organizations),
+                          translate(TEXTS["levels"], side.levels)))
+
+    def people(side: Spread) -> str:
+        return translate(TEXTS["people"], side.people)
+
+    parts: list[str] = []
+    status = standing.status
+    if status == UNTESTED:
+        parts += [translate(TEXTS["untested"], -1),
+                  translate(TEXTS["needs_first"], TRIANGULATION_MIN_PEOPLE)]
+    elif status == CONTESTED:
+        parts.append(translate(TEXTS["contested"], -1).format(people(standing.supporters),
+                                                              people(standing.challengers)))
+    elif standing.triangulated:
+        parts.append(translate(TEXTS["triangulated"], -1).format(spread_text(standing.supporters)))
+    elif standing.refuted:
+        parts.append(translate(TEXTS["refuted"], -1).format(spread_text(standing.challengers)))
+    else:
+        side = standing.supporters if status == SUPPORTED else standing.challengers
+        key = "support" if status == SUPPORTED else "challenge"
+        parts.append(translate(TEXTS[key], -1).format(spread_text(side)))
+        more, span = standing.missing()
+        if more and span:
+            parts.append(translate(TEXTS["needs_people_span"], more))
+        elif more:
+            parts.append(translate(TEXTS["needs_people"], more))
+        elif span:
+            parts.append(translate(TEXTS["needs_span"], -1))
+    if standing.not_counted:
+        parts.append(translate(TEXTS["not_counted"], standing.not_counted))
+    return " ".join(parts)

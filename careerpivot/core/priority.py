@@ -18,6 +18,11 @@ The *gap* is ``target level - current level``, clipped at zero. The priority is:
     open gap   (gap >= 1):  score = gap x (1 + evidence)             always >= 1
     closed gap (gap == 0):  score = evidence / (1 + evidence)        always < 1
 
+A skill whose levels were never set (either level ``None``: *not assessed*) has no gap
+(``gap`` is ``None``): it ranks by its evidence alone, as if its gap were
+:data:`DEFAULT_GAP`, and its explanation says "levels not set" instead of a gap. "Gap closed"
+only ever means both levels are set and the current one reaches the target.
+
 So every term only ever adds: one more essential conversation (or organization, level, person)
 never lowers a skill's score; a wider gap multiplies the evidence; and a skill whose gap is
 closed sorts below every skill with an open gap, while closed-gap skills still keep their
@@ -25,7 +30,8 @@ evidence order among themselves. Transferable strengths are not scored different
 flagged (``Priority.transferable``) so the list can show them apart.
 
 The explanation is assembled from the fixed phrases in :data:`PHRASES`, for example
-"essential in 4 of 6 conversations, important in 1, 3 organizations, gap 2".
+"essential in 4 of 6 conversations, important in 1, 3 organizations, gap 2". The total
+("of 6") counts the conversations held on the paths the skill was mentioned for.
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ IMPORTANCE_POINTS = {3: 3.0, 2: 2.0, 1: 1.0}
 ORGANIZATION_BONUS = 0.5
 LEVEL_BONUS = 0.25
 PEOPLE_BONUS = 0.25
+#: The gap a skill that was not assessed ranks with (``score = DEFAULT_GAP x (1 +
+#: evidence)``): a skill nobody rated yet is taken as a middling gap, so the conversations
+#: alone decide where it stands among the open gaps, and it is never shown as closed.
+DEFAULT_GAP = 2
 
 #: The fixed parts of the explanation (English; translated by the UI's ``priority`` context).
 PHRASES = {
@@ -49,6 +59,7 @@ PHRASES = {
     "levels": "{count} experience levels",
     "gap": "gap {gap}",
     "gap_closed": "gap closed",
+    "not_assessed": "levels not set",
     "not_mentioned": "not mentioned yet",
     "transferable": "transferable strength",
     "essential": "essential",
@@ -77,13 +88,17 @@ class SkillEvidence:
 class Priority:
     score: float
     evidence: float
-    gap: int
+    gap: int | None  # None: not assessed
     transferable: bool
     explanation: str
 
     @property
+    def assessed(self) -> bool:
+        return self.gap is not None
+
+    @property
     def open_gap(self) -> bool:
-        return self.gap > 0
+        return self.gap is not None and self.gap > 0
 
 
 def _plus(value: int) -> int:
@@ -105,17 +120,27 @@ def evidence_points(ev: SkillEvidence) -> float:
     return strength * breadth
 
 
-def gap_of(current_level: int, target_level: int) -> int:
-    return max(int(target_level) - int(current_level), 0)
+def is_assessed(current_level: int | None, target_level: int | None) -> bool:
+    """Both levels set (``None`` is a level never set)."""
+    return current_level is not None and target_level is not None
 
 
-def score_of(evidence: float, gap: int) -> float:
+def gap_of(current_level: int | None, target_level: int | None) -> int | None:
+    """``target - current`` clipped at zero, or ``None`` when the skill was not assessed."""
+    if not is_assessed(current_level, target_level):
+        return None
+    return max(int(target_level) - int(current_level), 0)  # type: ignore[arg-type]
+
+
+def score_of(evidence: float, gap: int | None) -> float:
+    if gap is None:
+        gap = DEFAULT_GAP
     if gap > 0:
         return gap * (1.0 + evidence)
     return evidence / (1.0 + evidence)
 
 
-def explain(ev: SkillEvidence, gap: int, transferable: bool = False,
+def explain(ev: SkillEvidence, gap: int | None, transferable: bool = False,
             phrases: dict[str, str] | None = None) -> str:
     """The sentence that explains a skill's priority. ``phrases`` replaces :data:`PHRASES`
     (the UI passes them translated; a missing key falls back to the English phrase)."""
@@ -140,14 +165,18 @@ def explain(ev: SkillEvidence, gap: int, transferable: bool = False,
             parts.append(p["levels"].format(count=ev.levels))
     else:
         parts.append(p["not_mentioned"])
-    parts.append(p["gap"].format(gap=gap) if gap > 0 else p["gap_closed"])
+    if gap is None:
+        parts.append(p["not_assessed"])
+    else:
+        parts.append(p["gap"].format(gap=gap) if gap > 0 else p["gap_closed"])
     if transferable:
         parts.append(p["transferable"])
     return p["separator"].join(parts)
 
 
 def priority(
-    ev: SkillEvidence, current_level: int, target_level: int, transferable: bool = False
+    ev: SkillEvidence, current_level: int | None, target_level: int | None,
+    transferable: bool = False,
 ) -> Priority:
     """The development-list priority of one skill (see this module's docstring)."""
     gap = gap_of(current_level, target_level)

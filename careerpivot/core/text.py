@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "fold_with_map"]
+__all__ = ["english_plural", "fold", "fold_with_map"]
 
 
 class _Marks(dict):
@@ -53,3 +53,11 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         chars.append(part)
         where.extend([index] * len(part))
     return "".join(chars), where
+
+
+def english_plural(text: str, n: int) -> str:
+    """A plural source text ("%n item(s)", "%n person(s)") in English for ``n``: the form
+    shown until a catalogue for the user's language is installed, and in files."""
+    many = n != 1
+    text = text.replace("%n", str(n)).replace("person(s)", "people" if many else "person")
+    return text.replace("(s)", "s" if many else "")

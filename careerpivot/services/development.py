@@ -40,6 +40,7 @@ from careerpivot.services._base import (
     write,
 )
 from careerpivot.store.models import (
+    Interview,
     LearningItem,
     LearningSkill,
     Skill,
@@ -85,8 +86,8 @@ class SkillRow:
     id: int
     name: str
     kind: str
-    current_level: int
-    target_level: int
+    current_level: int | None  # None: not assessed
+    target_level: int | None
     transferable: bool
     notes: str
     mention_count: int
@@ -97,10 +98,10 @@ class RankedSkill:
     skill_id: int
     name: str
     kind: str
-    current_level: int
-    target_level: int
+    current_level: int | None  # None: not assessed
+    target_level: int | None
     transferable: bool
-    gap: int
+    gap: int | None  # None: not assessed (core.priority.gap_of)
     score: float
     evidence: float
     explanation: str
@@ -112,7 +113,7 @@ class RankedSkill:
     people: int
     organizations: int
     levels: int
-    total_conversations: int
+    total_conversations: int  # held on the paths the skill was mentioned for
     learning: tuple[str, ...]  # titles of linked learning items that are not dropped
 
 
@@ -154,7 +155,10 @@ class LearningRow:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _level(field: str, value: object) -> int:
+def _level(field: str, value: object) -> int | None:
+    """A level 0-4, or None (also for "") for a skill not assessed."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     return int(check_range(field, value, MIN_LEVEL, MAX_LEVEL, integer=True))
 
 
@@ -225,8 +229,8 @@ def get_skill(skill_id: int) -> SkillRow:
     return SkillRow(i, n, k, c, t, bool(tr), no, m)
 
 
-def validate_skill(name: object, kind: object = "technical", current_level: object = 0,
-                   target_level: object = 0, transferable: object = False,
+def validate_skill(name: object, kind: object = "technical", current_level: object = None,
+                   target_level: object = None, transferable: object = False,
                    notes: object = "") -> dict[str, object]:
     """Clean the fields of a new skill as :func:`add_skill` would (the name must be new);
     raises ValidationError for the first bad field. Used by the Add dialog before it closes."""
@@ -241,8 +245,8 @@ def validate_skill(name: object, kind: object = "technical", current_level: obje
     }
 
 
-def add_skill(name: str, kind: str = "technical", current_level: int = 0,
-              target_level: int = 0, transferable: bool = False, notes: str = "") -> int:
+def add_skill(name: str, kind: str = "technical", current_level: int | None = None,
+              target_level: int | None = None, transferable: bool = False, notes: str = "") -> int:
     values = {
         "kind": _SKILL_FIELDS["kind"](kind),
         "current_level": _SKILL_FIELDS["current_level"](current_level),
@@ -259,7 +263,8 @@ def add_skill(name: str, kind: str = "technical", current_level: int = 0,
 
 def ensure_skill(name: str, kind: str | None = None, *, field: str = "skill") -> int:
     """The id of the skill called ``name`` (any case, any spacing), created when new with
-    ``kind`` (default technical). An existing skill keeps its kind."""
+    ``kind`` (default technical) and no levels (not assessed). An existing skill keeps its
+    kind and levels."""
     clean_name = clean_line(field, name, required=True)
     kind_key = check_choice("kind", kind or "technical", vocab.SKILL_KINDS)
     key = name_key(clean_name)
@@ -274,7 +279,7 @@ def ensure_skill(name: str, kind: str | None = None, *, field: str = "skill") ->
 
 def update_skill(skill_id: int, field: str, value: object) -> None:
     """Change one field: name (unique in any case), kind, current_level, target_level
-    (0-4), transferable or notes."""
+    (0-4, or None / "" for not assessed), transferable or notes."""
     if field == "name":
         with write():
             get_or_fail(Skill, skill_id, "skill")
@@ -297,22 +302,13 @@ def delete_skill(skill_id: int) -> Snapshot:
 
 # --- the development list --------------------------------------------------------------------
 
-#: Conversations held: interviews completed or with at least one skill mention.
-_HELD_SQL = """
-SELECT COUNT(*) FROM interview AS i
-WHERE i.status = 'completed'
-   OR EXISTS (SELECT 1 FROM skill_mention AS m WHERE m.interview_id = i.id)
-"""
-
-
 def total_conversations() -> int:
-    """Conversations held: interviews completed or with at least one skill mention."""
-    return int(database.execute_sql(_HELD_SQL).fetchone()[0])
+    """Conversations held (status completed), the only ones whose mentions count."""
+    return Interview.select().where(Interview.status == "completed").count()
 
 
-#: The skills of the list, and the number of conversations held (the last column).
-_SKILLS_SQL = ("SELECT id, name, kind, current_level, target_level, transferable, ("
-               + _HELD_SQL + ") FROM skill")
+#: The skills of the list.
+_SKILLS_SQL = "SELECT id, name, kind, current_level, target_level, transferable FROM skill"
 
 #: Every skill's mentions grouped by importance, in one pass over the covering index
 #: ``skill_mention(skill_id, importance, interview_id)`` in its order, so the grouping needs no
@@ -331,12 +327,16 @@ GROUP BY skill_id, importance
 """
 
 
-#: Who took part in the conversations, in one statement of three parts: every conversation's
+#: Who took part in the conversations, in one statement of four parts: every conversation's
 #: contact, as two lists in the same order (one pass over the index on
-#: ``interview.contact_id``, which holds both columns); the contacts of each organization;
-#: and those of each experience level, as written (passes over their indexes).
+#: ``interview.contact_id``, which holds both columns); the held conversations (status
+#: completed) and their paths (0: none); the contacts of each organization; and those of
+#: each experience level, as written (passes over their indexes).
 _PEOPLE_SQL = """
 SELECT 'interview', group_concat(id), group_concat(contact_id) FROM interview
+UNION ALL
+SELECT 'held', group_concat(id), group_concat(IFNULL(path_id, 0)) FROM interview
+WHERE status = 'completed'
 UNION ALL
 SELECT 'organization', organization, group_concat(id) FROM contact GROUP BY organization
 UNION ALL
@@ -357,12 +357,22 @@ class _Breadth:
     def __init__(self) -> None:
         #: conversation id (as text, as group_concat lists it) -> contact id
         self.contact_of: dict[str, int] = {}
+        #: held conversation id (as text) -> its path id (0: none)
+        self.path_of: dict[str, int] = {}
+        #: path id (0: none) -> how many conversations were held on it
+        self.held_on: dict[int, int] = defaultdict(int)
         folded: dict[str, dict[int, str]] = {"organization": {}, "level": {}}
         for part, value, ids in database.execute_sql(_PEOPLE_SQL).fetchall():
             if part == "interview":
                 if value:
                     self.contact_of = dict(zip(value.split(","), map(int, ids.split(",")),
                                                strict=True))
+            elif part == "held":
+                if value:
+                    self.path_of = dict(zip(value.split(","), map(int, ids.split(",")),
+                                            strict=True))
+                    for path_id in self.path_of.values():
+                        self.held_on[path_id] += 1
             else:  # contact id -> the folded value ("" when it folds to nothing)
                 folded[part].update(dict.fromkeys(map(int, ids.split(",")), _fold(value)))
         levels = folded["level"]
@@ -387,6 +397,11 @@ class _Breadth:
         levels = {pairs[code][1] for code in codes} - {""}
         return len(people), len(organizations), len(levels)
 
+    def held_total(self, interview_ids: set[str]) -> int:
+        """The conversations held on the paths of these (held) conversations."""
+        path_of = self.path_of
+        return sum(self.held_on[p] for p in {path_of[i] for i in interview_ids})
+
 
 #: A group of a skill's mentions (a row of :data:`_MENTIONS_SQL` without the skill):
 #: importance class, mentions, the ids of their conversations joined by commas.
@@ -394,15 +409,21 @@ _Group = tuple[int | None, int, str]
 
 
 def _evidence(groups: list[_Group], breadth: _Breadth,
-              total: int) -> _priority.SkillEvidence:
-    """A skill's evidence from its groups of mentions (one per importance value)."""
+              with_total: bool = True) -> _priority.SkillEvidence:
+    """A skill's evidence from its groups of mentions (one per importance value), of the held
+    conversations only (a mention on a conversation not held yet does not count); its total
+    is the number of conversations held on the paths it was mentioned for."""
     conversations: set[str] = set()
     by_class: dict[int | None, set[str]] = {}
     mentions = 0
-    for importance, count, interview_ids in groups:
-        found = set(interview_ids.split(","))
+    held = breadth.path_of
+    for importance, _count, interview_ids in groups:
+        ids = [i for i in interview_ids.split(",") if i in held]
+        if not ids:
+            continue
+        found = set(ids)
         conversations |= found
-        mentions += count
+        mentions += len(ids)
         if importance in by_class:  # two values of one class, as 3 and 4
             by_class[importance] |= found
         else:
@@ -412,7 +433,8 @@ def _evidence(groups: list[_Group], breadth: _Breadth,
         mentions=mentions, essential=len(by_class.get(3, ())),
         important=len(by_class.get(2, ())), nice=len(by_class.get(1, ())),
         interviews=len(conversations), people=people, organizations=organizations,
-        levels=levels, total_conversations=total,
+        levels=levels,
+        total_conversations=breadth.held_total(conversations) if with_total else 0,
     )
 
 
@@ -428,7 +450,7 @@ def skill_evidence() -> dict[int, _priority.SkillEvidence]:
     """The evidence of every skill named in a conversation (without the total number of
     conversations, which only the ranking's explanations need), by skill id."""
     breadth = _Breadth()
-    return {skill_id: _evidence(groups, breadth, 0)
+    return {skill_id: _evidence(groups, breadth, with_total=False)
             for skill_id, groups in _mention_groups().items()}
 
 
@@ -452,8 +474,8 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
     for skill_id, title in links.tuples():
         learning[skill_id].append(title)
     rows = []
-    for skill_id, name, kind, current, target, transferable, total in skills:
-        ev = _evidence(groups.get(skill_id, []), breadth, total)
+    for skill_id, name, kind, current, target, transferable in skills:
+        ev = _evidence(groups.get(skill_id, []), breadth)
         p = _priority.priority(ev, current, target, bool(transferable))
         rows.append(RankedSkill(
             skill_id=skill_id, name=name, kind=kind, current_level=current,
@@ -461,7 +483,7 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
             evidence=p.evidence, explanation=p.explanation, mentions=ev.mentions,
             essential=ev.essential, important=ev.important, nice=ev.nice,
             interviews=ev.interviews, people=ev.people, organizations=ev.organizations,
-            levels=ev.levels, total_conversations=max(total, ev.interviews),
+            levels=ev.levels, total_conversations=max(ev.total_conversations, ev.interviews),
             learning=tuple(learning.get(skill_id, ())),
         ))
     rows.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))

@@ -131,14 +131,16 @@ def _contacts() -> tuple[list[str], list[list[object]]]:
 def _interviews() -> tuple[list[str], list[list[object]]]:
     header = ["Date", "Contact", "Organization", "Path", "Mode", "Status", "Minutes", "Round",
               "Fit signal", "My context", "Notes", "Typical week", "Challenges",
-              "Success metrics", "Surprises", "What resonated"]
+              "Success metrics", "Surprises", "What resonated", "Organization when held",
+              "Role when held", "Level when held"]
     query = (
         Interview.select(
             Interview.scheduled_at, Contact.name, Contact.organization,
             pw.fn.COALESCE(PathModel.title, ""), Interview.mode, Interview.status,
             Interview.minutes, Interview.round, Interview.fit_signal, Interview.context,
             Interview.notes, Interview.typical_week, Interview.challenges,
-            Interview.success_metrics, Interview.surprises, Interview.resonated)
+            Interview.success_metrics, Interview.surprises, Interview.resonated,
+            Interview.held_organization, Interview.held_role, Interview.held_level)
         .join(Contact, on=(Interview.contact == Contact.id))
         .switch(Interview)
         .join(PathModel, pw.JOIN.LEFT_OUTER, on=(Interview.path == PathModel.id))
@@ -149,6 +151,7 @@ def _interviews() -> tuple[list[str], list[list[object]]]:
         r = list(r)
         r[4] = vocab.INTERVIEW_MODES.get(r[4], r[4])
         r[5] = vocab.INTERVIEW_STATUSES.get(r[5], r[5])
+        r[-1] = vocab.LEVELS.get(r[-1], r[-1]) if r[-1] else ""
         rows.append(r)
     return header, rows
 
@@ -815,6 +818,8 @@ def import_json(source: str | Path | bytes, *, progress: Progress | None = None
                 done += len(rows[start:start + size])
                 _tick(progress, done, total * 2, "Writing the workspace…")
         _rebuild_indexes(triggers)
+        if doc.schema < 5:  # before conversations kept their person as held: the best known
+            database.execute_sql(migrations.FILL_HELD_SQL)
         problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
             table, rowid, parent, _fk = problems[0][:4]

@@ -79,6 +79,10 @@ _STAGE_ORDER = {
 
 _TEXT_FIELDS = ("context", "notes", "typical_week", "challenges", "success_metrics",
                 "surprises", "resonated")
+#: The person as they were when the conversation was held, in the contact's field order.
+HELD_FIELDS = ("held_organization", "held_role", "held_level")
+#: The status of a conversation that was held: only these count as evidence.
+HELD = "completed"
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -157,6 +161,10 @@ class InterviewDetail:
     surprises: str
     resonated: str
     fit_signal: int
+    #: the person as they were when it was held (recorded when marked held; "" unknown)
+    held_organization: str
+    held_role: str
+    held_level: str
     answers: tuple[AnswerRow, ...]
     evidence: tuple[InterviewEvidence, ...]
     mentions: tuple[MentionRow, ...]
@@ -181,7 +189,8 @@ _ROW_COLUMNS = Columns(
     round=Interview.round, follow_up_of=Interview.follow_up_of,
 )
 _DETAIL_COLUMNS = Columns(**{f: getattr(Interview, f) for f in _TEXT_FIELDS},
-                          fit_signal=Interview.fit_signal)
+                          fit_signal=Interview.fit_signal,
+                          **{f: getattr(Interview, f) for f in HELD_FIELDS})
 
 
 def _list_query() -> pw.ModelSelect:
@@ -450,7 +459,64 @@ _FIELDS: dict[str, Callable[[object], object]] = {
     "status": lambda v: check_choice("status", str(v), vocab.INTERVIEW_STATUSES),
     "fit_signal": lambda v: check_range("fit_signal", v, -2, 2, integer=True),
     **{f: (lambda v, f=f: clean_text(f, v)) for f in _TEXT_FIELDS},
+    "held_organization": lambda v: clean_line("held_organization", v),
+    "held_role": lambda v: clean_line("held_role", v),
+    "held_level": lambda v: check_choice("held_level", str(v or "").strip(), vocab.LEVELS),
 }
+
+
+def _held_as(contact_id: int) -> dict[str, str]:
+    """The contact's organization, role and level now, as a held conversation keeps them."""
+    organization, role, level = (Contact.select(Contact.organization, Contact.role,
+                                                Contact.level)
+                                 .where(Contact.id == contact_id).tuples().get())
+    return {"held_organization": organization, "held_role": role, "held_level": level}
+
+
+class NotHeldError(ValidationError):
+    """Evidence or a skill mention for a conversation that was not held: only held
+    conversations count. ``when`` is its date (None when it has none)."""
+
+    def __init__(self, field: str, when: _dt.date | None) -> None:
+        super().__init__(field, "Only a conversation that was held counts as evidence. Mark "
+                                "this conversation as held first.")
+        self.when = when
+
+
+def _require_held(interview: Interview, field: str) -> None:
+    if interview.status != HELD:
+        raise NotHeldError(field, _interview_date(interview.scheduled_at))
+
+
+@dataclasses.dataclass(frozen=True)
+class HoldOffer:
+    """How a conversation that was not held would be marked held: on ``day``, its own date
+    (``moves`` False) or today, moving it from ``planned`` (its future date, or None)."""
+
+    day: _dt.date
+    moves: bool
+    planned: _dt.date | None
+
+
+def hold_offer(interview_id: int, *, today: _dt.date | None = None) -> HoldOffer:
+    """What :func:`hold_interview` would do, for the question asked before it."""
+    day = today or clock.today()
+    when = _interview_date(get_or_fail(Interview, interview_id, "interview").scheduled_at)
+    if when is not None and when <= day:
+        return HoldOffer(when, False, when)
+    return HoldOffer(day, True, when)
+
+
+def hold_interview(interview_id: int, *, today: _dt.date | None = None) -> None:
+    """Mark a conversation held, as the question before recording evidence offers: on its own
+    date when that is today or past, else (or when it has none) today, keeping its time."""
+    day = today or clock.today()
+    offer = hold_offer(interview_id, today=day)
+    if offer.moves:
+        scheduled_at = Interview.get_by_id(interview_id).scheduled_at
+        time = scheduled_at[10:] if offer.planned is not None else ""
+        update_interview(interview_id, "scheduled_at", day.isoformat() + time)
+    complete_interview(interview_id, today=day)
 
 
 def _advance_stage(contact_id: int, stage: str, last_contact: _dt.date | None = None) -> None:
@@ -534,8 +600,10 @@ def create_interview(
 def update_interview(interview_id: int, field: str, value: object) -> None:
     """Change one field: contact, path, scheduled_at, minutes (5-480), mode, status,
     fit_signal (-2..2), context, notes, typical_week, challenges, success_metrics, surprises,
-    resonated. Setting the status to ``completed`` runs :func:`complete_interview`; to
-    ``scheduled`` moves the contact forward to the scheduled stage."""
+    resonated, and the person as they were when it was held (held_organization, held_role,
+    held_level: to fix a typo). Setting the status to ``completed`` runs
+    :func:`complete_interview`; to ``scheduled`` moves the contact forward to the scheduled
+    stage. Changing the person of a held conversation takes their data again."""
     validate = _FIELDS.get(field)
     if validate is None:
         raise ValidationError(field, "This field cannot be changed here.")
@@ -545,8 +613,10 @@ def update_interview(interview_id: int, field: str, value: object) -> None:
         return
     with write():
         interview = get_or_fail(Interview, interview_id, "interview")
-        Interview.update({field: cleaned, "updated_at": utcnow()}).where(
-            Interview.id == interview_id).execute()
+        data: dict[str, object] = {field: cleaned, "updated_at": utcnow()}
+        if field == "contact" and interview.status == HELD and cleaned != interview.contact_id:
+            data.update(_held_as(cleaned))  # type: ignore[arg-type]
+        Interview.update(data).where(Interview.id == interview_id).execute()
         if field == "status" and cleaned == "scheduled":
             _advance_stage(interview.contact_id, "scheduled")
     workspace.mark_changed()
@@ -572,18 +642,22 @@ def _interview_date(scheduled_at: str) -> _dt.date | None:
 
 
 def complete_interview(interview_id: int, today: _dt.date | None = None) -> tuple[int, ...]:
-    """Mark the conversation completed and create its follow-up actions (a thank-you due the
+    """Mark the conversation completed (held) and create its follow-up actions (a thank-you due the
     next day, a report-back due in 14 days), unless they exist already. The contact moves to
     the *interviewed* stage (unless already thanked or ongoing) and its last contact date to
-    the interview's date (today when it has none or it lies in the future). Returns the ids of
-    the actions created."""
+    the interview's date (today when it has none or it lies in the future). The conversation
+    keeps the contact's organization, role and level of this moment, unless it already has
+    them (it was held before, or they were corrected). Returns the ids of the actions
+    created."""
     day = today or clock.today()
     created: list[int] = []
     with write():
         interview = get_or_fail(Interview, interview_id, "interview")
         contact = Contact.get_by_id(interview.contact_id)
-        Interview.update(status="completed", updated_at=utcnow()).where(
-            Interview.id == interview_id).execute()
+        data: dict[str, object] = {"status": HELD, "updated_at": utcnow()}
+        if not any(getattr(interview, f) for f in HELD_FIELDS):
+            data.update(_held_as(contact.id))
+        Interview.update(data).where(Interview.id == interview_id).execute()
         existing = [
             t for (t,) in LogEntry.select(LogEntry.text)
             .where((LogEntry.interview == interview_id) & (LogEntry.kind == "action"))
@@ -725,13 +799,15 @@ def reorder_guide(interview_id: int, answer_ids: Iterable[int]) -> None:
 
 def set_evidence(interview_id: int, assumption_id: int, verdict: str, quote: str = "") -> None:
     """Record (or change) what this conversation said about an assumption: supported,
-    challenged or nuanced, with a quote."""
+    challenged or nuanced, with a quote. Only a held conversation takes evidence
+    (:class:`NotHeldError` otherwise: :func:`hold_interview` first)."""
     verdict = check_choice("verdict", verdict, vocab.VERDICTS)
     quote = clean_text("quote", quote)
     now = utcnow()
     with write():
-        get_or_fail(Interview, interview_id, "interview")
+        interview = get_or_fail(Interview, interview_id, "interview")
         get_or_fail(Assumption, assumption_id, "assumption")
+        _require_held(interview, "verdict")
         Evidence.insert(
             interview=interview_id, assumption=assumption_id, verdict=verdict, quote=quote,
             created_at=now, updated_at=now,
@@ -764,11 +840,12 @@ def add_mention(interview_id: int, skill_name: str, importance: int = 2, note: s
     """Log a skill, tool, certification or piece of domain knowledge mentioned in the
     conversation. The name finds an existing skill in any case and spacing, or creates one
     (of ``kind``, default technical). A skill already logged for this conversation is
-    refused. Returns the mention's id."""
+    refused, and so is a conversation that was not held (:class:`NotHeldError`). Returns
+    the mention's id."""
     importance = _importance(importance)
     note = clean_text("note", note)
     with write():
-        get_or_fail(Interview, interview_id, "interview")
+        _require_held(get_or_fail(Interview, interview_id, "interview"), "skill")
         skill_id = development.ensure_skill(skill_name, kind, field="skill")
         if SkillMention.select().where((SkillMention.interview == interview_id)
                                        & (SkillMention.skill == skill_id)).exists():

@@ -133,7 +133,7 @@ class SkillBar:
     important: int
     nice: int
     evidence: float  # core.priority.evidence_points
-    gap: int
+    gap: int | None  # None: not assessed
 
 
 @dataclasses.dataclass(frozen=True)

@@ -86,11 +86,21 @@ class AssumptionRow(NamedTuple):
     category: str
     confidence: int
     position: int
-    status: str  # core.vocab.ASSUMPTION_STATUSES, derived from the evidence
-    supported: int  # conversations that supported it
+    status: str  # core.vocab.ASSUMPTION_STATUSES, derived from the held conversations
+    supported: int  # held conversations that supported it
     challenged: int
     nuanced: int
     triangulated: bool
+    #: the whole judgement: people, organizations and levels so far, what is missing
+    standing: evidence.Standing | None = None
+
+    @property
+    def settled(self) -> bool:
+        return self.standing is not None and self.standing.settled
+
+    def lacks(self, translate: evidence.Translate = evidence.english) -> str:
+        """In words: what the evidence says and what it still lacks."""
+        return evidence.describe(self.standing, translate) if self.standing else ""
 
     @property
     def conversations(self) -> int:
@@ -107,6 +117,7 @@ class EvidenceRow(NamedTuple):
     level: str
     verdict: str
     quote: str
+    held: bool = True  # False: kept, but not counted until the conversation is held
 
 
 class PathStatusCounts(NamedTuple):
@@ -335,63 +346,48 @@ def _verdicts(verdict: str, column: pw.Node) -> pw.Select:
         (Evidence.assumption == Assumption.id) & (Evidence.verdict == verdict))
 
 
-#: Who took part in each conversation, as the triangulation needs it, in one statement of
-#: three parts, each a pass over an index, not a table: every conversation's contact (two
-#: lists in the same order), the contacts at each experience level and those of each
-#: organization, as written.
-_PEOPLE_SQL = """
-SELECT 0, group_concat(id), group_concat(contact_id) FROM interview
-UNION ALL
-SELECT 1, level, group_concat(id) FROM contact GROUP BY level
-UNION ALL
-SELECT 2, organization, group_concat(id) FROM contact GROUP BY organization
+#: Who took part in each held conversation, as recorded when it was held: one pass over the
+#: index ``interview(status, id, contact, held_level, held_organization, scheduled_at)``, not
+#: over the table, whose rows carry long texts.
+_HELD_SQL = """
+SELECT id, contact_id, held_level, held_organization, scheduled_at FROM interview
+WHERE status = 'completed'
 """
 
 
-class _People:
-    """The level and organization keys (core.evidence) of every conversation's contact.
+def _held_voices() -> dict[str, evidence.Voice]:
+    """Every held conversation's voice (core.evidence), by its id as ``group_concat`` gives
+    it; each level and organization keyed once per spelling."""
+    levels: dict[str, str] = {}
+    organizations: dict[str, str] = {}
+    voices = {}
+    for i_id, c_id, level, organization, when in database.execute_sql(_HELD_SQL).fetchall():
+        lk = levels.get(level)
+        if lk is None:
+            lk = levels[level] = evidence.level_key(level)
+        ok = organizations.get(organization)
+        if ok is None:
+            ok = organizations[organization] = evidence.organization_key(organization)
+        voices[str(i_id)] = evidence.Voice(c_id, lk, ok, (when or "9999", i_id))
+    return voices
 
-    Joined in SQL, each supporting verdict costs a look-up of its conversation and one of the
-    contact, in tables whose rows carry long texts: 30-40 ms for the 6,000 supporting verdicts
-    of one path of the benchmark workspace. These dictionaries come from three passes over
-    indexes (about 7 ms), and each key is made once per distinct spelling. Ids are kept as the
-    text ``group_concat`` gives."""
 
-    def __init__(self) -> None:
-        self.contact_of: dict[str, str] = {}
-        self.level_of: dict[str, str] = {}
-        self.organization_of: dict[str, str] = {}
-        for part, value, ids in database.execute_sql(_PEOPLE_SQL).fetchall():
-            if part == 0:
-                if value:
-                    self.contact_of = dict(zip(value.split(","), ids.split(","), strict=True))
-            elif part == 1:
-                self.level_of.update(dict.fromkeys(ids.split(","), evidence.level_key(value)))
-            else:
-                self.organization_of.update(
-                    dict.fromkeys(ids.split(","), evidence.organization_key(value)))
-
-    def triangulated(self, interview_ids: list[str]) -> bool:
-        """Whether these distinct supporting conversations triangulate an assumption."""
-        people = set(map(self.contact_of.get, interview_ids))
-        people.discard(None)
-        return evidence.spans_enough(len(interview_ids), map(self.level_of.get, people),
-                                     map(self.organization_of.get, people))
+def _ids(text: str | None) -> list[str]:
+    return text.split(",") if text else []
 
 
 def list_assumptions(path_id: int | None = None) -> list[AssumptionRow]:
-    """Assumptions (of one path, or all) with their derived status, verdict counts and
-    triangulation. One query reads the assumptions with their verdicts counted and their
-    supporting conversations listed (an assumption has one verdict per conversation); a
-    second, only when some assumption has enough support to be triangulated, who took part
-    in the conversations (:class:`_People`)."""
+    """Assumptions (of one path, or all) with their standing (core.evidence.judge) on the
+    held conversations. One query reads the assumptions with the conversations of each
+    verdict listed (an assumption has one verdict per conversation); a second who took part
+    in every held conversation (:func:`_held_voices`)."""
     query = (
         Assumption.select(
             Assumption.id, Assumption.path, Path.title, Assumption.statement,
             Assumption.category, Assumption.confidence, Assumption.position,
             _verdicts(evidence.SUPPORTED, pw.fn.group_concat(Evidence.interview)),
-            _verdicts(evidence.CHALLENGED, pw.fn.COUNT(pw.SQL("*"))),
-            _verdicts(evidence.NUANCED, pw.fn.COUNT(pw.SQL("*"))),
+            _verdicts(evidence.CHALLENGED, pw.fn.group_concat(Evidence.interview)),
+            _verdicts(evidence.NUANCED, pw.fn.group_concat(Evidence.interview)),
         )
         .join(Path)
         .order_by(Path.position, Path.id, Assumption.position, Assumption.id)
@@ -399,20 +395,22 @@ def list_assumptions(path_id: int | None = None) -> list[AssumptionRow]:
     if path_id is not None:
         query = query.where(Assumption.path == path_id)
     rows = fetch_tuples(query)
-    supporting = [ids.split(",") if ids else [] for *_, ids, _c, _n in rows]
-    people = (_People() if any(len(ids) >= evidence.TRIANGULATION_MIN_CONVERSATIONS
-                               for ids in supporting) else None)
+    voices = _held_voices() if any(r[7] or r[8] or r[9] for r in rows) else {}
     result = []
-    for row, ids in zip(rows, supporting, strict=True):
-        a_id, p_id, p_title, statement, category, confidence, position, _, challenged, \
-            nuanced = row
-        counts = evidence.VerdictCounts(len(ids), challenged, nuanced)
+    for row in rows:
+        a_id, p_id, p_title, statement, category, confidence, position, *lists = row
+        standing = evidence.judge(
+            (verdict, voices.get(i_id))
+            for verdict, ids in zip((evidence.SUPPORTED, evidence.CHALLENGED, evidence.NUANCED),
+                                    lists, strict=True)
+            for i_id in _ids(ids))
+        counts = standing.counts
         result.append(AssumptionRow(
             id=a_id, path_id=p_id, path_title=p_title, statement=statement,
             category=category, confidence=confidence, position=position,
-            status=evidence.status_from_counts(counts),
-            supported=counts.supported, challenged=challenged, nuanced=nuanced,
-            triangulated=people is not None and people.triangulated(ids),
+            status=standing.status, supported=counts.supported,
+            challenged=counts.challenged, nuanced=counts.nuanced,
+            triangulated=standing.triangulated, standing=standing,
         ))
     return result
 
@@ -429,17 +427,21 @@ def get_assumption(assumption_id: int) -> AssumptionRow:
 def assumption_evidence(assumption_id: int) -> list[EvidenceRow]:
     """The conversations that gave a verdict on one assumption, oldest first."""
     get_or_fail(Assumption, assumption_id, "assumption")
+    is_held = Interview.status == "completed"
     query = (
         Evidence.select(
             Interview.id, Interview.scheduled_at, Interview.round, Contact.id, Contact.name,
-            Contact.organization, Contact.level, Evidence.verdict, Evidence.quote,
+            # a held conversation's person as they were then; else as they are now
+            pw.Case(None, [(is_held, Interview.held_organization)], Contact.organization),
+            pw.Case(None, [(is_held, Interview.held_level)], Contact.level),
+            Evidence.verdict, Evidence.quote, is_held,
         )
         .join(Interview)
         .join(Contact)
         .where(Evidence.assumption == assumption_id)
         .order_by(Interview.scheduled_at == "", Interview.scheduled_at, Interview.id)
     )
-    return list(map(EvidenceRow._make, fetch_tuples(query)))
+    return [EvidenceRow(*r[:-1], held=bool(r[-1])) for r in fetch_tuples(query)]
 
 
 def status_by_path() -> list[PathStatusCounts]:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
+from careerpivot.core import priority as _priority
 from careerpivot.core import vocab
 from careerpivot.core.validation import (
     ValidationError,
@@ -99,7 +100,7 @@ class ChosenSkill(NamedTuple):
     name: str
     kind: str
     transferable: bool
-    gap: int  # target level less current level (0 when none)
+    gap: int | None  # target level less current level (0 when none, None: not assessed)
     position: int
 
 
@@ -187,7 +188,7 @@ def chosen_skills() -> list[ChosenSkill]:
         .join(Skill)
         .order_by(SummarySkill.position, SummarySkill.id))
     return [ChosenSkill(skill_id=sid, name=name, kind=kind, transferable=bool(tr),
-                        gap=max((target or 0) - (current or 0), 0), position=pos)
+                        gap=_priority.gap_of(current, target), position=pos)
             for pos, sid, name, kind, tr, current, target in rows]
 
 
@@ -205,7 +206,7 @@ def available_skills() -> list[SkillChoice]:
     for sid, name, transferable, current, target in rows:
         if transferable:
             group = "strength"
-        elif (target or 0) > (current or 0) or sid in learning:
+        elif (_priority.gap_of(current, target) or 0) > 0 or sid in learning:
             group = "developing"
         else:
             group = "other"

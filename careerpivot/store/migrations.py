@@ -19,6 +19,16 @@ Released schemas (each has a committed fixture under ``tests/fixtures/``):
    interview list. The step creates every index the models declare that the file lacks (an
    index already there is left as it is), so it brings an older file the indexes of the
    models as they are, whichever they are.
+5. each conversation keeps the person as they were when it was held
+   (``interview.held_organization``, ``held_role``, ``held_level``): the step fills the held
+   conversations (status *completed*) from the contact's data of the day it runs, the best
+   that is known, and adds the index the evidence rules read.
+6. a skill's levels may be unknown (``skill.current_level`` and ``target_level`` nullable,
+   ``NULL`` is *not assessed*): the step rebuilds ``skill`` if its level columns are still
+   ``NOT NULL`` (its rows and ids kept, so its mentions, learning, milestone and summary
+   links too; its search index made again) and turns every skill at 0/0, the old default
+   that could not say "never set", into not assessed. A skill with any other levels keeps
+   them.
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ from playhouse.migrate import migrate as run_operations
 from careerpivot.store import models, search
 from careerpivot.store.models import APPLICATION_ID, database
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 6
 
 
 def create_schema() -> None:
@@ -74,14 +84,34 @@ def _rebuild_with_autoincrement(model: type[pw.Model]) -> None:
         "SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
     if sql is None or "AUTOINCREMENT" in sql[0].upper():
         return
+    _rebuild(model)
+
+
+def _rebuild(model: type[pw.Model]) -> None:
+    """Rebuild one table as the model declares it now, its rows, ids and indexes kept (not its
+    triggers: a step that rebuilds a searchable table recreates its search index). Runs
+    inside migration_context() (foreign keys off: dropping the old table deletes no child)."""
+    table = model._meta.table_name
     temporary = f"{table}__rebuild"
-    columns = ", ".join(f'"{f.column_name}"' for f in model._meta.sorted_fields)
+    # The new table has the columns of the models as they are now, which may be more than
+    # the file has at this rung (a later step adds them); the rows bring the columns they
+    # have. (Naming a missing column would not fail: SQLite reads an unknown "name" as a
+    # string, and every row would hold it.)
+    present = _columns_of(table)
+    kept = [f.column_name for f in model._meta.sorted_fields if f.column_name in present]
+    # A column the file does not have yet gets its default, as adding it would give.
+    added = [f for f in model._meta.sorted_fields
+             if f.column_name not in present and f.default is not None]
+    columns = ", ".join(f'"{c}"' for c in [*kept, *(f.column_name for f in added)])
+    values = ", ".join([*(f'"{c}"' for c in kept), *("?" for _ in added)])
+    defaults = [f.db_value(f.default() if callable(f.default) else f.default) for f in added]
     model._meta.set_table_name(temporary)
     try:
         model._schema.create_table(safe=False)
     finally:
         model._meta.set_table_name(table)
-    database.execute_sql(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    database.execute_sql(
+        f'INSERT INTO "{temporary}" ({columns}) SELECT {values} FROM "{table}"', defaults)
     database.execute_sql(f'DROP TABLE "{table}"')
     # (not legacy_alter_table: the rename must also rewrite a self-reference, e.g. the
     # contact that introduced a contact)
@@ -97,16 +127,77 @@ def _to_3(migrator: SqliteMigrator) -> None:
         database.execute_sql(statement)
 
 
-def _to_4(migrator: SqliteMigrator) -> None:
-    """Every index the models declare that the file lacks (``IF NOT EXISTS``: the tables
-    that step 3 rebuilt already have theirs; a later schema that adds an index can run this
-    again as its own step)."""
+def _columns_of(table: str) -> set[str]:
+    return {r[1] for r in database.execute_sql(f'PRAGMA table_info("{table}")')}
+
+
+def _add_missing_columns(table: str, columns: dict[str, pw.Field]) -> None:
+    """Add the columns the file lacks (step 3 rebuilds tables with today's columns)."""
+    present = _columns_of(table)
+    run_operations(*(SqliteMigrator(database).add_column(table, name, field)
+                     for name, field in columns.items() if name not in present))
+
+
+def _create_missing_indexes() -> None:
+    """Every index the models declare that the file lacks (``IF NOT EXISTS``: an index
+    already there is left as it is), among those whose columns the file has so far: a step
+    brings the indexes of the columns that exist at its rung, a later step those of its own
+    columns."""
     for model in models.ALL_MODELS:
-        model._schema.create_indexes(safe=True)
+        table = model._meta.table_name
+        present = _columns_of(table)
+        for index in model._meta.fields_to_index():
+            columns = {getattr(e, "column_name", None) for e in index._expressions}
+            if columns <= present:
+                database.execute(model._schema._create_index(index, safe=True))
+
+
+def _to_4(migrator: SqliteMigrator) -> None:
+    """The covering indexes of the big lists (a later schema that adds an index runs
+    :func:`_create_missing_indexes` again as its own step)."""
+    _create_missing_indexes()
+
+
+#: Fills the held-as snapshot of held conversations that have none from their contact's
+#: current data (schema step 5, and a full export from before it).
+FILL_HELD_SQL = """
+UPDATE interview SET
+  held_organization = (SELECT organization FROM contact WHERE contact.id = interview.contact_id),
+  held_role = (SELECT role FROM contact WHERE contact.id = interview.contact_id),
+  held_level = (SELECT level FROM contact WHERE contact.id = interview.contact_id)
+WHERE status = 'completed' AND held_organization = '' AND held_role = '' AND held_level = ''
+"""
+
+
+def _to_5(migrator: SqliteMigrator) -> None:
+    _add_missing_columns("interview", {name: pw.TextField(default="") for name in
+                                       ("held_organization", "held_role", "held_level")})
+    database.execute_sql(FILL_HELD_SQL)
+    _create_missing_indexes()
+
+
+#: The level columns of a skill, nullable from schema 6 (``NULL``: never assessed).
+_LEVELS = ("current_level", "target_level")
+
+
+def _to_6(migrator: SqliteMigrator) -> None:
+    """A skill's levels may be unknown: both columns become nullable (a table rebuild; a file
+    that climbed through step 3 already has them so, step 3 builds today's columns) and a
+    skill at 0/0, the old default nobody chose apart from it, becomes not assessed."""
+    not_null = {r[1] for r in database.execute_sql('PRAGMA table_info("skill")') if r[3]}
+    if not_null & set(_LEVELS):
+        _rebuild(models.Skill)
+        # The rebuild dropped the search triggers of the table with it: index it again.
+        database.execute_sql(f'DROP TABLE IF EXISTS "{search.PREFIX}skill"')
+        for statement in search.statements({"skill": _SEARCH_V3["skill"]}):
+            database.execute_sql(statement)
+    database.execute_sql("UPDATE skill SET current_level = NULL, target_level = NULL "
+                         "WHERE current_level = 0 AND target_level = 0")
 
 
 #: STEPS[n] migrates from version n to n + 1.
-STEPS: dict[int, Callable[[SqliteMigrator], None]] = {1: _to_2, 2: _to_3, 3: _to_4}
+STEPS: dict[int, Callable[[SqliteMigrator], None]] = {
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6}
 
 
 def schema_version() -> int:

@@ -187,12 +187,21 @@ class Interview(TimestampedModel):
         "self", null=True, backref="follow_ups", on_delete="SET NULL", index=True
     )
     round = pw.IntegerField(default=1)
+    # schema 5: the person as they were when the conversation was held (status completed):
+    # recorded when it is marked held, taken again when its person changes, editable to fix
+    # a typo. The evidence rules read these, never the contact's current data ("" unknown).
+    held_organization = pw.TextField(default="")
+    held_role = pw.TextField(default="")
+    held_level = pw.TextField(default="")
 
     class Meta:
         # The columns of the interview list in its order (date, id): the list reads this
-        # index alone, not the table, whose rows carry the long texts.
+        # index alone, not the table, whose rows carry the long texts. The second: who took
+        # part in each held conversation, read by the evidence rules (services.evidence).
         indexes = ((("scheduled_at", "id", "contact", "path", "minutes", "mode", "status",
-                     "round", "follow_up_of"), False),)
+                     "round", "follow_up_of"), False),
+                   (("status", "id", "contact", "held_level", "held_organization",
+                     "scheduled_at"), False))
 
 
 class Answer(BaseModel):
@@ -240,8 +249,9 @@ class Skill(TimestampedModel):
     name = pw.TextField()
     key = pw.TextField(unique=True)  # casefolded, stripped, inner spaces collapsed
     kind = pw.TextField(default="technical", index=True)
-    current_level = pw.IntegerField(default=0)  # 0-4
-    target_level = pw.IntegerField(default=0)  # 0-4
+    # 0-4; None (schema 6): not assessed, the levels were never set
+    current_level = pw.IntegerField(null=True, default=None)
+    target_level = pw.IntegerField(null=True, default=None)
     transferable = pw.BooleanField(default=False)
     notes = pw.TextField(default="")
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from careerpivot.core.text import english_plural
+
 
 class EnglishPlurals(QTranslator):
     """The lowest-priority translator: answers only plural texts, in English."""
@@ -14,7 +16,7 @@ class EnglishPlurals(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         if n >= 0 and "(s)" in source:
-            return source.replace("(s)", "" if n == 1 else "s")
+            return english_plural(source, n)
         return None  # not handled: Qt falls back to the source text
 
     def isEmpty(self) -> bool:
@@ -38,3 +40,8 @@ def error_title(error: object) -> str:
     with a ``title``) in the user's language: titles are source texts of the ``errors``
     context."""
     return QCoreApplication.translate("errors", getattr(error, "title", "CareerPivot"))
+
+
+def evidence_text(text: str, n: int = -1) -> str:
+    """A sentence of ``core.evidence.describe`` in the user's language."""
+    return QCoreApplication.translate("evidence", text, None, n)

@@ -17,6 +17,18 @@ def _closing_discards_unsaved_edits(monkeypatch):
     monkeypatch.setattr(MainWindow, "ask_discard_unsaved", lambda self: True)
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_hold_question(monkeypatch):
+    """A verdict or a mention on a conversation that was not held asks whether it was held; a
+    test that does not expect the question fails instead of waiting on a modal box."""
+    from careerpivot.ui.widgets.interview_editor.held import HoldQuestion
+
+    def ask(cls, parent, offer):
+        raise AssertionError(f"unexpected question: was the conversation held? ({offer})")
+
+    monkeypatch.setattr(HoldQuestion, "ask", classmethod(ask))
+
+
 @pytest.fixture
 def app_ctx(qtbot, tmp_path: Path):
     from PySide6.QtGui import QUndoStack

@@ -74,7 +74,7 @@ def edit_level_in_place(qtbot, table, row: int, column: int, level: int) -> None
     assert isinstance(editor, QComboBox)
     qtbot.waitUntil(lambda: editor.view().isVisible())
     view = editor.view()
-    view.setCurrentIndex(view.model().index(level, 0))
+    view.setCurrentIndex(view.model().index(editor.findData(level), 0))
     qtbot.keyClick(view, Qt.Key.Key_Return)
 
 
@@ -362,7 +362,7 @@ def test_the_add_skill_dialog_refuses_a_name_already_listed(qtbot, demo_workspac
     assert error.isVisible() and "already exists" in error.text()
     assert dialog.isVisible() and dialog._values is None
     dialog.name.setText("SQL window functions")
-    dialog.current.setCurrentIndex(1)
+    dialog.current.setCurrentIndex(dialog.current.findData(1))
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert dialog._values == {"name": "SQL window functions", "kind": "technical",
                               "current_level": 1, "target_level": 3, "transferable": False}
@@ -374,7 +374,7 @@ def test_the_explanation_is_assembled_from_translated_phrases(demo_workspace):
     phrases = {**sm.translated_phrases(), "essential": "unverzichtbar", "gap": "Lücke {gap}",
                "lead_many": "{importance} in {count} von {total} Gesprächen"}
     text = sm.explanation(row, phrases)
-    assert text.startswith("unverzichtbar in 2 von 9 Gesprächen") and text.endswith("Lücke 2")
+    assert text.startswith("unverzichtbar in 2 von 6 Gesprächen") and text.endswith("Lücke 2")
 
 
 def test_end_before_start_is_refused_next_to_the_field_and_nothing_stored(tab, qtbot):
@@ -549,7 +549,7 @@ def test_a_translated_app_shows_translated_reasons(demo_workspace, monkeypatch):
     model = sm.SkillsModel()
     model.set_rows(ranked)
     row = model.row_of(next(r.skill_id for r in ranked if r.name == "SQL"))
-    assert model.index(row, sm.WHY).data().startswith("unverzichtbar in 2 von 9 Gesprächen")
+    assert model.index(row, sm.WHY).data().startswith("unverzichtbar in 2 von 6 Gesprächen")
     assert model.explanation_of(model.skill_id(row)).endswith("Lücke 2")
 
 

@@ -3,6 +3,8 @@ skills, complete it, follow up, take introductions, delete and undo, search and 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
@@ -15,6 +17,7 @@ from careerpivot.ui.dialogs.assumption import AssumptionDialog
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.widgets.interview_editor import InterviewEditor
+from careerpivot.ui.widgets.interview_editor.held import HoldQuestion
 
 
 def interviews_tab(window):
@@ -129,7 +132,25 @@ def test_record_an_interview_end_to_end(main_window, qtbot, monkeypatch):
     editor.show_page(editor.PAGE_EVIDENCE)
     qtbot.waitUntil(lambda: editor.evidence.row_for(assumption.id) is not None)
     row = editor.evidence.row_for(assumption.id)
+    # Only a held conversation counts: one planned for the 12th asks first; no keeps nothing.
+    asked = []
+    monkeypatch.setattr(HoldQuestion, "ask", classmethod(
+        lambda cls, parent, offer: asked.append(offer) or False))
     choose(qtbot, row.verdict, "supported")
+    qtbot.waitUntil(lambda: row.verdict.currentData() == "")
+    assert [(o.day, o.moves, o.planned) for o in asked] == [
+        (dt.date(2026, 3, 10), True, dt.date(2026, 3, 12))]
+    assert interviews.get_interview(first).evidence == ()
+    assert "held" in row.error.text()
+    assert interviews.get_interview(first).row.status == "scheduled"
+    # Yes holds it today, moved from the 12th, and keeps the verdict.
+    monkeypatch.setattr(HoldQuestion, "ask", classmethod(lambda cls, parent, offer: True))
+    choose(qtbot, row.verdict, "supported")
+    qtbot.waitUntil(lambda: interviews.get_interview(first).row.status == "completed")
+    held = interviews.get_interview(first)
+    assert held.row.scheduled_at == "2026-03-10 14:30"
+    assert (held.held_organization, held.held_level) == ("Acme", "mid")
+    assert editor.details.status.currentData() == "completed"
     type_and_leave(qtbot, row.quote, "I write queries every morning.")
     qtbot.waitUntil(lambda: [(e.verdict, e.quote) for e in interviews.get_interview(first)
                              .evidence] == [("supported", "I write queries every morning.")])
@@ -260,7 +281,7 @@ def test_delete_asks_names_what_goes_and_undo_restores_everything(
     assert tab.model.interview(priya.id) is not None
 
 
-def test_refused_input_is_shown_next_to_the_field_and_kept(demo_window, qtbot):
+def test_refused_input_is_shown_next_to_the_field_and_kept(demo_window, qtbot, monkeypatch):
     tab = interviews_tab(demo_window)
     row = tab.model.interview(tab.editor.interview_id)
     editor = tab.editor
@@ -292,6 +313,8 @@ def test_refused_input_is_shown_next_to_the_field_and_kept(demo_window, qtbot):
     assert evidence_row.error.isVisible()
     assert "Choose supported" in evidence_row.error.text()
     assert evidence_row.quote.toPlainText() == "They said it depends."
+    # (the conversation lies ahead: it is marked held first)
+    monkeypatch.setattr(HoldQuestion, "ask", classmethod(lambda cls, parent, offer: True))
     choose(qtbot, evidence_row.verdict, "nuanced")
     assert not evidence_row.error.isVisible()
     recorded = {e.assumption_id: (e.verdict, e.quote)

@@ -98,8 +98,14 @@ def test_assumptions_show_derived_status_and_evidence_opens_the_interview(demo_w
     statuses = {model.index(r, am.A_STATUS).data() for r in range(model.rowCount())}
     assert statuses == {"Supported", "Challenged", "Contested", "Untested"}
 
+    # each assumption says in words where it stands and what it still lacks
+    tab.select_assumption(rows[0].id)
+    standing = tab.findChild(QLabel, "assumptionStanding")
+    assert standing.text() == "Settled: supported by 4 people, 4 organizations, 3 levels."
+    assert standing.text() in model.index(0, am.A_TRIANGULATED).data(Qt.ItemDataRole.ToolTipRole)
     contested = next(r for r in rows if r.status == "contested")
     tab.select_assumption(contested.id)
+    assert standing.text().startswith("Contested: supported by 1 person, challenged by 1 person.")
     evidence = tab.evidence_model
     assert evidence.rowCount() == contested.conversations
     verdicts = {evidence.index(r, am.E_VERDICT).data() for r in range(evidence.rowCount())}

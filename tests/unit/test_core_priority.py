@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careerpivot.core.priority import SkillEvidence, explain, priority
+from careerpivot.core.priority import DEFAULT_GAP, SkillEvidence, explain, gap_of, priority
 
 counts = st.integers(0, 30)
 levels = st.integers(0, 4)
@@ -116,3 +116,24 @@ def test_unmentioned_open_gap_outranks_well_evidenced_closed_gap():
     strong = SkillEvidence(mentions=20, essential=20, interviews=20, people=20,
                            organizations=10, levels=5, total_conversations=20)
     assert priority(SkillEvidence(), 0, 1).score > priority(strong, 4, 4).score
+
+
+# --- a skill not assessed (levels never set) ---------------------------------------------------
+
+
+def test_a_skill_not_assessed_ranks_by_evidence_with_the_default_gap():
+    ev = SkillEvidence(mentions=2, essential=2, interviews=2, total_conversations=3)
+    p = priority(ev, None, None)
+    assert p.gap is None and not p.assessed and not p.open_gap
+    assert p.score == priority(ev, 0, DEFAULT_GAP).score
+    assert p.explanation == "essential in 2 of 3 conversations, levels not set"
+    # one level set is not an assessment either
+    assert priority(ev, None, 3).gap is None and priority(ev, 2, None).gap is None
+    # above every closed gap
+    assert p.score > priority(ev, 3, 3).score
+
+
+def test_gap_closed_only_when_both_levels_are_set():
+    assert explain(SkillEvidence(), None) == "not mentioned yet, levels not set"
+    assert explain(SkillEvidence(), 0) == "not mentioned yet, gap closed"
+    assert gap_of(None, None) is None and gap_of(3, 3) == 0 and gap_of(1, 3) == 2

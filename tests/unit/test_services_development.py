@@ -9,7 +9,7 @@ import pytest
 
 from careerpivot.core.errors import NotFoundError, ValidationError
 from careerpivot.services import development, interviews, workspace
-from careerpivot.store.models import Contact, database
+from careerpivot.store.models import Contact, SkillMention, database
 
 
 @pytest.fixture
@@ -99,9 +99,11 @@ def test_ranked_skills_order_explanations_and_flags(ws):
     stakeholder = development.ensure_skill("stakeholder management")
     sql = development.ensure_skill("sql")
     facilitation = development.ensure_skill("facilitation")
-    never = development.add_skill("Public speaking", target_level=1)
+    # levels set explicitly: a level never set is "not assessed" (schema 6)
+    never = development.add_skill("Public speaking", current_level=0, target_level=1)
     development.update_skill(stakeholder, "current_level", 1)
     development.update_skill(stakeholder, "target_level", 3)
+    development.update_skill(sql, "current_level", 0)
     development.update_skill(sql, "target_level", 2)
     development.update_skill(facilitation, "current_level", 3)
     development.update_skill(facilitation, "target_level", 3)
@@ -245,3 +247,46 @@ def test_experiments_links_and_delete(ws):
     workspace.restore_snapshot(snap)
     assert development.get_learning(experiment).result.startswith("Yes")
     assert {r.id for r in development.learning_for_skill(excel)} == {course, experiment}
+
+
+# --- not assessed, and "of Y conversations" ------------------------------------------------------
+
+
+def test_a_skill_from_a_mention_is_not_assessed_and_levels_may_be_unset(ws):
+    skill = development.ensure_skill("Negotiation")
+    row = development.get_skill(skill)
+    assert (row.current_level, row.target_level) == (None, None)
+    development.update_skill(skill, "current_level", 0)
+    development.update_skill(skill, "target_level", 4)
+    assert development.get_skill(skill).current_level == 0
+    development.update_skill(skill, "current_level", "")
+    assert development.get_skill(skill).current_level is None
+    development.update_skill(skill, "target_level", None)
+    assert development.get_skill(skill).target_level is None
+    with pytest.raises(ValidationError):
+        development.update_skill(skill, "current_level", 5)
+    assert development.validate_skill("Other")["current_level"] is None
+    (ranked,) = development.ranked_skills()
+    assert ranked.gap is None and ranked.explanation == "not mentioned yet, levels not set"
+
+
+def test_of_y_counts_the_held_conversations_of_the_paths_it_was_mentioned_for(ws):
+    from careerpivot.services import paths
+
+    data, product = paths.add_path("Data"), paths.add_path("Product")
+
+    def talk(name, path, status="completed"):
+        c = Contact.insert(name=name).execute()
+        return interviews.create_interview(c, path, "2026-02-01", status=status)
+
+    on_data = [talk(f"D{n}", data) for n in range(3)]
+    talk("P0", product)  # held on another path: not in Y
+    planned = talk("D-planned", data, status="scheduled")  # not held: neither X nor Y
+    interviews.add_mention(on_data[0], "SQL", 3)
+    interviews.add_mention(on_data[1], "SQL", 3)
+    # (the service refuses it now; an older file may hold one)
+    SkillMention.insert(interview=planned, skill=development.ensure_skill("SQL"),
+                        importance=3).execute()
+    (row,) = development.ranked_skills()
+    assert (row.essential, row.interviews, row.total_conversations) == (2, 2, 3)
+    assert row.explanation == "essential in 2 of 3 conversations, levels not set"

@@ -222,6 +222,42 @@ def test_json_from_an_older_schema_fills_new_columns(workspace, tmp_path):
     assert [r["archived"] for r in after["contact"]] == [0, 0]
 
 
+def test_json_from_before_held_snapshots_keeps_evidence_with_the_person_of_then(
+        workspace, tmp_path):
+    from careerpivot.services import interviews, paths
+
+    path = paths.add_path("PM")
+    belief = paths.add_assumption(path, "Pay rises fast")
+    ana = network.create_contact(name="Ana", organization="Acme", level="mid")
+    held = interviews.create_interview(ana, path, "2026-02-01", status="completed")
+    planned = interviews.create_interview(ana, path, "2026-04-01")
+    interviews.set_evidence(held, belief, "supported", "yes")
+    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    doc["schema"] = 4
+    for row in doc["tables"]["interview"]:
+        for column in ("held_organization", "held_role", "held_level"):
+            del row[column]
+    _before, after = _import_into_new(tmp_path, json.dumps(doc).encode())
+    by_id = {r["id"]: r for r in after["interview"]}
+    assert (by_id[held]["held_organization"], by_id[held]["held_level"]) == ("Acme", "mid")
+    assert by_id[planned]["held_organization"] == ""  # not held: nothing recorded
+    (row,) = paths.list_assumptions(path)
+    assert (row.status, row.supported) == ("supported", 1)
+
+
+def test_csv_of_interviews_carries_the_person_as_held(workspace, tmp_path):
+    from careerpivot.services import interviews
+
+    ana = network.create_contact(name="Ana", organization="Acme", level="mid")
+    interviews.create_interview(ana, None, "2026-02-01", status="completed")
+    network.update_contact(ana, "organization", "Globex")
+    target = exports.export_csv("interviews", tmp_path / "interviews.csv")
+    header, row = list(csv.reader(io.StringIO(target.read_text("utf-8-sig"))))[:2]
+    assert row[header.index("Organization")] == "Globex"
+    assert row[header.index("Organization when held")] == "Acme"
+    assert row[header.index("Level when held")] == "Mid level"
+
+
 def test_json_from_a_newer_version_is_refused(workspace, tmp_path):
     doc, _path = _export_rows(tmp_path)
     doc["schema"] = 99

@@ -95,14 +95,17 @@ def test_the_interview_list_without_a_search_is_the_join(small):
 
 
 def _evidence_by_hand() -> dict[int, tuple[int, ...]]:
-    """Each skill's counts computed in Python from the raw rows."""
-    contact_of = dict(database.execute_sql("SELECT id, contact_id FROM interview").fetchall())
+    """Each skill's counts computed in Python from the raw rows (the mentions of held
+    conversations only: status completed)."""
+    contact_of = dict(database.execute_sql(
+        "SELECT id, contact_id FROM interview WHERE status = 'completed'").fetchall())
     folded = {cid: (name_key(org), name_key(level)) for cid, org, level in
               database.execute_sql("SELECT id, organization, level FROM contact").fetchall()}
     by_skill: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for skill_id, interview_id, importance in database.execute_sql(
             "SELECT skill_id, interview_id, importance FROM skill_mention").fetchall():
-        by_skill[skill_id].append((interview_id, importance))  # as stored, 2.5 included
+        if interview_id in contact_of:
+            by_skill[skill_id].append((interview_id, importance))  # as stored, 2.5 included
     result = {}
     for (skill_id,) in database.execute_sql("SELECT id FROM skill").fetchall():
         found = by_skill.get(skill_id, [])
@@ -118,6 +121,20 @@ def _evidence_by_hand() -> dict[int, tuple[int, ...]]:
             len({folded[c][1] for c in people} - {""}),
         )
     return result
+
+
+def _held_totals_by_hand() -> dict[int, int]:
+    """Each skill's "of Y conversations": the held conversations of the paths of the held
+    conversations that mentioned it (no path counts as one more path)."""
+    path_of = dict(database.execute_sql(
+        "SELECT id, IFNULL(path_id, 0) FROM interview WHERE status = 'completed'").fetchall())
+    paths: dict[int, set[int]] = defaultdict(set)
+    for skill_id, interview_id in database.execute_sql(
+            "SELECT skill_id, interview_id FROM skill_mention").fetchall():
+        if interview_id in path_of:
+            paths[skill_id].add(path_of[interview_id])
+    return {skill_id: sum(1 for p in path_of.values() if p in mine)
+            for skill_id, mine in paths.items()}
 
 
 def test_the_development_list_counts_the_evidence_exactly(small):
@@ -144,7 +161,8 @@ def test_the_development_list_is_the_ranking_of_the_evidence(small):
     conversation that rated a skill at two importances, importances outside 1-3 (an older
     file, an edit by hand), organizations and levels that fold together or to nothing."""
     skills = [development.add_skill(f"Edge case {n}", target_level=2) for n in range(4)]
-    talks = [i for (i,) in database.execute_sql("SELECT id FROM interview ORDER BY id")]
+    talks = [i for (i,) in database.execute_sql(
+        "SELECT id FROM interview WHERE status = 'completed' ORDER BY id")]
     with database.atomic():
         for skill, talk, importance in [
                 (skills[0], talks[0], 3), (skills[0], talks[0], 2), (skills[0], talks[1], 1),
@@ -166,9 +184,7 @@ def test_the_development_list_is_the_ranking_of_the_evidence(small):
     development.add_learning("Undated practice", "practice", skill_ids=[skills[0]])
 
     evidence = _evidence_by_hand()
-    held = {i for (i,) in database.execute_sql(
-        "SELECT id FROM interview WHERE status = 'completed'")}
-    held |= {i for (i,) in database.execute_sql("SELECT interview_id FROM skill_mention")}
+    totals = _held_totals_by_hand()
     learning = defaultdict(list)
     for item in development.list_learning():  # by start date, undated last
         if item.status != "dropped":
@@ -177,12 +193,12 @@ def test_the_development_list_is_the_ranking_of_the_evidence(small):
     expected = []
     for row in development.list_skills():
         counts = evidence[row.id]
-        ev = priority.SkillEvidence(*counts, total_conversations=len(held))
+        ev = priority.SkillEvidence(*counts, total_conversations=totals.get(row.id, 0))
         p = priority.priority(ev, row.current_level, row.target_level, row.transferable)
         expected.append(development.RankedSkill(
             row.id, row.name, row.kind, row.current_level, row.target_level,
             row.transferable, p.gap, p.score, p.evidence, p.explanation, *counts,
-            max(len(held), counts[4]), tuple(learning[row.id])))
+            totals.get(row.id, 0), tuple(learning[row.id])))
     expected.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))
 
     assert development.ranked_skills() == expected

@@ -236,7 +236,7 @@ def test_guide_questions_answers_and_order(pm):
 
 
 def test_evidence_upsert_and_clear(pm):
-    i = interviews.create_interview(contact("Ana"), pm)
+    i = interviews.create_interview(contact("Ana"), pm, status="completed")
     a = paths.add_assumption(pm, "PMs code")
     interviews.set_evidence(i, a, "supported", "Some do")
     interviews.set_evidence(i, a, "nuanced", "Depends on the company")
@@ -257,8 +257,8 @@ def test_evidence_upsert_and_clear(pm):
 
 
 def test_mentions_reuse_skills_by_name_key(pm):
-    i1 = interviews.create_interview(contact("Ana"), pm)
-    i2 = interviews.create_interview(contact("Bo"), pm)
+    i1 = interviews.create_interview(contact("Ana"), pm, status="completed")
+    i2 = interviews.create_interview(contact("Bo"), pm, status="completed")
     existing = development.add_skill("Stakeholder Management", kind="soft")
     m1 = interviews.add_mention(i1, "  stakeholder   MANAGEMENT ", 3, "key", kind="tool")
     m2 = interviews.add_mention(i2, "Stakeholder management", 2)
@@ -392,7 +392,7 @@ def test_complete_keeps_later_stages_and_uses_today_for_future_or_missing_dates(
 
 def test_delete_interview_keeps_the_contact_and_undo_restores(pm):
     ana = contact("Ana")
-    i = interviews.create_interview(ana, pm, "2026-03-01")
+    i = interviews.create_interview(ana, pm, "2026-03-01", status="completed")
     a = paths.add_assumption(pm, "PMs code")
     interviews.set_evidence(i, a, "challenged", "No")
     interviews.add_mention(i, "SQL", 3)

@@ -38,7 +38,7 @@ def contact(name, org="", level=""):
 
 
 def talk(contact_id, path_id=None, when="2026-02-01 10:00"):
-    return interviews.create_interview(contact_id, path_id, when)
+    return interviews.create_interview(contact_id, path_id, when, status="completed")
 
 
 # --- paths -----------------------------------------------------------------------------------
@@ -159,9 +159,16 @@ def test_list_assumptions_derives_status_counts_and_triangulation(ws):
     assert rows[challenged].status == "challenged" and rows[challenged].path_title == "Ops"
     assert {r.id for r in paths.list_assumptions(ops)} == {challenged}
 
-    # the same three conversations with one level and one organization do not triangulate
-    Contact.update(level="mid").execute()
-    assert not {r.id: r for r in paths.list_assumptions(pm)}[supported].triangulated
+    # a contact's data of today never rewrites what a held conversation recorded
+    Contact.update(level="mid", organization="Globex").execute()
+    assert {r.id: r for r in paths.list_assumptions(pm)}[supported].triangulated
+    # the same three people with one level and one organization do not triangulate:
+    # correcting the level recorded for the third conversation undoes it
+    interviews.update_interview(talks[2], "held_level", "mid")
+    again = {r.id: r for r in paths.list_assumptions(pm)}[supported]
+    assert not again.triangulated
+    assert again.lacks() == ("Supported by 3 people, 1 organization, 1 level. Needs someone "
+                             "at another organization or level.")
 
     counts = {c.path_id: c for c in paths.status_by_path()}
     assert (counts[pm].untested, counts[pm].supported, counts[pm].contested) == (2, 1, 1)
@@ -182,7 +189,7 @@ def test_triangulation_follows_the_rule_for_every_assumption(ws):
     alike = [contact(f"P{k}", rnd.choice(same_org), rnd.choice(same_level)) for k in range(10)]
     apart = [contact("Lead", "acme", "lead"), contact("Zoë", "Zoë", ""),
              contact("Zoe", "Zoe", ""), contact("Tokyo", "東京 ", "")]
-    talks = [talk(rnd.choice(alike if rnd.random() < 0.9 else apart),
+    talks = [talk(rnd.choice(alike if rnd.random() < 0.7 else apart),
                   rnd.choice((pm, ops, None))) for _ in range(40)]
     recorded: dict[int, list[tuple[int, str]]] = {a: [] for a in assumptions}
     for a in assumptions:
@@ -190,8 +197,8 @@ def test_triangulation_follows_the_rule_for_every_assumption(ws):
             verdict = rnd.choice(("supported", "supported", "challenged", "nuanced"))
             interviews.set_evidence(t, a, verdict)
             recorded[a].append((t, verdict))
-    # each conversation's person, as stored
-    who = {i.id: (i.contact.level, i.contact.organization)
+    # each conversation's person, as recorded when it was held
+    who = {i.id: (i.contact_id, i.held_level, i.held_organization)
            for i in Interview.select().where(Interview.id.in_(talks))}
 
     rows = {r.id: r for r in paths.list_assumptions()}
@@ -203,8 +210,10 @@ def test_triangulation_follows_the_rule_for_every_assumption(ws):
         assert (r.supported, r.challenged, r.nuanced) == (
             counts.supported, counts.challenged, counts.nuanced)
         assert r.status == evidence.assumption_status(verdicts)
-        supporting = [(t, *who[t]) for t, v in given if v == "supported"]
-        assert r.triangulated is evidence.is_triangulated(supporting), (a, supporting)
+        # each person once, with their first conversation (same day: the lowest id)
+        supporting = [who[t] for t, v in sorted(given) if v == "supported"]
+        assert r.triangulated is (r.status != "contested"
+                                  and evidence.is_triangulated(supporting)), (a, supporting)
     # the data holds both outcomes for assumptions with enough support
     assert {r.triangulated for r in rows.values() if r.supported >= 3} == {True, False}
     for path_id in (pm, ops):

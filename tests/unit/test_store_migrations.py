@@ -16,7 +16,8 @@ from careerpivot.core.errors import WorkspaceOpenError
 from careerpivot.store import backup, db, migrations, models
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema1.db"
-NEW_COLUMNS = {"contact": {"archived"}}  # what schema 2 added
+NEW_COLUMNS = {"contact": {"archived"},  # what schema 2 added
+               "interview": {"held_organization", "held_role", "held_level"}}  # schema 5
 REAL_STEP_1 = migrations.STEPS[1]
 
 #: Rows below ``contact`` that a cascade would delete or unlink: (table, column, rows).
@@ -346,7 +347,7 @@ def test_a_schema_3_file_gets_the_covering_index_of_the_development_list(tmp_pat
 
     info = db.open_workspace(path, create=False, backup_dir=tmp_path / "backups")
 
-    assert (info.schema_before, info.schema_now) == (3, 4)
+    assert (info.schema_before, info.schema_now) == (3, migrations.CURRENT_VERSION)
     assert db.integrity_report() == []
     plan = " ".join(r[3] for r in db.database.execute_sql(
         "EXPLAIN QUERY PLAN " + development._MENTIONS_SQL).fetchall())
@@ -371,3 +372,98 @@ def test_step_4_creates_every_index_a_model_declares_and_the_file_lacks(tmp_path
 
     assert _indexes(path, dbtools) == declared
     assert _schema(path, dbtools) == fresh
+
+
+# --- schema 5: each held conversation keeps the person as they were ----------------------------
+
+
+def _climb_raw(path: Path, until: int) -> None:
+    """Bring a closed file to schema ``until`` with the ladder alone (no app open around it)."""
+    models.database.init(str(path), pragmas=(("foreign_keys", 1),))
+    try:
+        migrations.migrate(until=until)
+    finally:
+        models.database.close()
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4])
+def test_held_conversations_of_every_older_schema_keep_their_person(
+        schema1_copy, dbtools, tmp_path, start):
+    # the fixture's first and third conversations held, the second still scheduled
+    with dbtools.raw(schema1_copy) as con:
+        con.execute("UPDATE interview SET status = 'completed' WHERE id IN (1, 3)")
+        con.commit()
+    if start > 1:
+        _climb_raw(schema1_copy, start)
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == start
+        columns = [r[1] for r in con.execute("PRAGMA table_info(interview)")]
+        # (step 3 rebuilds the tables with today's columns, empty until step 5 fills them)
+        assert "held_level" not in columns or set(con.execute(
+            "SELECT held_organization || held_role || held_level FROM interview")) == {("",)}
+
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    assert (info.schema_before, info.schema_now) == (start, migrations.CURRENT_VERSION)
+    assert db.integrity_report() == []
+    held = {i.id: (i.held_organization, i.held_role, i.held_level)
+            for i in models.Interview.select()}
+    # Later changes of the contact no longer reach the held conversations
+    models.Contact.update(organization="Beta AG", level="junior").execute()
+    after = {i.id: (i.held_organization, i.held_role, i.held_level)
+             for i in models.Interview.select()}
+    db.close()
+    assert held == {1: ("Acme GmbH 🏢", "Lead analyst", "senior"), 2: ("", "", ""),
+                    3: ("数据有限公司", "", "")}
+    assert after == held
+    assert list(tmp_path.joinpath("backups").glob("*pre-migration*")), "a backup came first"
+
+
+def test_a_rebuild_at_an_older_rung_gives_new_columns_their_default(schema1_copy, dbtools):
+    """Step 3 rebuilds tables with the models' columns of today: the columns the file does
+    not have yet get their default, not their own name as text."""
+    _climb_raw(schema1_copy, 3)
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        values = set(con.execute(
+            "SELECT held_organization || held_role || held_level FROM interview").fetchall())
+    assert values == {("",)}
+
+
+# --- schema 6: a skill whose levels were never set is not assessed ------------------------------
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4, 5])
+def test_a_0_0_skill_of_every_older_schema_becomes_not_assessed(
+        schema1_copy, dbtools, tmp_path, start):
+    if start > 1:
+        _climb_raw(schema1_copy, start)
+    with dbtools.raw(schema1_copy) as con:
+        # a skill logged from a conversation with no levels set, as older apps stored it
+        con.execute("INSERT INTO skill (id, created_at, updated_at, name, key, kind, "
+                    "current_level, target_level, transferable, notes) VALUES (9, "
+                    "'2024-05-02T09:00:00Z', '2024-05-02T09:00:00Z', 'Negotiation', "
+                    "'negotiation', 'soft', 0, 0, 0, '')")
+        con.execute("INSERT INTO skill_mention (interview_id, skill_id, importance, note) "
+                    "VALUES (1, 9, 3, '')")
+        con.execute("INSERT INTO learning_skill (learning_id, skill_id) VALUES (1, 9)")
+        con.commit()
+        assert con.execute("PRAGMA user_version").fetchone()[0] == start
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        links_before = {t: con.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in
+                        ("skill_mention", "learning_skill", "milestone_skill",
+                         "summary_skill")}
+
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    assert info.schema_now == migrations.CURRENT_VERSION
+    assert db.integrity_report() == []
+    levels = {s.id: (s.current_level, s.target_level) for s in models.Skill.select()}
+    db.close()
+    # the skill at 0/0 is not assessed; the fixture's skills with levels keep them
+    assert levels == {1: (2, 4), 2: (3, 3), 9: (None, None)}
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        assert {t: con.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                for t in links_before} == links_before, "every link of every skill kept"
+        notnull = {r[1]: r[3] for r in con.execute("PRAGMA table_info(skill)")}
+        assert notnull["current_level"] == notnull["target_level"] == 0
+        # the search index of the rebuilt table still follows it
+        assert con.execute("SELECT rowid FROM fts_skill WHERE fts_skill MATCH 'negotiation'"
+                           ).fetchall() == [(9,)]

@@ -16,8 +16,10 @@ from careerpivot.ui.itemmodels.skills import LEVEL_NAMES, level_name
 
 
 def level_combo(parent: QWidget | None = None) -> QComboBox:
-    """A combo box of the levels "0 none" to "4 expert" (item data: the number)."""
+    """A combo box of "not assessed" (item data None, at the top) and the levels "0 none" to
+    "4 expert" (item data: the number)."""
     combo = QComboBox(parent)
+    combo.addItem(level_name(None), None)
     for level in range(len(LEVEL_NAMES)):
         combo.addItem(level_name(level), level)
     return combo
@@ -47,7 +49,8 @@ class AddSkillDialog(FormDialog):
         self.current.setObjectName("newSkillCurrent")
         self.target = self.add_row(self.tr("&Target level:"), "target_level", level_combo())
         self.target.setObjectName("newSkillTarget")
-        self.target.setCurrentIndex(3)
+        self.current.setCurrentIndex(self.current.findData(0))
+        self.target.setCurrentIndex(self.target.findData(3))
         self.transferable = self.add_row("", "transferable", QCheckBox(self.tr(
             "I already bring this (a transferable strength)")))
         self.transferable.setObjectName("newSkillTransferable")

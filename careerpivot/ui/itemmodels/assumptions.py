@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from careerpivot.core import compare, vocab
 from careerpivot.services.paths import AssumptionRow, Comparison, EvidenceRow
-from careerpivot.ui.i18n import vocab_name
+from careerpivot.ui.i18n import evidence_text, vocab_name
 
 Role = Qt.ItemDataRole
 Flag = Qt.ItemFlag
@@ -248,18 +248,15 @@ class AssumptionsModel(QAbstractTableModel):
             if col in (A_STATUS, A_EVIDENCE):
                 return self._status_tip(r)
             if col == A_TRIANGULATED:
-                return self._header_tips[A_TRIANGULATED]
+                return r.lacks(evidence_text)
         if role == Role.AccessibleTextRole and col in (A_STATUS, A_EVIDENCE):
             return self._status_tip(r)
         return None
 
     def _status_tip(self, r: AssumptionRow) -> str:
         if r.status == "untested" and not r.nuanced:
-            return self.tr("Untested: no conversation has supported or challenged it yet.")
-        text = f"{status_name(r.status)}: {self.counts_text(r)}."
-        if r.triangulated:
-            text += " " + self.tr("Triangulated.")
-        return text
+            return r.lacks(evidence_text)
+        return f"{status_name(r.status)}: {self.counts_text(r)}. {r.lacks(evidence_text)}"
 
 
 class CountsDelegate(QStyledItemDelegate):
@@ -365,6 +362,9 @@ class EvidenceModel(QAbstractTableModel):
             return r.interview_id
         if role == Role.DisplayRole:
             if col == E_VERDICT:
+                if not r.held:
+                    return self.tr("{0} (not counted until held)").format(
+                        verdict_name(r.verdict))
                 return verdict_name(r.verdict)
             if col == E_QUOTE:
                 return f"“{r.quote}”" if r.quote else self.tr("(no quote)")
@@ -380,9 +380,11 @@ class EvidenceModel(QAbstractTableModel):
                 return r.scheduled_at[:10] if r.scheduled_at else self.tr("no date")
         if role == Role.DecorationRole and col == E_VERDICT:
             return status_icon(r.verdict)
-        if role == Role.ForegroundRole and col == E_QUOTE and not r.quote:
+        if role == Role.ForegroundRole and ((col == E_QUOTE and not r.quote) or not r.held):
             return QBrush(QColor("#757575"))
         if role == Role.ToolTipRole:
+            if col in (E_LEVEL, E_ORGANIZATION) and r.held:
+                return self.tr("As recorded when the conversation was held")
             if col == E_QUOTE and r.quote:
                 return r.quote
             return self.tr("Double-click to open this conversation")

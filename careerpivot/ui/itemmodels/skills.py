@@ -46,7 +46,8 @@ LEVEL_FIELDS = {CURRENT: "current_level", TARGET: "target_level"}
 
 #: The role that gives a row's skill id (any column).
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole
-#: The role that gives a level column's number (0-4), for the level editor.
+#: The role that gives a level column's number (0-4, None: not assessed), for the level
+#: editor.
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Role = Qt.ItemDataRole
@@ -60,7 +61,10 @@ LEVEL_NAMES = (
     QT_TRANSLATE_NOOP("levels", "expert"),
 )
 
-SaveLevel = Callable[[int, str, int], bool]
+#: The text of a level never set (translated in the ``levels`` context).
+NOT_ASSESSED = QT_TRANSLATE_NOOP("levels", "not assessed")
+
+SaveLevel = Callable[[int, str, int | None], bool]
 
 #: Roles the lists never answer, asked for every cell painted: answered before any look-up.
 NO_DATA_ROLES = frozenset(int(r) for r in (
@@ -78,10 +82,23 @@ def vocab_name(text: str) -> str:
     return QCoreApplication.translate("vocab", text)
 
 
-def level_name(level: int) -> str:
-    """"2 working": the number first, so the scale reads at a glance and sorts."""
+def level_name(level: int | None) -> str:
+    """"2 working": the number first, so the scale reads at a glance and sorts; "not
+    assessed" for None."""
+    if level is None:
+        return QCoreApplication.translate("levels", NOT_ASSESSED)
     name = LEVEL_NAMES[level] if 0 <= level < len(LEVEL_NAMES) else ""
     return f"{level} {QCoreApplication.translate('levels', name)}".strip()
+
+
+def to_develop(row: RankedSkill) -> bool:
+    """An open gap, or levels not set (a skill not assessed is never taken as closed)."""
+    return row.gap is None or row.gap > 0
+
+
+def _sortable(level: int | None) -> int:
+    """A level or gap as a sort key: not assessed (None) before 0."""
+    return -1 if level is None else level
 
 
 def translated_phrases() -> dict[str, str]:
@@ -134,7 +151,7 @@ class SkillsModel(FilteredTableModel):
     kind and search words. Current and target levels are editable."""
 
     #: A level was stored from the table: (skill id, field, new level).
-    levelEdited = Signal(int, str, int)
+    levelEdited = Signal(int, str, object)  # skill id, field, level (None: not assessed)
 
     COLUMN_COUNT = COLUMN_COUNT
 
@@ -196,13 +213,17 @@ class SkillsModel(FilteredTableModel):
         self._english = self._phrases == _priority.PHRASES
         self._kind_names = {k: vocab_name(v) for k, v in vocab.SKILL_KINDS.items()}
         self._level_names = [level_name(level) for level in range(len(LEVEL_NAMES))]
+        self._not_assessed = level_name(None)
+        self._not_set = self.tr("not set")
         self._counted: dict[tuple[int, int], str] = {}
 
     def _id_of(self, row: RankedSkill) -> int:
         return row.skill_id
 
-    def _level_text(self, level: int) -> str:
+    def _level_text(self, level: int | None) -> str:
         names = self._level_names
+        if level is None:
+            return self._not_assessed
         return names[level] if 0 <= level < len(names) else level_name(level)
 
     def _entry(self, row: RankedSkill, rank: int) -> _Entry:
@@ -214,13 +235,16 @@ class SkillsModel(FilteredTableModel):
         display = (
             str(rank), row.name, why, self._level_text(row.current_level),
             self._level_text(row.target_level),
-            learning or (self._nothing_planned if row.gap > 0 else ""),
-            self._score_text(row.score), str(row.gap) if row.gap else "–", kind, importance,
+            learning or (self._nothing_planned if to_develop(row) else ""),
+            self._score_text(row.score),
+            self._not_set if row.gap is None else str(row.gap) if row.gap else "–", kind,
+            importance,
             str(row.mentions), str(row.people), str(row.organizations), str(row.levels),
         )
         sort = (
-            rank, name_fold, -row.score, row.current_level, row.target_level,
-            (not learning, fold(learning)), -row.score, row.gap, (fold(kind), name_fold),
+            rank, name_fold, -row.score, _sortable(row.current_level),
+            _sortable(row.target_level), (not learning, fold(learning)), -row.score,
+            _sortable(row.gap), (fold(kind), name_fold),
             (row.essential, row.important, row.nice), row.mentions, row.people,
             row.organizations, row.levels,
         )
@@ -352,9 +376,9 @@ class SkillsModel(FilteredTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Role.FontRole:
-            if column == SKILL and not self.strengths and row.gap > 0 and entry.rank <= 3:
+            if column == SKILL and not self.strengths and to_develop(row) and entry.rank <= 3:
                 return self._bold
-            if column == LEARNING and not row.learning and row.gap > 0:
+            if column == LEARNING and not row.learning and to_develop(row):
                 return self._italic
             return None
         if role == Role.ForegroundRole:
@@ -372,6 +396,10 @@ class SkillsModel(FilteredTableModel):
         row = entry.row
         if column in (SKILL, WHY):
             return f"{row.name}: {entry.why}"
+        if column == PRIORITY and row.gap is None:
+            return self.tr("Priority {0}: levels not set, ranked by evidence {1:.1f} as if the "
+                           "gap were {2}").format(entry.display[PRIORITY], row.evidence,
+                                                  _priority.DEFAULT_GAP)
         if column == PRIORITY:
             return self.tr("Priority {0}: evidence {1:.1f} × gap {2}").format(
                 entry.display[PRIORITY], row.evidence, row.gap) if row.gap else self.tr(
@@ -393,12 +421,14 @@ class SkillsModel(FilteredTableModel):
                 or not self._editable
                 or index.column() not in LEVEL_FIELDS or index.row() >= len(self._visible)):
             return False
-        try:
-            level = int(value)
-        except (TypeError, ValueError):
-            return False
-        if not 0 <= level < len(LEVEL_NAMES):
-            return False
+        level: int | None = None
+        if value is not None and value != "":  # None: not assessed
+            try:
+                level = int(value)
+            except (TypeError, ValueError):
+                return False
+            if not 0 <= level < len(LEVEL_NAMES):
+                return False
         position = self._visible[index.row()]
         entry = self._entries[position]
         field = LEVEL_FIELDS[index.column()]

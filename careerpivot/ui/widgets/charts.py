@@ -410,8 +410,9 @@ class ChartsPanel(QWidget):
              ("important", _vocab(vocab.IMPORTANCE[2]), [s.important for s in data.skills]),
              ("nice", _vocab(vocab.IMPORTANCE[1]), [s.nice for s in data.skills])],
             summary,
-            tooltips=[self.tr("gap {0}").format(s.gap) if s.gap else self.tr("gap closed")
-                      for s in data.skills])
+            tooltips=[self.tr("levels not set") if s.gap is None
+                      else self.tr("gap {0}").format(s.gap) if s.gap
+                      else self.tr("gap closed") for s in data.skills])
 
     def _plan(self, data: ChartData) -> None:
         rows = [p for p in data.phases if p.total]

@@ -211,12 +211,13 @@ class RankedPane(SkillListPane):
         self.headline.setVisible(bool(self.headline.text()))
 
     def _headline(self) -> str:
-        """One sentence above the list: the skill to learn first and why (or that every gap
-        is closed)."""
+        """One sentence above the list: the skill to learn first and why, and how many skills
+        are not assessed (or that every gap is closed: only when every skill is assessed)."""
         rows = self.skills_model.skills()
         if not rows:
             return ""
-        open_gaps = [r for r in rows if r.gap > 0]
+        open_gaps = [r for r in rows if sm.to_develop(r)]
+        unassessed = sum(r.gap is None for r in rows)
         if not open_gaps:
             return self.tr("Every gap is closed: you are at your target level in every skill "
                            "on the list.")
@@ -226,6 +227,10 @@ class RankedPane(SkillListPane):
         if len(open_gaps) > 1:
             text += " " + self.tr("Then {0}.").format(
                 ", ".join(escape(r.name) for r in open_gaps[1:3]))
+        if unassessed:
+            # never "every gap is closed" while a skill's levels are unknown
+            text += " " + self.tr("%n skill(s) not assessed yet: set their levels to rank "
+                                  "them by your gap.", "", unassessed)
         return text
 
     def clear_filters(self) -> None:

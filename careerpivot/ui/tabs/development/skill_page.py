@@ -209,12 +209,17 @@ class SkillInspector(QStackedWidget):
         self.skill_heading.setText(row.name)
         if row.transferable:
             rank_text = self.tr("A strength you already bring")
-            if row.gap:
+            if row.gap is None:
+                rank_text += " — " + self.tr("levels not set")
+            elif row.gap:
                 rank_text += " — " + self.tr("gap %n to your target", "", row.gap)
         else:
             total = self.skills_model.total_count()
             number = self.skills_model.rank_of(row.skill_id) or 0
-            if row.gap:
+            if row.gap is None:
+                rank_text = self.tr("Number {0} of {1} to learn (levels not set: set them to "
+                                    "rank it by your gap)").format(number, total)
+            elif row.gap:
                 rank_text = self.tr("Number {0} of {1} to learn").format(number, total)
             else:
                 rank_text = self.tr("Gap closed: you are at your target level")
@@ -264,7 +269,7 @@ class SkillInspector(QStackedWidget):
     def _save_skill(self, skill_id: int, field: str, value: Any) -> None:
         development.update_skill(skill_id, field, value)
 
-    def save_level(self, skill_id: int, field: str, level: int) -> bool:
+    def save_level(self, skill_id: int, field: str, level: int | None) -> bool:
         """A level edited in a list: store it and make it undoable (the model shows it)."""
         row = self.ranked(skill_id)
         old = None if row is None else (
@@ -274,8 +279,8 @@ class SkillInspector(QStackedWidget):
         except CareerPivotError as exc:
             QMessageBox.warning(self, self.tr("Change Level"), exc.message)
             return False
-        if old is not None:
-            name = row.name if row is not None else ""
+        if row is not None:
+            name = row.name
             text = (self.tr("change of the current level of {0}") if field == "current_level"
                     else self.tr("change of the target level of {0}")).format(name)
             push_change(self.ctx, text, Area.SKILLS,

@@ -316,7 +316,7 @@ class DevelopmentTab(TabBase):
     def _save_level(self, skill_id: int, field: str, level: int) -> bool:
         return self.skill_page.save_level(skill_id, field, level)
 
-    def _on_level_edited(self, skill_id: int, field: str, _level: int) -> None:
+    def _on_level_edited(self, skill_id: int, field: str, _level: object) -> None:
         if skill_id == self.skill_page.skill_id:
             row = self.skill_page.ranked(skill_id)
             if row is not None:

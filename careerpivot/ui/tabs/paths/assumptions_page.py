@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.i18n import evidence_text
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.paths.common import make_table, shortcut
 from careerpivot.ui.undo import push_add, push_change, push_delete
@@ -106,6 +108,12 @@ class AssumptionsPage(QWidget):
         self.evidence_title.setObjectName("evidenceTitle")
         self.evidence_title.setWordWrap(True)
         ev_layout.addWidget(self.evidence_title)
+        # what the selected assumption's evidence says, and what it still lacks
+        self.evidence_lacks = QLabel()
+        self.evidence_lacks.setObjectName("assumptionStanding")
+        self.evidence_lacks.setWordWrap(True)
+        self.evidence_lacks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        ev_layout.addWidget(self.evidence_lacks)
         self.evidence_model = am.EvidenceModel(self)
         self.evidence_table = make_table("evidenceList")
         self.evidence_table.setModel(self.evidence_model)
@@ -187,6 +195,8 @@ class AssumptionsPage(QWidget):
 
     def _assumption_chosen(self) -> None:
         a = self.current_assumption()
+        self.evidence_lacks.setText(a.lacks(evidence_text) if a is not None else "")
+        self.evidence_lacks.setVisible(a is not None)
         if a is None:
             self.evidence_model.set_rows([])
             self.evidence_title.setText(self.tr("Select an assumption to see what the "

@@ -55,6 +55,7 @@ from careerpivot.ui.widgets.interview_editor.details import DetailsPage
 from careerpivot.ui.widgets.interview_editor.evidence import EvidencePanel
 from careerpivot.ui.widgets.interview_editor.follow_ups import FollowUpsPanel
 from careerpivot.ui.widgets.interview_editor.guide import GuidePanel
+from careerpivot.ui.widgets.interview_editor.held import hold_if_agreed
 from careerpivot.ui.widgets.interview_editor.mentions import MentionsPanel
 from careerpivot.ui.widgets.interview_editor.notes import NotesPage
 from careerpivot.ui.widgets.interview_editor.path_cache import PathCache
@@ -139,10 +140,12 @@ class InterviewEditor(QWidget):
         self.guide.answer_stored.connect(self.part_stored)
         self.notes = NotesPage(self.binder)
         self.evidence = EvidencePanel(ctx)
+        self.evidence.hold = self.hold
         self.evidence.stored.connect(self.part_stored)
         self.evidence.counts_changed.connect(self.refresh_counts)
         self.path_cache.assumptions_ready.connect(self.evidence.retry)
         self.mentions = MentionsPanel(ctx)
+        self.mentions.hold = self.hold
         self.mentions.changed.connect(self.mentions_changed)
         self.follow_ups = FollowUpsPanel(ctx)
         self.follow_ups.open_interview.connect(self.open_interview)
@@ -341,6 +344,26 @@ class InterviewEditor(QWidget):
             self._announce("log", "contacts")
         elif field == "status":
             self._announce("contacts")
+
+    def hold(self, interview_id: int) -> bool:
+        """Asked by the Evidence and Skills pages before a verdict or a mention on a
+        conversation that was not held: mark it held if the user agrees. The pages are not
+        rebuilt (one of them is storing); the header and the details show the new status."""
+        if not hold_if_agreed(self, interview_id):
+            return False
+        if self.detail is not None and self.detail.id == interview_id:
+            detail = interviews.get_interview(interview_id)
+            self.detail = detail
+            refresh_binder(self.binder, {"status": detail.row.status,
+                                         "scheduled_at": detail.row.scheduled_at})
+            self._update_header()
+            self.follow_ups.set_detail(detail)
+            self.row_changed.emit(detail.row)
+        self.ctx.bus.status.emit(self.tr(
+            "Marked as held. A thank-you (due tomorrow) and a report-back (due in two weeks) "
+            "were added to your follow-up actions."))
+        self._announce("interviews", "log", "contacts")
+        return True
 
     def _announce(self, *areas: str) -> None:
         for area in areas:

@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from careerpivot.core import vocab
 from careerpivot.core.errors import CareerPivotError, ValidationError
 from careerpivot.services import interviews
-from careerpivot.services.interviews import InterviewEvidence
+from careerpivot.services.interviews import InterviewEvidence, NotHeldError
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.assumptions import status_icon
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, hint, refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 from careerpivot.ui.widgets.interview_editor.common import AssumptionInfo, scrolling
+from careerpivot.ui.widgets.interview_editor.held import Hold
 
 
 class EvidenceRowWidget(QFrame):
@@ -27,10 +28,12 @@ class EvidenceRowWidget(QFrame):
     stored = Signal()  # its verdict or quote was stored
 
     def __init__(self, ctx: AppContext, interview_id: int | None, assumption: AssumptionInfo,
-                 note: str = "", parent: QWidget | None = None) -> None:
+                 note: str = "", parent: QWidget | None = None, *,
+                 hold: Hold | None = None) -> None:
         super().__init__(parent)
         # Kept in Python: an undo step may run after this row's widgets are gone.
         self.interview_id = interview_id
+        self.hold = hold
         self.quote_text = ""
         self.assumption_id, _path_id, statement, category = assumption
         self.setObjectName(f"assumption_{self.assumption_id}")
@@ -102,7 +105,7 @@ class EvidenceRowWidget(QFrame):
                 "EvidenceRowWidget", "No interview is open."))
         if field == "verdict":
             if value:
-                interviews.set_evidence(iid, assumption_id, str(value), self.quote_text)
+                self._set_evidence(iid, assumption_id, str(value), self.quote_text)
             else:
                 interviews.clear_evidence(iid, assumption_id)
             return
@@ -112,7 +115,31 @@ class EvidenceRowWidget(QFrame):
             raise ValidationError("quote", QCoreApplication.translate(
                 "EvidenceRowWidget",
                 "Choose supported, challenged or nuanced to keep this quote."))
-        interviews.set_evidence(iid, assumption_id, str(verdict), str(value))
+        self._set_evidence(iid, assumption_id, str(verdict), str(value))
+
+    def _set_evidence(self, iid: int, assumption_id: int, verdict: str, quote: str) -> None:
+        """Store a verdict; on a conversation not held yet, ask to hold it first. A no keeps
+        nothing: the verdict goes back to what is stored, with the reason shown."""
+        try:
+            interviews.set_evidence(iid, assumption_id, verdict, quote)
+            return
+        except NotHeldError as exc:
+            if self.hold is None or not self.hold(iid):
+                # (after the binder has handled the refusal)
+                reason = exc.message  # (the name exc is gone when the timer fires)
+                QTimer.singleShot(0, self, lambda: self._keep_stored_verdict(reason))
+                raise
+        interviews.set_evidence(iid, assumption_id, verdict, quote)
+
+    def _keep_stored_verdict(self, reason: str) -> None:
+        binding = self.verdict_binding
+        self.binder.loading = True
+        try:
+            binding.set_value(binding.stored)
+        finally:
+            self.binder.loading = False
+        binding.pending = False
+        binding.show_error(reason)
 
     def _stored(self, field: str) -> None:
         self._update_placeholder()
@@ -137,6 +164,8 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.interview_id: int | None = None
+        #: set by the editor: asks to hold a conversation that was not held
+        self.hold: Hold | None = None
         self.rows: list[EvidenceRowWidget] = []
         self._pending: tuple[str, Callable[[], Sequence[AssumptionInfo] | None],
                              tuple[InterviewEvidence, ...]] | None = None
@@ -229,7 +258,8 @@ class EvidencePanel(QWidget):
             self.release()
             for assumption in shown:
                 row = EvidenceRowWidget(self.ctx, self.interview_id, assumption,
-                                        notes.get(assumption[0], ""), self.list_widget)
+                                        notes.get(assumption[0], ""), self.list_widget,
+                                        hold=self.hold)
                 row.stored.connect(self.stored)
                 self.list_layout.insertWidget(self.list_layout.count() - 1, row)
                 self.rows.append(row)

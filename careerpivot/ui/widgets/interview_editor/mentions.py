@@ -26,13 +26,14 @@ from careerpivot.core import vocab
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.core.validation import name_key
 from careerpivot.services import development, interviews
-from careerpivot.services.interviews import MentionRow
+from careerpivot.services.interviews import MentionRow, NotHeldError
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.form_parts import hint
 from careerpivot.ui.widgets.forms import error_label
+from careerpivot.ui.widgets.interview_editor.held import Hold
 
 
 class ImportanceDelegate(QStyledItemDelegate):
@@ -60,6 +61,8 @@ class MentionsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.interview_id: int | None = None
+        #: set by the editor: asks to hold a conversation that was not held
+        self.hold: Hold | None = None
         self._skills: dict[str, tuple[str, str]] = {}  # name key -> (name, kind)
         # read when the panel is first shown or used, not with the interview list
         self._read_skills: Callable[[], Sequence[development.SkillRow]] | None = None
@@ -221,10 +224,17 @@ class MentionsPanel(QWidget):
         if iid is None:
             return
         kind = self.kind.currentData() if self.kind.isEnabled() else None
+
+        def add() -> int:
+            return interviews.add_mention(iid, self.name.text(), self.importance.currentData(),
+                                          self.note.text(), kind=kind)
         try:
-            mention_id = interviews.add_mention(iid, self.name.text(),
-                                                self.importance.currentData(),
-                                                self.note.text(), kind=kind)
+            try:
+                mention_id = add()
+            except NotHeldError:
+                if self.hold is None or not self.hold(iid):
+                    raise
+                mention_id = add()
         except CareerPivotError as exc:
             self._show_error(exc.message)
             self.name.setFocus()
