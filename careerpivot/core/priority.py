@@ -37,6 +37,10 @@ The explanation is assembled from the fixed phrases in :data:`PHRASES`, for exam
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+from careerpivot.core.validation import name_key
 
 #: Points a conversation adds to *strength*, by importance (core.vocab.IMPORTANCE keys).
 IMPORTANCE_POINTS = {3: 3.0, 2: 2.0, 1: 1.0}
@@ -188,3 +192,18 @@ def priority(
         transferable=bool(transferable),
         explanation=explain(ev, gap, transferable),
     )
+
+
+class _HasRank(Protocol):
+    score: float
+    name: str
+    skill_id: int
+
+
+_Ranked = TypeVar("_Ranked", bound=_HasRank)
+
+
+def rank(rows: Iterable[_Ranked]) -> list[_Ranked]:
+    """The development list's order, wherever it is shown: highest priority first, then by
+    name (``name_key``), then by id; ``rows`` have ``score``, ``name`` and ``skill_id``."""
+    return sorted(rows, key=lambda r: (-r.score, name_key(r.name), r.skill_id))

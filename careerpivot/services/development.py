@@ -486,8 +486,7 @@ def ranked_skills(include_transferable: bool = True) -> list[RankedSkill]:
             levels=ev.levels, total_conversations=max(ev.total_conversations, ev.interviews),
             learning=tuple(learning.get(skill_id, ())),
         ))
-    rows.sort(key=lambda r: (-r.score, name_key(r.name), r.skill_id))
-    return rows
+    return _priority.rank(rows)
 
 
 # --- learning items and experiments ----------------------------------------------------------

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QApplication
 from careerpivot.core import priority as _priority
 from careerpivot.core import vocab
 from careerpivot.core.text import fold
-from careerpivot.core.validation import name_key
 from careerpivot.services.development import RankedSkill
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
@@ -134,7 +133,7 @@ def rescored(row: RankedSkill, **changes: Any) -> RankedSkill:
 
 def ranked(rows: Iterable[RankedSkill]) -> list[RankedSkill]:
     """Rows in the development list's order (the service's): priority, then name."""
-    return sorted(rows, key=lambda r: (-r.score, name_key(r.name), r.skill_id))
+    return _priority.rank(rows)
 
 
 class _Entry:
