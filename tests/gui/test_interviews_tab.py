@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
+from careerpivot.core import clock as app_clock
 from careerpivot.services import development, interviews, log, network, paths
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
@@ -95,9 +96,11 @@ def test_record_an_interview_end_to_end(main_window, qtbot, monkeypatch):
     ctx.bus.changed.emit("contacts")
 
     tab = interviews_tab(main_window)
+    today = app_clock.today()
+    planned_day = today + dt.timedelta(days=2)  # two days ahead, whatever the day
     for contact in (ana, ben):
         values = {"contact_id": contact, "path_id": path_id,
-                  "scheduled_at": "2026-03-12 14:30", "minutes": 30, "mode": "video"}
+                  "scheduled_at": f"{planned_day} 14:30", "minutes": 30, "mode": "video"}
         monkeypatch.setattr(AddInterviewDialog, "ask", classmethod(
             lambda cls, *args, v=values, **kwargs: v))
         qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
@@ -139,7 +142,7 @@ def test_record_an_interview_end_to_end(main_window, qtbot, monkeypatch):
     choose(qtbot, row.verdict, "supported")
     qtbot.waitUntil(lambda: row.verdict.currentData() == "")
     assert [(o.day, o.moves, o.planned) for o in asked] == [
-        (dt.date(2026, 3, 10), True, dt.date(2026, 3, 12))]
+        (today, True, planned_day)]
     assert interviews.get_interview(first).evidence == ()
     assert "held" in row.error.text()
     assert interviews.get_interview(first).row.status == "scheduled"
@@ -148,7 +151,7 @@ def test_record_an_interview_end_to_end(main_window, qtbot, monkeypatch):
     choose(qtbot, row.verdict, "supported")
     qtbot.waitUntil(lambda: interviews.get_interview(first).row.status == "completed")
     held = interviews.get_interview(first)
-    assert held.row.scheduled_at == "2026-03-10 14:30"
+    assert held.row.scheduled_at == f"{today} 14:30"
     assert (held.held_organization, held.held_level) == ("Acme", "mid")
     assert editor.details.status.currentData() == "completed"
     type_and_leave(qtbot, row.quote, "I write queries every morning.")
