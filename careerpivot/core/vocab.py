@@ -62,6 +62,9 @@ CADENCES = {
     182: QT_TRANSLATE_NOOP("vocab", "Every 6 months"),
 }
 
+#: The interview status of a conversation that was held: only these count as evidence.
+HELD = "completed"
+
 INTERVIEW_STATUSES = {
     "requested": QT_TRANSLATE_NOOP("vocab", "Requested"),
     "scheduled": QT_TRANSLATE_NOOP("vocab", "Scheduled"),

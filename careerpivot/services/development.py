@@ -304,7 +304,7 @@ def delete_skill(skill_id: int) -> Snapshot:
 
 def total_conversations() -> int:
     """Conversations held (status completed), the only ones whose mentions count."""
-    return Interview.select().where(Interview.status == "completed").count()
+    return Interview.select().where(Interview.status == vocab.HELD).count()
 
 
 #: The skills of the list.
@@ -332,11 +332,11 @@ GROUP BY skill_id, importance
 #: ``interview.contact_id``, which holds both columns); the held conversations (status
 #: completed) and their paths (0: none); the contacts of each organization; and those of
 #: each experience level, as written (passes over their indexes).
-_PEOPLE_SQL = """
+_PEOPLE_SQL = f"""
 SELECT 'interview', group_concat(id), group_concat(contact_id) FROM interview
 UNION ALL
 SELECT 'held', group_concat(id), group_concat(IFNULL(path_id, 0)) FROM interview
-WHERE status = 'completed'
+WHERE status = '{vocab.HELD}'
 UNION ALL
 SELECT 'organization', organization, group_concat(id) FROM contact GROUP BY organization
 UNION ALL

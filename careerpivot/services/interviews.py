@@ -81,8 +81,7 @@ _TEXT_FIELDS = ("context", "notes", "typical_week", "challenges", "success_metri
                 "surprises", "resonated")
 #: The person as they were when the conversation was held, in the contact's field order.
 HELD_FIELDS = ("held_organization", "held_role", "held_level")
-#: The status of a conversation that was held: only these count as evidence.
-HELD = "completed"
+HELD = vocab.HELD
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -592,7 +591,7 @@ def create_interview(
         if values["status"] == "scheduled":
             _advance_stage(values["contact"], "scheduled")  # type: ignore[arg-type]
     workspace.mark_changed()
-    if values["status"] == "completed":
+    if values["status"] == HELD:
         complete_interview(interview_id)
     return interview_id
 
@@ -608,7 +607,7 @@ def update_interview(interview_id: int, field: str, value: object) -> None:
     if validate is None:
         raise ValidationError(field, "This field cannot be changed here.")
     cleaned = validate(value)
-    if field == "status" and cleaned == "completed":
+    if field == "status" and cleaned == HELD:
         complete_interview(interview_id)
         return
     with write():

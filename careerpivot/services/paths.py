@@ -349,9 +349,9 @@ def _verdicts(verdict: str, column: pw.Node) -> pw.Select:
 #: Who took part in each held conversation, as recorded when it was held: one pass over the
 #: index ``interview(status, id, contact, held_level, held_organization, scheduled_at)``, not
 #: over the table, whose rows carry long texts.
-_HELD_SQL = """
+_HELD_SQL = f"""
 SELECT id, contact_id, held_level, held_organization, scheduled_at FROM interview
-WHERE status = 'completed'
+WHERE status = '{vocab.HELD}'
 """
 
 
@@ -427,7 +427,7 @@ def get_assumption(assumption_id: int) -> AssumptionRow:
 def assumption_evidence(assumption_id: int) -> list[EvidenceRow]:
     """The conversations that gave a verdict on one assumption, oldest first."""
     get_or_fail(Assumption, assumption_id, "assumption")
-    is_held = Interview.status == "completed"
+    is_held = Interview.status == vocab.HELD
     query = (
         Evidence.select(
             Interview.id, Interview.scheduled_at, Interview.round, Contact.id, Contact.name,

@@ -39,6 +39,7 @@ import peewee as pw
 from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
+from careerpivot.core import vocab
 from careerpivot.store import models, search
 from careerpivot.store.models import APPLICATION_ID, database
 
@@ -160,12 +161,12 @@ def _to_4(migrator: SqliteMigrator) -> None:
 
 #: Fills the held-as snapshot of held conversations that have none from their contact's
 #: current data (schema step 5, and a full export from before it).
-FILL_HELD_SQL = """
+FILL_HELD_SQL = f"""
 UPDATE interview SET
   held_organization = (SELECT organization FROM contact WHERE contact.id = interview.contact_id),
   held_role = (SELECT role FROM contact WHERE contact.id = interview.contact_id),
   held_level = (SELECT level FROM contact WHERE contact.id = interview.contact_id)
-WHERE status = 'completed' AND held_organization = '' AND held_role = '' AND held_level = ''
+WHERE status = '{vocab.HELD}' AND held_organization = '' AND held_role = '' AND held_level = ''
 """
 
 

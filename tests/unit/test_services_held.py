@@ -8,22 +8,15 @@ import datetime as dt
 import pytest
 
 from careerpivot.core.errors import ValidationError
-from careerpivot.services import interviews, network, paths, workspace
+from careerpivot.services import interviews, network, paths
 from careerpivot.services.interviews import NotHeldError
 
 TODAY = dt.date(2026, 3, 10)
 
 
 @pytest.fixture
-def ws(clock, tmp_path):
+def belief(clock, workspace):
     clock.set_today(TODAY)
-    info = workspace.open_workspace(tmp_path / "w.db", backups_root=tmp_path / "backups")
-    yield info
-    workspace.close()
-
-
-@pytest.fixture
-def belief(ws):
     path = paths.add_path("Product management")
     return path, paths.add_assumption(path, "Pay rises fast in the first two years")
 
