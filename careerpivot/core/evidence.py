@@ -151,8 +151,10 @@ def spread(voices: Iterable[Voice]) -> Spread:
         known = first.get(voice.person)
         if known is None or voice.order < known.order:  # type: ignore[operator]
             first[voice.person] = voice
-    levels = {level_key(v.level) for v in first.values()} - {""}
-    organizations = {organization_key(v.organization) for v in first.values()} - {""}
+    # each spelling keyed once: many people share a level or an organization
+    levels = set(map(level_key, {v.level for v in first.values()})) - {""}
+    organizations = set(map(organization_key,
+                            {v.organization for v in first.values()})) - {""}
     return Spread(len(first), len(levels), len(organizations))
 
 

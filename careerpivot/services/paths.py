@@ -24,7 +24,7 @@ from careerpivot.core.validation import (
     clean_text,
     name_key,
 )
-from careerpivot.services import workspace
+from careerpivot.services import standings, workspace
 from careerpivot.services._base import (
     Columns,
     delete_with_snapshot,
@@ -44,7 +44,6 @@ from careerpivot.store.models import (
     PathQuestion,
     PathScore,
     Question,
-    database,
 )
 
 Snapshot = workspace.Snapshot
@@ -339,55 +338,16 @@ def delete_assumption(assumption_id: int) -> Snapshot:
     return delete_with_snapshot(Assumption, [assumption_id], "assumption")
 
 
-def _verdicts(verdict: str, column: pw.Node) -> pw.Select:
-    """``column`` over the verdicts ``verdict`` of the outer query's assumption: read from
-    the index on ``evidence(assumption_id, verdict, interview_id)`` alone."""
-    return Evidence.select(column).where(
-        (Evidence.assumption == Assumption.id) & (Evidence.verdict == verdict))
-
-
-#: Who took part in each held conversation, as recorded when it was held: one pass over the
-#: index ``interview(status, id, contact, held_level, held_organization, scheduled_at)``, not
-#: over the table, whose rows carry long texts.
-_HELD_SQL = f"""
-SELECT id, contact_id, held_level, held_organization, scheduled_at FROM interview
-WHERE status = '{vocab.HELD}'
-"""
-
-
-def _held_voices() -> dict[str, evidence.Voice]:
-    """Every held conversation's voice (core.evidence), by its id as ``group_concat`` gives
-    it; each level and organization keyed once per spelling."""
-    levels: dict[str, str] = {}
-    organizations: dict[str, str] = {}
-    voices = {}
-    for i_id, c_id, level, organization, when in database.execute_sql(_HELD_SQL).fetchall():
-        lk = levels.get(level)
-        if lk is None:
-            lk = levels[level] = evidence.level_key(level)
-        ok = organizations.get(organization)
-        if ok is None:
-            ok = organizations[organization] = evidence.organization_key(organization)
-        voices[str(i_id)] = evidence.Voice(c_id, lk, ok, (when or "9999", i_id))
-    return voices
-
-
-def _ids(text: str | None) -> list[str]:
-    return text.split(",") if text else []
-
-
 def list_assumptions(path_id: int | None = None) -> list[AssumptionRow]:
     """Assumptions (of one path, or all) with their standing (core.evidence.judge) on the
     held conversations. One query reads the assumptions with the conversations of each
     verdict listed (an assumption has one verdict per conversation); a second who took part
-    in every held conversation (:func:`_held_voices`)."""
+    in those conversations (services.standings)."""
     query = (
         Assumption.select(
             Assumption.id, Assumption.path, Path.title, Assumption.statement,
             Assumption.category, Assumption.confidence, Assumption.position,
-            _verdicts(evidence.SUPPORTED, pw.fn.group_concat(Evidence.interview)),
-            _verdicts(evidence.CHALLENGED, pw.fn.group_concat(Evidence.interview)),
-            _verdicts(evidence.NUANCED, pw.fn.group_concat(Evidence.interview)),
+            *standings.verdict_lists(),
         )
         .join(Path)
         .order_by(Path.position, Path.id, Assumption.position, Assumption.id)
@@ -395,15 +355,11 @@ def list_assumptions(path_id: int | None = None) -> list[AssumptionRow]:
     if path_id is not None:
         query = query.where(Assumption.path == path_id)
     rows = fetch_tuples(query)
-    voices = _held_voices() if any(r[7] or r[8] or r[9] for r in rows) else {}
+    voices = standings.held_voices(path_id) if any(any(r[7:]) for r in rows) else {}
     result = []
     for row in rows:
         a_id, p_id, p_title, statement, category, confidence, position, *lists = row
-        standing = evidence.judge(
-            (verdict, voices.get(i_id))
-            for verdict, ids in zip((evidence.SUPPORTED, evidence.CHALLENGED, evidence.NUANCED),
-                                    lists, strict=True)
-            for i_id in _ids(ids))
+        standing = standings.judge_lists(lists, voices)
         counts = standing.counts
         result.append(AssumptionRow(
             id=a_id, path_id=p_id, path_title=p_title, statement=statement,
