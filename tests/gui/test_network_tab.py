@@ -17,6 +17,7 @@ from careerpivot.services import interviews, network, paths
 from careerpivot.services.network import ContactRow
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
+from careerpivot.ui.dialogs.contact_merge import ChooseContactToKeep
 from careerpivot.ui.itemmodels import contacts as cm
 
 TODAY = _dt.date(2026, 3, 14)
@@ -449,6 +450,47 @@ def test_multiple_selection_deletes_all(tab, qtbot, people, monkeypatch, app_ctx
     assert rows(tab) == ["Kai Müller"]
     app_ctx.undo.undo()
     assert len(rows(tab)) == 3
+
+
+def test_merging_two_records_keeps_one_with_both_and_undo_splits_them(tab, qtbot, people,
+                                                                       monkeypatch, app_ctx):
+    interviews.create_interview(people["zoe"], people["pm"], "2026-02-01 10:00")
+    app_ctx.bus.changed.emit("interviews")
+    click_row(qtbot, tab, people["ana"])
+    assert not tab.merge_button.isEnabled()  # one record is nobody's duplicate
+    click_row(qtbot, tab, people["zoe"], Qt.KeyboardModifier.ControlModifier)
+    assert tab.merge_button.isEnabled()
+    offered = []
+
+    def fake_ask(cls, parent, rows):
+        offered.append(sorted(r.name for r in rows))
+        return people["ana"] if len(offered) > 1 else None  # cancel, then keep Ana
+
+    monkeypatch.setattr(ChooseContactToKeep, "ask", classmethod(fake_ask))
+    qtbot.mouseClick(tab.merge_button, Qt.MouseButton.LeftButton)
+    assert len(rows(tab)) == 3  # cancelled: nothing changed
+    qtbot.mouseClick(tab.merge_button, Qt.MouseButton.LeftButton)
+    assert offered[1] == ["Ana Lima", "Zoë Okafor"]
+    assert sorted(rows(tab)) == ["Ana Lima", "Kai Müller"]
+    assert tab.selected_ids() == [people["ana"]]
+    assert network.get_contact(people["ana"]).interview_count == 1  # Zoe's conversation
+
+    app_ctx.undo.undo()
+    assert len(rows(tab)) == 3
+    assert network.get_contact(people["zoe"]).interview_count == 1
+    app_ctx.undo.redo()
+    assert sorted(rows(tab)) == ["Ana Lima", "Kai Müller"]
+
+
+def test_the_merge_dialog_offers_the_fullest_record(qtbot, people):
+    rows_ = [network.get_contact(people[k]) for k in ("ana", "zoe")]
+    interviews.create_interview(people["zoe"], people["pm"], "2026-02-01 10:00")
+    rows_[1] = network.get_contact(people["zoe"])
+    dialog = ChooseContactToKeep(rows_)
+    qtbot.addWidget(dialog)
+    assert dialog.kept_id() == people["zoe"]  # the one with the conversation
+    dialog.group.button(people["ana"]).click()
+    assert dialog.kept_id() == people["ana"]
 
 
 # --- state, find, show_item ------------------------------------------------------------------

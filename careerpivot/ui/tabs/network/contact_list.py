@@ -157,6 +157,7 @@ class ContactListPane(QWidget):
 
     addRequested = Signal()  # the Add Contact buttons
     deleteRequested = Signal()  # the Delete button, or Delete in the table
+    mergeRequested = Signal()  # the Merge button: the selected contacts are one person
     editRequested = Signal()  # Return in the table: go to the editor
     selectionChanged = Signal()  # by the user, not while a selection is restored
     clearFiltersRequested = Signal()
@@ -176,10 +177,17 @@ class ContactListPane(QWidget):
         self.delete_button.setObjectName("deleteContactButton")
         self.delete_button.setToolTip(self.tr("Delete the selected contacts (Delete)"))
         self.delete_button.setEnabled(False)
+        self.merge_button = QPushButton(self.tr("&Merge…"), self)
+        self.merge_button.setObjectName("mergeContactsButton")
+        self.merge_button.setToolTip(self.tr("The selected contacts are one person: keep one "
+                                             "record with everything they had (you can "
+                                             "undo)"))
+        self.merge_button.setEnabled(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("contactCount")
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.merge_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         column.addLayout(buttons)
@@ -252,6 +260,7 @@ class ContactListPane(QWidget):
         self.add_button.clicked.connect(lambda: self.addRequested.emit())
         self.empty_add_button.clicked.connect(lambda: self.addRequested.emit())
         self.delete_button.clicked.connect(lambda: self.deleteRequested.emit())
+        self.merge_button.clicked.connect(lambda: self.mergeRequested.emit())
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.deleteRequested.emit)

@@ -13,18 +13,19 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from careerpivot.core import clock
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import network, workspace
+from careerpivot.services import merge, network, workspace
 from careerpivot.settings import Settings
 from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.contact_add import AddContactDialog
 from careerpivot.ui.dialogs.contact_delete import ConfirmDeleteContacts
+from careerpivot.ui.dialogs.contact_merge import ChooseContactToKeep
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.tabs.network import contact_list as cl
 from careerpivot.ui.tabs.network.contact_editor import ContactEditor
 from careerpivot.ui.tabs.network.contact_list import ContactFilters, ContactListPane
-from careerpivot.ui.undo import push_add, push_delete
+from careerpivot.ui.undo import ServiceCommand, push_add, push_delete
 
 #: Fields whose change shows in other rows (the "Introduced by" column, the pickers): after
 #: storing one of them the whole list is read again instead of one row.
@@ -35,9 +36,9 @@ _FULL_RELOAD_FIELDS = frozenset({"name", "organization", "introduced_by"})
 _PAGE_ATTRIBUTES = {
     ContactFilters: ("search", "stage_filter", "level_filter", "path_filter", "tag_filter",
                      "due_filter"),
-    ContactListPane: ("add_button", "delete_button", "count_label", "list_stack", "table",
-                      "empty_add_button", "no_match_label", "clear_filters_button",
-                      "error_page", "error_label"),
+    ContactListPane: ("add_button", "delete_button", "merge_button", "count_label",
+                      "list_stack", "table", "empty_add_button", "no_match_label",
+                      "clear_filters_button", "error_page", "error_label"),
     ContactEditor: ("detail_placeholder", "binder", "name_edit", "duplicate_note",
                     "organization_edit", "role_edit", "level_combo", "stage_combo",
                     "email_edit", "phone_edit", "url_edit", "how_met_edit",
@@ -91,6 +92,7 @@ class NetworkTab(TabBase):
         self.contacts.clearFiltersRequested.connect(self.clear_filters)
         self.contacts.addRequested.connect(self.add_contact)
         self.contacts.deleteRequested.connect(self.delete_selected)
+        self.contacts.mergeRequested.connect(self.merge_selected)
         self.contacts.editRequested.connect(self.editor.focus_name)
         self.contacts.selectionChanged.connect(self._sync_editor)
         insert = QShortcut(QKeySequence(Qt.Key.Key_Insert), self)
@@ -175,6 +177,7 @@ class NetworkTab(TabBase):
     def _sync_editor(self, force: bool = False) -> None:
         ids = self.selected_ids()
         self.delete_button.setEnabled(bool(ids) and not self._read_only())
+        self.merge_button.setEnabled(len(ids) > 1 and not self._read_only())
         contact_id = ids[0] if len(ids) == 1 else None
         if contact_id is not None and contact_id == self.editor.contact_id and not force:
             return
@@ -268,6 +271,36 @@ class NetworkTab(TabBase):
             row = min(max(first_row, 0), self.model.rowCount() - 1)
             self.table.selectRow(row)
         self.ctx.bus.status.emit(self.tr("Deleted %n contact(s).", "", len(ids)))
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2 or self._read_only():
+            return
+        rows = [r for r in (self.model.contact(i) for i in ids) if r is not None]
+        keep = ChooseContactToKeep.ask(self, rows)
+        if keep is None:
+            return
+        self.binder.flush()
+        others = [i for i in ids if i != keep]
+        try:
+            record = merge.merge_contacts(keep, others)
+        except CareerPivotError as exc:
+            QMessageBox.warning(self, self.tr("Merge Contacts"), exc.message)
+            return
+        holder = {"record": record}
+
+        def again() -> None:
+            holder["record"] = merge.merge_contacts(keep, others)
+
+        name = next(r.name for r in rows if r.id == keep)
+        self.ctx.undo.push(ServiceCommand(
+            self.ctx, self.tr("merge into {0}").format(name), Area.CONTACTS,
+            lambda: merge.unmerge(holder["record"]), again))
+        self.ctx.bus.changed.emit(Area.CONTACTS)
+        self.ctx.bus.changed.emit(Area.INTERVIEWS)
+        self.show_item("contact", keep)
+        self.ctx.bus.status.emit(self.tr("Merged %n contact(s) into {0}.", "",
+                                         len(others)).format(name))
 
     # --- TabBase --------------------------------------------------------------------------
     def show_item(self, kind: str, item_id: int) -> bool:
