@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerpivot.services.network import ContactRow
+from careerpivot.ui.widgets.form_parts import hint
 
 _FILLED = ("organization", "role", "level", "email", "phone", "url", "how_met", "notes")
 
@@ -46,15 +47,13 @@ class ChooseContactToKeep(QDialog):
             self.group.addButton(button, row.id)
             button.setChecked(row is best)
             layout.addWidget(button)
-        what = QLabel(self.tr(
+        what = hint(self.tr(
             "The kept record takes the others' conversations, introductions, tags, paths, "
             "milestones and log entries, and fills its empty fields from them; their notes "
             "are added to its notes. Conversations already held keep the person as they "
             "were then, so the evidence counts them as one person from now on. You can "
             "undo the merge."), self)
         what.setObjectName("mergeConsequences")
-        what.setWordWrap(True)
-        what.setEnabled(False)  # the muted look of a hint
         layout.addWidget(what)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
