@@ -8,8 +8,29 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-__all__ = ["PlanContingency", "PlanDocument", "PlanMilestone", "PlanPhase", "PortfolioEntry",
-           "PrepSheet", "SummaryDocument"]
+__all__ = ["GapQuestion", "PlanContingency", "PlanDocument", "PlanMilestone", "PlanPhase",
+           "PortfolioEntry", "PrepSheet", "SaidBefore", "SummaryDocument"]
+
+
+@dataclasses.dataclass(frozen=True)
+class SaidBefore:
+    """What one person already said about what a question targets, in a held conversation."""
+
+    person: str  # "Alice Martin, Acme" (the organization as it was then)
+    stance: str  # display name: a verdict (Supported, Challenged, Nuanced) or an importance
+    quote: str  # short ("" when nothing was written down)
+
+
+@dataclasses.dataclass(frozen=True)
+class GapQuestion:
+    """A question that targets what is still uncertain: an open assumption, or a skill
+    mentioned only once."""
+
+    question: str
+    target: str  # the assumption's statement or the skill's name
+    kind: str  # "assumption" or "skill"
+    why: str  # what the evidence says and lacks, in words
+    said: tuple[SaidBefore, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,6 +57,8 @@ class PrepSheet:
     earlier: str  # "Round 1 on 2026-02-02" or ""
     earlier_notes: str
     generated: str  # ISO date
+    #: the guide's questions for what is still uncertain (not among ``questions``)
+    uncertain: tuple[GapQuestion, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

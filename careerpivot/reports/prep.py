@@ -2,7 +2,9 @@
 
 Who (name, role, organization, level, how we know each other, contact details), when (date,
 length, mode, round), my context and pitch, then the questions, each with ruled space for
-notes, and a closing box for introductions offered and next steps.
+notes, then the questions for what is still uncertain (each with what it tests, why, and what
+others already said, by person), and a closing box for introductions offered and next steps.
+A section with nothing to show is left out.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerpivot import fileio
-from careerpivot.reports import base, styles
+from careerpivot.reports import base, fonts, styles
 
 if TYPE_CHECKING:
-    from careerpivot.reports.data import PrepSheet
+    from careerpivot.reports.data import GapQuestion, PrepSheet
 
 P = styles.PALETTE
 LINE_GAP = 19.0  # distance between ruled note lines (handwriting at about 5 mm)
@@ -92,10 +94,45 @@ def _facts_table(rows: list[tuple[str, str]], width: float, st: base.DocStyles):
     return table
 
 
-def story(sheet: PrepSheet, page_size: str) -> list[object]:
-    from reportlab.platypus import KeepTogether, Spacer
+def _number(n: int, text: str) -> str:
+    return (f'<font name="{styles.SANS_BOLD}" color="{P.accent}">{n}.</font>\u2002'
+            f'<font name="{styles.SANS_BOLD}">{fonts.markup(text)}</font>')
 
-    from careerpivot.reports import fonts
+
+def _gap_question(n: int, gap: GapQuestion, st: base.DocStyles, lines: int
+                  ) -> list[object]:
+    """One question for what is uncertain: the question, what it tests and why, what others
+    said (person, stance, quote), and room for notes."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Spacer
+
+    indent = 14.0
+    note = ParagraphStyle("gap_note", parent=st.small, leftIndent=indent, spaceBefore=1)
+    said = ParagraphStyle("gap_said", parent=st.small, textColor=P.ink, leftIndent=indent + 8,
+                          firstLineIndent=-8, spaceBefore=1.5)
+    label = "Tests" if gap.kind == "assumption" else "Skill"
+    target = (f"“{gap.target}”" if gap.kind == "assumption" else gap.target)
+    parts: list[object] = [
+        Spacer(1, 6), base.para("", st.body, markup=_number(n, gap.question)),
+        base.para("", note, markup=(
+            f'<font name="{styles.SANS_BOLD}">{label}:</font> {fonts.markup(target)}'
+            + (base.dot() + fonts.markup(gap.why) if gap.why else ""))),
+    ]
+    for voice in gap.said:
+        quote = f"“{voice.quote}”" if voice.quote else "(no quote noted)"
+        parts.append(base.para("", said, markup=(
+            f'<font color="{P.accent}">•</font>\u2002'
+            f'<font name="{styles.SANS_BOLD}">{fonts.markup(voice.person)}</font>'
+            f'<font color="{P.muted}"> — {fonts.markup(voice.stance.lower())}:</font> '
+            + fonts.markup(quote))))
+    if not gap.said:
+        parts.append(base.para("Nobody has spoken to it yet.", note))
+    return [*parts, _lines(lines)]
+
+
+def story(sheet: PrepSheet, page_size: str, *, compact: bool = False) -> list[object]:
+    """The flowables of the sheet; ``compact``: one ruled line less under each question."""
+    from reportlab.platypus import KeepTogether, Spacer
 
     st = base.doc_styles()
     width = styles.PAGE_SIZES[page_size][0] - 2 * base.MARGIN_X
@@ -141,33 +178,56 @@ def story(sheet: PrepSheet, page_size: str) -> list[object]:
     if sheet.my_context:
         out += [base.para("My context", st.heading), base.para(sheet.my_context, st.body)]
 
-    out.append(base.para("Questions", st.heading))
-    if not sheet.questions:
+    if sheet.questions or not sheet.uncertain:
+        out.append(base.para("Questions", st.heading))
+    if not sheet.questions and not sheet.uncertain:
         out.append(base.para("No questions yet: add the guide in the Interviews tab. The "
                              "space below is for notes.", st.muted))
         out.append(_lines(12))
-    note_lines = 4 if len(sheet.questions) <= 3 else 3
+    count = len(sheet.questions) + len(sheet.uncertain)
+    note_lines = (4 if count <= 3 else 3 if count <= 6 else 2) - compact
     for n, question in enumerate(sheet.questions, 1):
-        q = base.para("", st.body, markup=(
-            f'<font name="{styles.SANS_BOLD}" color="{P.accent}">{n}.</font>\u2002'
-            f'<font name="{styles.SANS_BOLD}">{fonts.markup(question)}</font>'))
+        q = base.para("", st.body, markup=_number(n, question))
         out.append(KeepTogether([Spacer(1, 6), q, _lines(note_lines)]))
-    out.append(_lines(3, fill=True, heading=base.para(
+    if sheet.uncertain:
+        out += [base.para("Questions for what is still uncertain", st.heading),
+                base.para("Each targets what the conversations have not settled yet; below "
+                          "it, what others already said, to hear where this person agrees and "
+                          "where not.", st.small)]
+        for n, gap in enumerate(sheet.uncertain, len(sheet.questions) + 1):
+            out.append(KeepTogether(_gap_question(n, gap, st, 2 - compact)))
+    out.append(_lines(3 - compact, fill=True, heading=base.para(
         "Introductions offered, and next steps", st.heading)))
     return out
 
 
+#: The pages a sheet should take; a longer one is built again with less room for notes.
+PAGES = 2
+
+
 def build_prep(sheet: PrepSheet, page_size: str = "A4") -> bytes:
+    """The sheet as a PDF. One that would run past :data:`PAGES` pages (many questions, and
+    what others said about the uncertain ones) is built again with fewer ruled lines under
+    each question, so the closing box does not end up alone on a page of its own."""
     who = sheet.contact_name
     footer = " · ".join(t for t in (
         f"Prep sheet: {who}", f"prepared by {sheet.my_name}" if sheet.my_name else "",
         sheet.generated) if t)
-    return base.build_pdf(
-        story(sheet, page_size), page_size=page_size,
-        title=f"Interview prep — {who}", author=sheet.my_name or "CareerPivot",
-        subject=f"Informational interview with {who}" + (
-            f", {sheet.contact_organization}" if sheet.contact_organization else ""),
-        footer=footer)
+
+    def build(compact: bool) -> tuple[bytes, int]:
+        pages: list[int] = []
+        data = base.build_pdf(
+            story(sheet, page_size, compact=compact), page_size=page_size,
+            title=f"Interview prep — {who}", author=sheet.my_name or "CareerPivot",
+            subject=f"Informational interview with {who}" + (
+                f", {sheet.contact_organization}" if sheet.contact_organization else ""),
+            footer=footer, on_page=lambda _canvas, doc: pages.append(doc.page))
+        return data, len(pages)
+
+    data, pages = build(False)
+    if pages > PAGES and sheet.uncertain:
+        data = build(True)[0]
+    return data
 
 
 def export_prep(sheet: PrepSheet, path: str | Path, page_size: str = "A4") -> Path:

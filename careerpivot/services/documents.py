@@ -9,14 +9,17 @@ import datetime as _dt
 
 import peewee as pw
 
-from careerpivot.core import clock, vocab
+from careerpivot.core import clock, gap_questions, vocab
 from careerpivot.reports.data import (
+    GapQuestion,
     PlanContingency,
     PlanDocument,
     PlanMilestone,
     PlanPhase,
     PrepSheet,
+    SaidBefore,
 )
+from careerpivot.services import guide_gaps
 from careerpivot.services._base import get_or_fail
 from careerpivot.store.models import (
     Answer,
@@ -80,15 +83,45 @@ def interview_choices() -> list[InterviewChoice]:
     return upcoming + rest
 
 
+def _uncertain(interview: Interview, guide: list[tuple[int, str, int | None, int | None]]
+               ) -> list[guide_gaps.Targeted]:
+    """The guide's questions for what is still uncertain (those whose gap has closed since
+    are ordinary questions now); for an empty guide of a conversation still planned, what
+    the path's gaps propose."""
+    if any(a is not None or s is not None for _i, _t, a, s in guide):
+        return [t for t in guide_gaps.targeted_questions(interview.id) if t.open]
+    if not guide and interview.path_id is not None and guide_gaps.is_ahead(
+            interview.status, interview.scheduled_at or ""):
+        return [guide_gaps.Targeted(None, p.text, p.kind, p.target_id, p.target, p.why)
+                for p in guide_gaps.proposed_questions(interview.path_id, interview.id)]
+    return []
+
+
+def _gap_questions(interview_id: int, targeted: list[guide_gaps.Targeted]
+                   ) -> tuple[GapQuestion, ...]:
+    """Each question with what others already said about the same assumption or skill."""
+    said = guide_gaps.said_before(((t.kind, t.target_id) for t in targeted), interview_id)
+    return tuple(
+        GapQuestion(t.question, gap_questions.shorten(t.target, guide_gaps.QUOTE_LENGTH),
+                    t.kind, t.why, tuple(
+                        SaidBefore(f"{s.person}, {s.organization}" if s.organization
+                                   else s.person, s.stance, s.quote)
+                        for s in said.get((t.kind, t.target_id), ())))
+        for t in targeted)
+
+
 def prep_sheet_data(interview_id: int) -> PrepSheet:
     """The prep sheet of one interview. Raises NotFoundError for an unknown id."""
     interview = get_or_fail(Interview, interview_id, "interview")
     contact = interview.contact
     path = interview.path
-    questions = [t for (t,) in Answer.select(Answer.question_text)
+    guide = list(Answer.select(Answer.id, Answer.question_text, Answer.assumption, Answer.skill)
                  .where(Answer.interview == interview_id)
-                 .order_by(Answer.position, Answer.id).tuples()]
-    if not questions and path is not None:
+                 .order_by(Answer.position, Answer.id).tuples())
+    targeted = _uncertain(interview, guide)
+    shown_apart = {t.answer_id for t in targeted}
+    questions = [text for a_id, text, _a, _s in guide if a_id not in shown_apart]
+    if not guide and path is not None:
         questions = [t for (t,) in Question.select(Question.text).join(PathQuestion)
                      .where(PathQuestion.path == path.id)
                      .order_by(PathQuestion.position, PathQuestion.id).tuples()]
@@ -130,6 +163,7 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
         earlier=earlier,
         earlier_notes=earlier_notes,
         generated=clock.today().isoformat(),
+        uncertain=_gap_questions(interview.id, targeted),
     )
 
 

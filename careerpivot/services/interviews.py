@@ -30,13 +30,14 @@ from careerpivot.core.validation import (
     parse_date,
     parse_datetime,
 )
-from careerpivot.services import development, workspace
+from careerpivot.services import development, guide_gaps, workspace
 from careerpivot.services._base import (
     Columns,
     delete_with_snapshot,
     fetch_tuples,
     get_or_fail,
     reference,
+    stored_date,
     utcnow,
     write,
 )
@@ -497,25 +498,75 @@ class HoldOffer:
     planned: _dt.date | None
 
 
-def hold_offer(interview_id: int, *, today: _dt.date | None = None) -> HoldOffer:
-    """What :func:`hold_interview` would do, for the question asked before it."""
-    day = today or clock.today()
-    when = _interview_date(get_or_fail(Interview, interview_id, "interview").scheduled_at)
+def _offer(scheduled_at: str, day: _dt.date) -> HoldOffer:
+    when = _interview_date(scheduled_at)
     if when is not None and when <= day:
         return HoldOffer(when, False, when)
     return HoldOffer(day, True, when)
 
 
-def hold_interview(interview_id: int, *, today: _dt.date | None = None) -> None:
+def hold_offer(interview_id: int, *, today: _dt.date | None = None) -> HoldOffer:
+    """What :func:`hold_interview` would do, for the question asked before it."""
+    interview = get_or_fail(Interview, interview_id, "interview")
+    return _offer(interview.scheduled_at, today or clock.today())
+
+
+@dataclasses.dataclass(frozen=True)
+class HoldChange:
+    """What :func:`hold_interview` changed, for :func:`unhold_interview` to put back: the
+    conversation's status, date and held-as snapshot before, the follow-up actions it
+    created, and its contact's stage and last contact date before."""
+
+    interview_id: int
+    day: _dt.date
+    status: str
+    scheduled_at: str
+    held: tuple[str, str, str]  # in the order of HELD_FIELDS
+    actions: tuple[int, ...]
+    contact_id: int
+    stage: str
+    last_contact: _dt.date | None
+
+
+def hold_interview(interview_id: int, *, today: _dt.date | None = None) -> HoldChange:
     """Mark a conversation held, as the question before recording evidence offers: on its own
-    date when that is today or past, else (or when it has none) today, keeping its time."""
+    date when that is today or past, else (or when it has none) today, keeping its time; then
+    as :func:`complete_interview`. One transaction. Returns what changed, to undo it."""
     day = today or clock.today()
-    offer = hold_offer(interview_id, today=day)
-    if offer.moves:
-        scheduled_at = Interview.get_by_id(interview_id).scheduled_at
-        time = scheduled_at[10:] if offer.planned is not None else ""
-        update_interview(interview_id, "scheduled_at", day.isoformat() + time)
-    complete_interview(interview_id, today=day)
+    with write():
+        interview = get_or_fail(Interview, interview_id, "interview")
+        contact = Contact.get_by_id(interview.contact_id)
+        offer = _offer(interview.scheduled_at, day)
+        if offer.moves:
+            time = interview.scheduled_at[10:] if offer.planned is not None else ""
+            Interview.update(scheduled_at=day.isoformat() + time, updated_at=utcnow()).where(
+                Interview.id == interview_id).execute()
+        actions = _complete(interview_id, day)
+    workspace.mark_changed()
+    return HoldChange(
+        interview_id=interview_id, day=day, status=interview.status,
+        scheduled_at=interview.scheduled_at,
+        held=tuple(getattr(interview, f) for f in HELD_FIELDS),  # type: ignore[arg-type]
+        actions=actions, contact_id=contact.id, stage=contact.stage,
+        last_contact=stored_date(contact.last_contact))
+
+
+def unhold_interview(change: HoldChange) -> None:
+    """Undo :func:`hold_interview`: the conversation's status, date and held-as snapshot as
+    they were, the follow-up actions it created removed, its contact's stage and last contact
+    date as they were. One transaction."""
+    with write():
+        get_or_fail(Interview, change.interview_id, "interview")
+        Interview.update(
+            status=change.status, scheduled_at=change.scheduled_at, updated_at=utcnow(),
+            **dict(zip(HELD_FIELDS, change.held, strict=True)),
+        ).where(Interview.id == change.interview_id).execute()
+        if change.actions:
+            LogEntry.delete().where(LogEntry.id.in_(list(change.actions))
+                                    & (LogEntry.interview == change.interview_id)).execute()
+        Contact.update(stage=change.stage, last_contact=change.last_contact,
+                       updated_at=utcnow()).where(Contact.id == change.contact_id).execute()
+    workspace.mark_changed()
 
 
 def _advance_stage(contact_id: int, stage: str, last_contact: _dt.date | None = None) -> None:
@@ -535,8 +586,10 @@ def _advance_stage(contact_id: int, stage: str, last_contact: _dt.date | None = 
         Contact.update(data).where(Contact.id == contact_id).execute()
 
 
-def _fill_guide(interview_id: int, path_id: int | None) -> None:
-    """Copy the path's core questions into the interview's guide (after what is there)."""
+def _fill_guide(interview_id: int, path_id: int | None, *, planned: bool = False) -> None:
+    """Copy the path's core questions into the interview's guide (after what is there); for a
+    conversation still being planned, then the questions its path's gaps propose, marked
+    (services.guide_gaps)."""
     if path_id is None:
         return
     questions = list(
@@ -553,6 +606,8 @@ def _fill_guide(interview_id: int, path_id: int | None) -> None:
         [{"interview": interview_id, "question": qid, "question_text": text,
           "position": start + i} for i, (qid, text) in enumerate(questions)]
     ).execute()
+    if planned:
+        guide_gaps.append_proposals(interview_id, path_id)
 
 
 def _next_answer_position(interview_id: int) -> int:
@@ -587,7 +642,8 @@ def create_interview(
         values["contact"] = _contact_ref(contact_id)
         values["path"] = _path_ref(path_id)
         interview_id = int(Interview.insert(**values).execute())
-        _fill_guide(interview_id, values["path"])  # type: ignore[arg-type]
+        _fill_guide(interview_id, values["path"],  # type: ignore[arg-type]
+                    planned=guide_gaps.is_ahead(values["status"], when))
         if values["status"] == "scheduled":
             _advance_stage(values["contact"], "scheduled")  # type: ignore[arg-type]
     workspace.mark_changed()
@@ -648,34 +704,39 @@ def complete_interview(interview_id: int, today: _dt.date | None = None) -> tupl
     keeps the contact's organization, role and level of this moment, unless it already has
     them (it was held before, or they were corrected). Returns the ids of the actions
     created."""
-    day = today or clock.today()
-    created: list[int] = []
     with write():
-        interview = get_or_fail(Interview, interview_id, "interview")
-        contact = Contact.get_by_id(interview.contact_id)
-        data: dict[str, object] = {"status": HELD, "updated_at": utcnow()}
-        if not any(getattr(interview, f) for f in HELD_FIELDS):
-            data.update(_held_as(contact.id))
-        Interview.update(data).where(Interview.id == interview_id).execute()
-        existing = [
-            t for (t,) in LogEntry.select(LogEntry.text)
-            .where((LogEntry.interview == interview_id) & (LogEntry.kind == "action"))
-            .tuples()
-        ]
-        for template, days in COMPLETION_ACTIONS:
-            prefix = template.split("{name}")[0]
-            if any(text.startswith(prefix) for text in existing):
-                continue
-            created.append(int(LogEntry.insert(
-                kind="action", text=template.format(name=contact.name), entry_date=day,
-                due_date=day + _dt.timedelta(days=days), contact=contact.id,
-                interview=interview_id, path=interview.path_id,
-            ).execute()))
-        when = _interview_date(interview.scheduled_at)
-        if when is None or when > day:
-            when = day
-        _advance_stage(contact.id, "interviewed", last_contact=when)
+        created = _complete(interview_id, today or clock.today())
     workspace.mark_changed()
+    return created
+
+
+def _complete(interview_id: int, day: _dt.date) -> tuple[int, ...]:
+    """:func:`complete_interview`'s writes. Call inside a write."""
+    created: list[int] = []
+    interview = get_or_fail(Interview, interview_id, "interview")
+    contact = Contact.get_by_id(interview.contact_id)
+    data: dict[str, object] = {"status": HELD, "updated_at": utcnow()}
+    if not any(getattr(interview, f) for f in HELD_FIELDS):
+        data.update(_held_as(contact.id))
+    Interview.update(data).where(Interview.id == interview_id).execute()
+    existing = [
+        t for (t,) in LogEntry.select(LogEntry.text)
+        .where((LogEntry.interview == interview_id) & (LogEntry.kind == "action"))
+        .tuples()
+    ]
+    for template, days in COMPLETION_ACTIONS:
+        prefix = template.split("{name}")[0]
+        if any(text.startswith(prefix) for text in existing):
+            continue
+        created.append(int(LogEntry.insert(
+            kind="action", text=template.format(name=contact.name), entry_date=day,
+            due_date=day + _dt.timedelta(days=days), contact=contact.id,
+            interview=interview_id, path=interview.path_id,
+        ).execute()))
+    when = _interview_date(interview.scheduled_at)
+    if when is None or when > day:
+        when = day
+    _advance_stage(contact.id, "interviewed", last_contact=when)
     return tuple(created)
 
 
@@ -689,7 +750,7 @@ def schedule_follow_up(interview_id: int) -> int:
             mode=parent.mode, minutes=parent.minutes, follow_up_of=parent.id,
             round=(parent.round or 1) + 1,
         ).execute())
-        _fill_guide(new_id, parent.path_id)
+        _fill_guide(new_id, parent.path_id, planned=True)
     workspace.mark_changed()
     return new_id
 

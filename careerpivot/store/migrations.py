@@ -29,6 +29,10 @@ Released schemas (each has a committed fixture under ``tests/fixtures/``):
    links too; its search index made again) and turns every skill at 0/0, the old default
    that could not say "never set", into not assessed. A skill with any other levels keeps
    them.
+7. a guide's question may name what it targets (``answer.assumption_id``, ``answer.skill_id``,
+   nullable references, ``ON DELETE SET NULL``, each indexed): the questions proposed for an
+   open assumption or a skill mentioned only once. Every question already in a guide is
+   ordinary (both NULL).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from careerpivot.core import vocab
 from careerpivot.store import models, search
 from careerpivot.store.models import APPLICATION_ID, database
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 
 
 def create_schema() -> None:
@@ -196,9 +200,21 @@ def _to_6(migrator: SqliteMigrator) -> None:
                          "WHERE current_level = 0 AND target_level = 0")
 
 
+def _to_7(migrator: SqliteMigrator) -> None:
+    """What a guide's question targets: two nullable references (a file that climbed through
+    step 3 already has them, step 3 builds today's columns) and their indexes."""
+    _add_missing_columns("answer", {
+        "assumption_id": pw.ForeignKeyField(models.Assumption, field=models.Assumption.id,
+                                            null=True, on_delete="SET NULL"),
+        "skill_id": pw.ForeignKeyField(models.Skill, field=models.Skill.id, null=True,
+                                       on_delete="SET NULL"),
+    })
+    _create_missing_indexes()
+
+
 #: STEPS[n] migrates from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteMigrator], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7}
 
 
 def schema_version() -> int:

@@ -204,18 +204,6 @@ class Interview(TimestampedModel):
                      "scheduled_at"), False))
 
 
-class Answer(BaseModel):
-    """One question of an interview's guide with the answer given."""
-
-    interview = pw.ForeignKeyField(Interview, backref="answers", on_delete="CASCADE", index=True)
-    question = pw.ForeignKeyField(
-        Question, null=True, backref="answers", on_delete="SET NULL", index=True
-    )
-    question_text = pw.TextField()
-    answer = pw.TextField(default="")
-    position = pw.IntegerField(default=0)
-
-
 class Introduction(BaseModel):
     """A contact introduced during an interview (the interviewee is the introducer)."""
 
@@ -266,6 +254,30 @@ class SkillMention(BaseModel):
         # schema 4: the development list counts each skill's conversations by importance in
         # one pass over this index, in its order (services.development.ranked_skills)
         indexes = ((("skill", "importance", "interview"), False),)
+
+
+class Answer(BaseModel):
+    """One question of an interview's guide with the answer given (declared after Skill: a
+    question may target a skill)."""
+
+    interview = pw.ForeignKeyField(Interview, backref="answers", on_delete="CASCADE", index=True)
+    question = pw.ForeignKeyField(
+        Question, null=True, backref="answers", on_delete="SET NULL", index=True
+    )
+    question_text = pw.TextField()
+    answer = pw.TextField(default="")
+    position = pw.IntegerField(default=0)
+    # schema 7: a question proposed for what is still uncertain (services.guide_gaps) names
+    # what it targets: an open assumption of the path, or a skill mentioned in only one held
+    # conversation. At most one of the two is set; both are NULL for any other question.
+    # Deleting the assumption or the skill keeps the question and its answer, unmarked
+    # (an undo of the delete marks it again).
+    assumption = pw.ForeignKeyField(
+        Assumption, null=True, backref="guide_questions", on_delete="SET NULL", index=True
+    )
+    skill = pw.ForeignKeyField(
+        Skill, null=True, backref="guide_questions", on_delete="SET NULL", index=True
+    )
 
 
 class LearningItem(TimestampedModel):

@@ -96,6 +96,11 @@ def generate(path: Path, *, scale: float = 1.0, seed: int = 7) -> dict[str, int]
                  "challenges": _text(rng, 5, 40)}
                 for _ in range(n["interviews"])], m.Interview)
         interview_ids = [i.id for i in m.Interview.select(m.Interview.id)]
+        # a held conversation keeps the person as they were, as marking it held records
+        database.execute_sql(
+            "UPDATE interview SET (held_organization, held_role, held_level) = (SELECT "
+            "organization, role, level FROM contact WHERE contact.id = interview.contact_id) "
+            "WHERE status = 'completed'")
         chunks([{"interview": rng.choice(interview_ids), "question_text": _text(rng, 6, 14),
                  "answer": _text(rng, 10, 120), "position": i % 5}
                 for i in range(n["answers"])], m.Answer)

@@ -29,6 +29,18 @@ def _no_unexpected_hold_question(monkeypatch):
     monkeypatch.setattr(HoldQuestion, "ask", classmethod(ask))
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_levels_question(monkeypatch):
+    """The first mention of a skill new to the workspace asks for its levels; a test that does
+    not expect the question fails instead of waiting on a modal dialog."""
+    from careerpivot.ui.dialogs.skill_levels import SkillLevelsDialog
+
+    def ask(cls, parent, skill_name):
+        raise AssertionError(f"unexpected question: the levels of {skill_name!r}")
+
+    monkeypatch.setattr(SkillLevelsDialog, "ask", classmethod(ask))
+
+
 @pytest.fixture
 def app_ctx(qtbot, tmp_path: Path):
     from PySide6.QtGui import QUndoStack

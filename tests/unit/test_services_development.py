@@ -290,3 +290,32 @@ def test_of_y_counts_the_held_conversations_of_the_paths_it_was_mentioned_for(ws
     (row,) = development.ranked_skills()
     assert (row.essential, row.interviews, row.total_conversations) == (2, 2, 3)
     assert row.explanation == "essential in 2 of 3 conversations, levels not set"
+
+
+def test_breadth_is_the_person_as_they_were_when_each_conversation_was_held(ws):
+    from careerpivot.services import network
+
+    ana = network.create_contact(name="Ana", organization="Acme", level="mid")
+    bo = network.create_contact(name="Bo", organization="Beta", level="senior")
+    first = interviews.create_interview(ana, None, "2026-01-10", status="completed")
+    interviews.create_interview(bo, None, "2026-01-12", status="completed")
+    for talk in interviews.list_interviews():
+        interviews.add_mention(talk.id, "SQL", 3)
+
+    def breadth():
+        (row,) = development.ranked_skills()
+        return row.people, row.organizations, row.levels
+
+    assert breadth() == (2, 2, 2)
+    # Ana joins Beta as a senior today: what she said at Acme still counts as from Acme
+    network.update_contact(ana, "organization", "Beta")
+    network.update_contact(ana, "level", "senior")
+    assert breadth() == (2, 2, 2)
+    (row,) = development.ranked_skills()
+    assert "2 organizations, 2 experience levels" in row.explanation
+    # a typo fixed in what was recorded when it was held does count
+    interviews.update_interview(first, "held_organization", "beta ")
+    assert breadth() == (2, 1, 2)
+    # a conversation that is no longer held takes its person out of the count
+    interviews.update_interview(first, "status", "cancelled")
+    assert breadth() == (1, 1, 1)

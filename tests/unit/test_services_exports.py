@@ -258,6 +258,38 @@ def test_csv_of_interviews_carries_the_person_as_held(workspace, tmp_path):
     assert row[header.index("Level when held")] == "Mid level"
 
 
+def test_json_carries_what_guide_questions_target_and_reads_exports_without_it(
+        workspace, tmp_path, clock):
+    from careerpivot.services import guide_gaps, interviews, paths
+
+    clock.set_today(_dt.date(2026, 3, 10))
+    path = paths.add_path("PM")
+    paths.set_core_questions(path, [paths.list_questions()[0].id])
+    belief = paths.add_assumption(path, "Pay rises fast", "pay")
+    ana = network.create_contact(name="Ana", organization="Acme", level="mid")
+    interviews.add_mention(interviews.create_interview(ana, path, "2026-02-01",
+                                                       status="completed"), "SQL", 3)
+    planned = interviews.create_interview(ana, path, "2026-03-20")
+    marks = guide_gaps.guide_marks(planned)
+    assert sorted((m.kind, m.target) for m in marks.values()) == [
+        ("assumption", "Pay rises fast"), ("skill", "SQL")]
+    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    answers = {r["id"]: r for r in doc["tables"]["answer"]}
+    assert {(answers[i]["assumption_id"], answers[i]["skill_id"]) for i in marks} == {
+        (belief, None), (None, 1)}
+    _before, after = _import_into_new(tmp_path, json.dumps(doc).encode())
+    assert after["answer"] == doc["tables"]["answer"]
+    assert guide_gaps.guide_marks(planned) == marks
+    # an export from schema 6 has no such columns: its questions come in unmarked
+    doc["schema"] = 6
+    for row in doc["tables"]["answer"]:
+        del row["assumption_id"], row["skill_id"]
+    _before, after = _import_into_new(tmp_path, json.dumps(doc).encode(), "older.careerpivot")
+    assert {(r["assumption_id"], r["skill_id"]) for r in after["answer"]} == {(None, None)}
+    assert [r["question_text"] for r in after["answer"]] == [
+        r["question_text"] for r in doc["tables"]["answer"]]
+
+
 def test_json_from_a_newer_version_is_refused(workspace, tmp_path):
     doc, _path = _export_rows(tmp_path)
     doc["schema"] = 99

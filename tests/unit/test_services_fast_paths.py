@@ -15,6 +15,7 @@ import pytest
 
 from careerpivot.core import priority
 from careerpivot.core.errors import ImportFileError
+from careerpivot.core.evidence import level_key, organization_key
 from careerpivot.core.validation import name_key, parse_date
 from careerpivot.services import development, exports, interviews
 from careerpivot.services import workspace as ws
@@ -95,30 +96,31 @@ def test_the_interview_list_without_a_search_is_the_join(small):
 
 
 def _evidence_by_hand() -> dict[int, tuple[int, ...]]:
-    """Each skill's counts computed in Python from the raw rows (the mentions of held
-    conversations only: status completed)."""
-    contact_of = dict(database.execute_sql(
-        "SELECT id, contact_id FROM interview WHERE status = 'completed'").fetchall())
-    folded = {cid: (name_key(org), name_key(level)) for cid, org, level in
-              database.execute_sql("SELECT id, organization, level FROM contact").fetchall()}
+    """Each skill's counts computed in Python from the raw rows: the mentions of held
+    conversations only (status completed), each with the person as they were when it was
+    held (never the contact's data of today)."""
+    held = {i: (contact, organization_key(organization), level_key(level))
+            for i, contact, organization, level in database.execute_sql(
+                "SELECT id, contact_id, held_organization, held_level FROM interview "
+                "WHERE status = 'completed'").fetchall()}
     by_skill: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for skill_id, interview_id, importance in database.execute_sql(
             "SELECT skill_id, interview_id, importance FROM skill_mention").fetchall():
-        if interview_id in contact_of:
+        if interview_id in held:
             by_skill[skill_id].append((interview_id, importance))  # as stored, 2.5 included
     result = {}
     for (skill_id,) in database.execute_sql("SELECT id FROM skill").fetchall():
         found = by_skill.get(skill_id, [])
-        people = {contact_of[i] for i, _ in found}
+        talks = {i for i, _ in found}
         result[skill_id] = (
             len(found),
             len({i for i, imp in found if imp >= 3}),
             len({i for i, imp in found if imp == 2}),
             len({i for i, imp in found if imp <= 1}),
-            len({i for i, _ in found}),
-            len(people),
-            len({folded[c][0] for c in people} - {""}),
-            len({folded[c][1] for c in people} - {""}),
+            len(talks),
+            len({held[i][0] for i in talks}),
+            len({held[i][1] for i in talks} - {""}),
+            len({held[i][2] for i in talks} - {""}),
         )
     return result
 
@@ -143,7 +145,11 @@ def test_the_development_list_counts_the_evidence_exactly(small):
     with database.atomic():
         SkillMention.insert(interview=first.interview_id, skill=first.skill_id,
                             importance=3).execute()
-        database.execute_sql("UPDATE contact SET organization = 'CAFÉ THÉÂTRE' WHERE id = 1")
+        database.execute_sql("UPDATE interview SET held_organization = 'CAFÉ THÉÂTRE' "
+                             "WHERE contact_id = 1")
+        # the contacts of today do not count: only the person as they were when held
+        database.execute_sql("UPDATE contact SET organization = 'Elsewhere', level = 'lead' "
+                             "WHERE id % 3 = 0")
     development.add_skill("Unmentioned", "tool")
     expected = _evidence_by_hand()
     ranked = development.ranked_skills()
@@ -172,10 +178,10 @@ def test_the_development_list_is_the_ranking_of_the_evidence(small):
             database.execute_sql(
                 "INSERT INTO skill_mention (interview_id, skill_id, importance, note) "
                 "VALUES (?, ?, ?, '')", (talk, skill, importance))
-        database.execute_sql("UPDATE contact SET organization = '   ' WHERE id % 7 = 0")
-        database.execute_sql("UPDATE contact SET organization = 'ACME  robotics' "
+        database.execute_sql("UPDATE interview SET held_organization = '   ' WHERE id % 7 = 0")
+        database.execute_sql("UPDATE interview SET held_organization = 'ACME  robotics' "
                              "WHERE id % 11 = 0")
-        database.execute_sql("UPDATE contact SET level = ' Senior' WHERE id % 13 = 0")
+        database.execute_sql("UPDATE interview SET held_level = ' Senior' WHERE id % 13 = 0")
     development.update_skill(skills[1], "target_level", 4)
     development.update_skill(skills[2], "transferable", True)
     development.add_learning("Evening course", skill_ids=[skills[0], skills[1]],

@@ -121,3 +121,46 @@ def test_rounds_with_one_person_count_once(belief):
     assert row.standing.supporters.people == 2
     assert row.lacks() == ("Supported by 2 people, 1 organization, 2 levels. Needs 1 more "
                            "person.")
+
+
+def test_holding_is_one_transaction_and_undoing_it_puts_everything_back(belief):
+    from careerpivot.services import log
+    from careerpivot.store.models import database
+
+    path, _assumption = belief
+    ana = network.create_contact(name="Ana", organization="Acme", role="Analyst", level="mid")
+    network.update_contact(ana, "stage", "scheduled")
+    ahead = interviews.create_interview(ana, path, "2026-03-12 14:30")
+    before = interviews.get_interview(ahead)
+    contact_before = network.get_contact(ana)
+    statements: list[str] = []
+    connection = database.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        change = interviews.hold_interview(ahead)
+    finally:
+        connection.set_trace_callback(None)
+    assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == [
+        "BEGIN IMMEDIATE", "COMMIT"]
+    held = interviews.get_interview(ahead)
+    assert (held.row.status, held.row.scheduled_at) == ("completed", "2026-03-10 14:30")
+    assert (held.held_organization, held.held_role, held.held_level) == (
+        "Acme", "Analyst", "mid")
+    actions = log.list_entries(interview_id=ahead, kind="action")
+    assert sorted(a.id for a in actions) == sorted(change.actions) and len(actions) == 2
+    assert network.get_contact(ana).stage == "interviewed"
+
+    interviews.unhold_interview(change)
+    undone = interviews.get_interview(ahead)
+    assert (undone.row.status, undone.row.scheduled_at) == ("scheduled", "2026-03-12 14:30")
+    assert (undone.held_organization, undone.held_role, undone.held_level) == ("", "", "")
+    assert undone == before
+    assert log.list_entries(interview_id=ahead, kind="action") == []
+    contact = network.get_contact(ana)
+    assert (contact.stage, contact.last_contact) == (contact_before.stage,
+                                                     contact_before.last_contact)
+    # held again (a redo), on the day it was first held, with Ana as she is now
+    network.update_contact(ana, "organization", "Globex")
+    again = interviews.hold_interview(ahead, today=change.day)
+    assert interviews.get_interview(ahead).held_organization == "Globex"
+    assert len(again.actions) == 2

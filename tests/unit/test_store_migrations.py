@@ -17,7 +17,8 @@ from careerpivot.store import backup, db, migrations, models
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "schema1.db"
 NEW_COLUMNS = {"contact": {"archived"},  # what schema 2 added
-               "interview": {"held_organization", "held_role", "held_level"}}  # schema 5
+               "interview": {"held_organization", "held_role", "held_level"},  # schema 5
+               "answer": {"assumption_id", "skill_id"}}  # schema 7
 REAL_STEP_1 = migrations.STEPS[1]
 
 #: Rows below ``contact`` that a cascade would delete or unlink: (table, column, rows).
@@ -350,7 +351,7 @@ def test_a_schema_3_file_gets_the_covering_index_of_the_development_list(tmp_pat
     assert (info.schema_before, info.schema_now) == (3, migrations.CURRENT_VERSION)
     assert db.integrity_report() == []
     plan = " ".join(r[3] for r in db.database.execute_sql(
-        "EXPLAIN QUERY PLAN " + development._MENTIONS_SQL).fetchall())
+        "EXPLAIN QUERY PLAN " + development.ranking._MENTIONS_SQL).fetchall())
     assert f"COVERING INDEX {COVERING}" in plan and "FOR GROUP BY" not in plan
     db.close()
     assert COVERING in _indexes(path, dbtools)
@@ -467,3 +468,83 @@ def test_a_0_0_skill_of_every_older_schema_becomes_not_assessed(
         # the search index of the rebuilt table still follows it
         assert con.execute("SELECT rowid FROM fts_skill WHERE fts_skill MATCH 'negotiation'"
                            ).fetchall() == [(9,)]
+
+
+# --- schema 7: a guide's question may name the gap it targets ----------------------------------
+
+#: The guide's table as schemas 3 to 6 wrote it (frozen: the models have moved on).
+_ANSWER_V6 = (
+    'CREATE TABLE "answer__v6" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"interview_id" INTEGER NOT NULL, "question_id" INTEGER, "question_text" TEXT NOT NULL, '
+    '"answer" TEXT NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("interview_id") '
+    'REFERENCES "interview" ("id") ON DELETE CASCADE, FOREIGN KEY ("question_id") '
+    'REFERENCES "question" ("id") ON DELETE SET NULL)')
+
+
+def _answers_as_before_7(path: Path, dbtools) -> None:
+    """Give a closed file the guide's table of schemas 3 to 6, as the app then wrote it: no
+    target columns (a file that climbs through step 3 gets them from its rebuild, so only a
+    file written at schema 3 or later adds them in step 7); rows, indexes and the search
+    index kept."""
+    from careerpivot.store import search
+
+    with dbtools.raw(path) as con:
+        con.execute(_ANSWER_V6)
+        con.execute("INSERT INTO answer__v6 SELECT id, interview_id, question_id, "
+                    "question_text, answer, position FROM answer")
+        con.execute("DROP TABLE answer")
+        con.execute("ALTER TABLE answer__v6 RENAME TO answer")
+        con.execute("CREATE INDEX answer_interview_id ON answer (interview_id)")
+        con.execute("CREATE INDEX answer_question_id ON answer (question_id)")
+        con.execute('DROP TABLE "fts_answer"')
+        for statement in search.statements({"answer": search.SEARCH_COLUMNS["answer"]}):
+            con.execute(statement)
+        con.commit()
+
+
+@pytest.mark.parametrize("start", [1, 2, 3, 4, 5, 6])
+def test_guides_of_every_older_schema_gain_targets_and_keep_every_answer(
+        schema1_copy, dbtools, tmp_path, start):
+    if start > 1:
+        _climb_raw(schema1_copy, start)
+    if start >= 3:
+        _answers_as_before_7(schema1_copy, dbtools)
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == start
+        assert "assumption_id" not in [r[1] for r in con.execute("PRAGMA table_info(answer)")]
+        answers_before = con.execute("SELECT id, interview_id, question_id, question_text, "
+                                     "answer, position FROM answer ORDER BY id").fetchall()
+    assert len(answers_before) == 4
+
+    info = db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    assert (info.schema_before, info.schema_now) == (start, migrations.CURRENT_VERSION)
+    assert db.integrity_report() == []
+    # every question already in a guide is an ordinary one, its answer kept
+    assert {(a.assumption_id, a.skill_id) for a in models.Answer.select()} == {(None, None)}
+    from careerpivot.services import overview
+
+    assert overview.has_search_index()
+    db.close()
+    with dbtools.raw(schema1_copy, readonly=True) as con:
+        assert con.execute("SELECT id, interview_id, question_id, question_text, answer, "
+                           "position FROM answer ORDER BY id").fetchall() == answers_before
+    fresh = tmp_path / "fresh.careerpivot"
+    db.open_workspace(fresh, backup_dir=tmp_path / "backups")
+    db.close()
+    assert _schema(schema1_copy, dbtools) == _schema(fresh, dbtools), \
+        "the same columns, indexes and ON DELETE SET NULL references as a new file"
+
+
+def test_a_migrated_target_lets_go_of_a_deleted_assumption(schema1_copy, dbtools, tmp_path):
+    """The references the step adds act as the models declare: deleting the assumption a
+    question targets keeps the question, unmarked."""
+    _climb_raw(schema1_copy, 6)
+    _answers_as_before_7(schema1_copy, dbtools)
+    db.open_workspace(schema1_copy, create=False, backup_dir=tmp_path / "backups")
+    assumption = models.Assumption.select().first()
+    with db.write():
+        models.Answer.update(assumption=assumption.id).where(models.Answer.id == 1).execute()
+        models.Assumption.delete().where(models.Assumption.id == assumption.id).execute()
+    answer = models.Answer.get_by_id(1)
+    db.close()
+    assert answer.assumption_id is None and answer.question_text

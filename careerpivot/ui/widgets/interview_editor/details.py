@@ -1,4 +1,6 @@
-"""The Details page of the interview editor: the fields of the interview itself."""
+"""The Details page of the interview editor: the fields of the interview itself, and the person
+as they were when the conversation was held (what its evidence counts), editable to fix a
+typo once it is held."""
 
 from __future__ import annotations
 
@@ -19,12 +21,13 @@ from careerpivot.core import vocab
 from careerpivot.services.interviews import MAX_MINUTES, MIN_MINUTES
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.widgets.choices import ChoicesModel
-from careerpivot.ui.widgets.form_parts import GrowingTextEdit
+from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
 class DetailsPage(QWidget):
-    """Who, which path, when, how long, how, the status, and my context and pitch."""
+    """Who, which path, when, how long, how, the status, the person as they were when it was
+    held, and my context and pitch."""
 
     def __init__(self, binder: FormBinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,27 @@ class DetailsPage(QWidget):
         row(self.tr("Mode:"), self.mode, "mode")
         row(self.tr("Status:"), self.status, "status")
 
+        # the person as they were when it was held: recorded when it is marked held
+        self.held_heading = heading(self.tr("As they were when held"))
+        self.held_heading.setObjectName("heldHeading")
+        form.addRow(self.held_heading)
+        self.held_hint = hint("")
+        self.held_hint.setObjectName("heldHint")
+        form.addRow(self.held_hint)
+        self.held_organization = QLineEdit()
+        self.held_organization.setObjectName("heldOrganizationEdit")
+        self.held_role = QLineEdit()
+        self.held_role.setObjectName("heldRoleEdit")
+        self.held_level = QComboBox()
+        self.held_level.setObjectName("heldLevelCombo")
+        for key, name in vocab.LEVELS.items():
+            self.held_level.addItem(vocab_name(name), key)
+        row(self.tr("Organization:"), self.held_organization, "held_organization")
+        row(self.tr("Role:"), self.held_role, "held_role")
+        row(self.tr("Level:"), self.held_level, "held_level")
+        self.held_editors = (self.held_organization, self.held_role, self.held_level)
+        self.set_held(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         caption = QLabel(self.tr("M&y context and pitch:"))
@@ -123,6 +147,22 @@ class DetailsPage(QWidget):
             for pid, title in path_choices:
                 self.path.addItem(title, pid)
             self.path.setCurrentIndex(max(self.path.findData(path), 0))
+
+    def set_held(self, held: bool) -> None:
+        """The person as they were when held can be corrected once the conversation is held;
+        before, the fields wait, saying when they are filled. (Call after the binder has
+        loaded the row: loading enables every field.)"""
+        for editor in self.held_editors:
+            editor.setEnabled(held)
+        if held:
+            self.held_hint.setText(self.tr(
+                "Recorded when the conversation was marked held. The evidence counts the "
+                "person as they were then, not as their contact card says today; correct a "
+                "mistake here."))
+        else:
+            self.held_hint.setText(self.tr(
+                "Filled in from the contact when the conversation is marked held (status "
+                "Completed), so later job changes do not change what it counts for."))
 
     def ensure_contact(self, contact_id: int, name: str, organization: str) -> None:
         """Make sure the field can show this contact (an archived one is not among the

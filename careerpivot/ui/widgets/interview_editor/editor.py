@@ -3,8 +3,8 @@
 The editor is a header (who, when, round) over six pages, each its own small widget that
 tells the editor what it did by signals:
 
-* :class:`~.details.DetailsPage` — contact, path, date and time, length, mode, status, my
-  context;
+* :class:`~.details.DetailsPage` — contact, path, date and time, length, mode, status, the
+  person as they were when it was held, my context;
 * :class:`~.guide.GuidePanel` — the questions of the guide, an answer box under each;
 * :class:`~.notes.NotesPage` — notes, typical week, challenges, metrics, surprises, fit signal;
 * :class:`~.evidence.EvidencePanel` — every assumption of the interview's path: supported,
@@ -55,7 +55,7 @@ from careerpivot.ui.widgets.interview_editor.details import DetailsPage
 from careerpivot.ui.widgets.interview_editor.evidence import EvidencePanel
 from careerpivot.ui.widgets.interview_editor.follow_ups import FollowUpsPanel
 from careerpivot.ui.widgets.interview_editor.guide import GuidePanel
-from careerpivot.ui.widgets.interview_editor.held import hold_if_agreed
+from careerpivot.ui.widgets.interview_editor.held import hold_if_agreed, push_hold
 from careerpivot.ui.widgets.interview_editor.mentions import MentionsPanel
 from careerpivot.ui.widgets.interview_editor.notes import NotesPage
 from careerpivot.ui.widgets.interview_editor.path_cache import PathCache
@@ -241,8 +241,17 @@ class InterviewEditor(QWidget):
             "minutes": r.minutes, "mode": r.mode, "status": r.status, "context": d.context,
             "notes": d.notes, "typical_week": d.typical_week, "challenges": d.challenges,
             "success_metrics": d.success_metrics, "surprises": d.surprises,
-            "resonated": d.resonated, "fit_signal": d.fit_signal,
+            "resonated": d.resonated, "fit_signal": d.fit_signal, **self._held_values(d),
         }
+
+    @staticmethod
+    def _held_values(d: InterviewDetail) -> dict[str, Any]:
+        return {field: getattr(d, field) for field in interviews.HELD_FIELDS}
+
+    def _show_held(self, d: InterviewDetail) -> None:
+        """The person as they were when held: fresh values, editable once it is held."""
+        refresh_binder(self.binder, self._held_values(d))
+        self.details.set_held(d.row.status == interviews.HELD)
 
     def _show(self, d: InterviewDetail, *, same_row: bool) -> None:
         self.detail = d
@@ -253,6 +262,7 @@ class InterviewEditor(QWidget):
             refresh_binder(self.binder, values)
         else:
             self.binder.load(d.id, values)
+        self.details.set_held(r.status == interviews.HELD)
         self._update_header()
         self.guide.set_guide(d.id, d.answers, self.path_cache.core_ids(r.path_id), r.path_id)
         path_id = r.path_id
@@ -336,6 +346,7 @@ class InterviewEditor(QWidget):
             self._show(detail, same_row=True)
         else:
             self.follow_ups.set_detail(detail)
+            self._show_held(detail)
         if field == "status" and self._completed_now:
             self._completed_now = False
             self.ctx.bus.status.emit(self.tr(
@@ -347,15 +358,19 @@ class InterviewEditor(QWidget):
 
     def hold(self, interview_id: int) -> bool:
         """Asked by the Evidence and Skills pages before a verdict or a mention on a
-        conversation that was not held: mark it held if the user agrees. The pages are not
-        rebuilt (one of them is storing); the header and the details show the new status."""
-        if not hold_if_agreed(self, interview_id):
+        conversation that was not held: mark it held if the user agrees, as an undo step of
+        its own (before the verdict's or the mention's). The pages are not rebuilt (one of
+        them is storing); the header and the details show the new status."""
+        change = hold_if_agreed(self, interview_id)
+        if change is None:
             return False
+        push_hold(self.ctx, change)
         if self.detail is not None and self.detail.id == interview_id:
             detail = interviews.get_interview(interview_id)
             self.detail = detail
             refresh_binder(self.binder, {"status": detail.row.status,
                                          "scheduled_at": detail.row.scheduled_at})
+            self._show_held(detail)
             self._update_header()
             self.follow_ups.set_detail(detail)
             self.row_changed.emit(detail.row)

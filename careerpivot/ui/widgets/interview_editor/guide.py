@@ -1,10 +1,13 @@
-"""The Guide page of the interview editor: the questions, an answer box under each."""
+"""The Guide page of the interview editor: the questions, an answer box under each. A
+question proposed for what is still uncertain says what it targets (an open assumption, or a
+skill mentioned only once); "Suggest questions from the gaps" adds the path's current
+proposals (services.guide_gaps)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerpivot.core import vocab
+from careerpivot.core import gap_questions, vocab
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import interviews, paths
+from careerpivot.services import guide_gaps, interviews, paths
+from careerpivot.services.guide_gaps import Mark
 from careerpivot.services.interviews import AnswerRow
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
@@ -29,6 +33,14 @@ from careerpivot.ui.undo import push_change, push_delete
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, hint, refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 from careerpivot.ui.widgets.interview_editor.common import scrolling
+
+#: The longest part of a target shown on its question (the tooltip has all of it).
+TARGET_SHOWN = 90
+
+
+def gap_text(text: str) -> str:
+    """A written question's sentence (``core.gap_questions.TEXTS``) in the user's language."""
+    return QCoreApplication.translate("gapQuestions", text)
 
 
 class QuestionBlock(QFrame):
@@ -39,9 +51,10 @@ class QuestionBlock(QFrame):
     answer_stored = Signal()
 
     def __init__(self, ctx: AppContext, answer: AnswerRow, number: int, core: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, mark: Mark | None = None) -> None:
         super().__init__(parent)
         self.answer_id = answer.id
+        self.mark = mark
         self.setObjectName(f"question_{answer.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -85,6 +98,10 @@ class QuestionBlock(QFrame):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             setattr(self, f"{name}_button", button)
         layout.addLayout(top)
+        self.target: QLabel | None = None
+        if mark is not None:
+            self.target = self._target_label(mark)
+            layout.addWidget(self.target)
         self.editor = GrowingTextEdit(2, 18)
         self.editor.setObjectName(f"answer_{answer.id}")
         self.editor.setPlaceholderText(self.tr("Their answer…"))
@@ -97,6 +114,25 @@ class QuestionBlock(QFrame):
         self.binder.bind("answer", self.editor, self.error, title=self.tr("an answer"))
         self.binder.stored.connect(lambda _f: self.answer_stored.emit())
         self.binder.load(answer.id, {"answer": answer.answer})
+
+    def _target_label(self, mark: Mark) -> QLabel:
+        """The italic line under a proposed question: what it targets, and why on hover."""
+        shown = gap_questions.shorten(mark.target, TARGET_SHOWN)
+        if mark.kind == guide_gaps.ASSUMPTION:
+            text = self.tr("Targets the assumption “{0}”").format(shown)
+            tip = self.tr("Proposed while this assumption was not settled:\n“{0}”\n"
+                          "The Paths tab says what its evidence still lacks.")
+        else:
+            text = self.tr("Targets the skill {0}").format(shown)
+            tip = self.tr("Proposed while only one held conversation had mentioned {0}: "
+                          "another view tells whether it really matters.")
+        label = QLabel(text)
+        label.setObjectName("gapTarget")
+        label.setWordWrap(True)
+        label.setToolTip(tip.format(mark.target))
+        label.setAccessibleDescription(text)
+        label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        return label
 
     def set_place(self, number: int, count: int) -> None:
         self.number.setText(f"{number}.")
@@ -129,6 +165,7 @@ class GuidePanel(QWidget):
         self.path_id: int | None = None  # the interview's path: its core questions are offered
         self.blocks: list[QuestionBlock] = []
         self._answers: tuple[AnswerRow, ...] = ()
+        self._marks: dict[int, Mark] = {}
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 4)
@@ -146,7 +183,17 @@ class GuidePanel(QWidget):
         self.add_free = QPushButton(self.tr("Add"))
         self.add_free.setObjectName("addQuestionButton")
         self.add_free.clicked.connect(self.add_free_question)
+        self.suggest = QPushButton(self.tr("Suggest &questions from the gaps"))
+        self.suggest.setObjectName("suggestGapQuestionsButton")
+        self._suggest_tips = (
+            self.tr("Add questions that target what is still uncertain on this path: its "
+                    "open assumptions, and skills only one conversation has mentioned"),
+            self.tr("Choose a path for this conversation first: the questions come from its "
+                    "gaps"))
+        self.suggest.setToolTip(self._suggest_tips[0])
+        self.suggest.clicked.connect(self.suggest_gap_questions)
         tools.addWidget(self.add_bank)
+        tools.addWidget(self.suggest)
         tools.addWidget(self.free_text, 1)
         tools.addWidget(self.add_free)
         outer.addLayout(tools)
@@ -167,12 +214,17 @@ class GuidePanel(QWidget):
     # loading ----------------------------------------------------------------------------------
     def set_guide(self, interview_id: int | None, answers: Sequence[AnswerRow],
                   core_ids: set[int], path_id: int | None = None) -> None:
+        marks = self._read_marks(interview_id) if answers else {}
         same_shape = (interview_id == self.interview_id
                       and [a.id for a in answers] == [b.answer_id for b in self.blocks]
                       and [a.question_text for a in answers]
-                      == [b.question.text() for b in self.blocks])
+                      == [b.question.text() for b in self.blocks]
+                      and marks == self._marks)
         self._answers = tuple(answers)
+        self._marks = marks
         self.path_id = path_id
+        self.suggest.setEnabled(path_id is not None)
+        self.suggest.setToolTip(self._suggest_tips[path_id is None])
         self.error.hide()
         if same_shape:
             for block, answer in zip(self.blocks, answers, strict=True):
@@ -182,7 +234,7 @@ class GuidePanel(QWidget):
         self.release()
         for number, answer in enumerate(answers, start=1):
             block = QuestionBlock(self.ctx, answer, number, answer.question_id in core_ids,
-                                  self.list_widget)
+                                  self.list_widget, marks.get(answer.id))
             block.answer_stored.connect(self.answer_stored)
             block.set_place(number, len(answers))
             block.move_requested.connect(self.move_question)
@@ -191,6 +243,15 @@ class GuidePanel(QWidget):
             self.blocks.append(block)
         self.empty.setVisible(not self.blocks and interview_id is not None)
         self.setEnabled(interview_id is not None)
+
+    def _read_marks(self, interview_id: int | None) -> dict[int, Mark]:
+        if interview_id is None:
+            return {}
+        try:
+            return guide_gaps.guide_marks(interview_id)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return {}
 
     def release(self) -> None:
         for block in self.blocks:
@@ -269,6 +330,11 @@ class GuidePanel(QWidget):
                 return False
         else:
             self.error.hide()
+        self._added(added, self.tr("adding %n question(s) to the guide", "", len(added)))
+        return True
+
+    def _added(self, added: Sequence[int], text: str) -> None:
+        """Record questions just added as one undo step, show them, and focus the last."""
         holder: dict[str, list] = {"snaps": []}
 
         def undo() -> None:
@@ -280,14 +346,36 @@ class GuidePanel(QWidget):
             for snap in holder["snaps"]:
                 workspace.restore_snapshot(snap)
 
-        push_change(self.ctx, self.tr("adding %n question(s) to the guide", "", len(added)),
-            "interviews", undo, redo)
+        push_change(self.ctx, text, Area.INTERVIEWS, undo, redo)
         self.changed.emit()
         block = self.block_for(added[-1])
         if block is not None:
             self.scroll.ensureWidgetVisible(block)
             block.editor.setFocus()
-        return True
+
+    def suggest_gap_questions(self) -> None:
+        """Add the questions the path's gaps propose that the guide does not target yet."""
+        iid = self.interview_id
+        if iid is None or not self.flush():
+            return
+        try:
+            result = guide_gaps.add_proposals(iid, translate=gap_text)
+        except CareerPivotError as exc:
+            self._show_error(exc.message)
+            return
+        if not result.answer_ids:
+            self._show_error(
+                self.tr("Every question the gaps propose is already in this guide.")
+                if result.proposed else
+                self.tr("Nothing is uncertain on this path: every assumption is settled and "
+                        "every skill was mentioned in more than one conversation."))
+            return
+        self.error.hide()
+        count = len(result.answer_ids)
+        self._added(result.answer_ids,
+                    self.tr("suggesting %n question(s) from the gaps", "", count))
+        self.ctx.bus.status.emit(self.tr("%n question(s) for what is still uncertain added "
+                                         "to the guide.", "", count))
 
     def move_question(self, answer_id: int, step: int) -> None:
         iid = self.interview_id

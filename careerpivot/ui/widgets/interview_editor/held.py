@@ -1,5 +1,8 @@
 """Only a held conversation counts as evidence: the question asked when a verdict or a skill
-mention is recorded on one that was not held (services.interviews.NotHeldError)."""
+mention is recorded on one that was not held (services.interviews.NotHeldError), and the undo
+step of holding it — its own step, apart from the verdict or mention that follows: undoing
+that leaves the conversation held, undoing again puts back its status, date, the person as
+recorded, its follow-up actions and its contact's stage."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from careerpivot.services import interviews
-from careerpivot.services.interviews import HoldOffer
+from careerpivot.services.interviews import HoldChange, HoldOffer
+from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.undo import push_change
 
 
 def _day(day) -> str:
@@ -60,14 +65,35 @@ class HoldQuestion:
         return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.YesRole
 
 
-def hold_if_agreed(parent: QWidget | None, interview_id: int) -> bool:
-    """Ask, and mark the conversation held when the user agrees; True when it now is (the
-    caller announces the change)."""
+def hold_if_agreed(parent: QWidget | None, interview_id: int) -> HoldChange | None:
+    """Ask, and mark the conversation held when the user agrees; what changed when it now is
+    (the caller announces the change and records the undo step, :func:`push_hold`)."""
     offer = interviews.hold_offer(interview_id)
     if not HoldQuestion.ask(parent, offer):
-        return False
-    interviews.hold_interview(interview_id)
-    return True
+        return None
+    return interviews.hold_interview(interview_id)
+
+
+def push_hold(ctx: AppContext, change: HoldChange) -> None:
+    """Record a hold that happened as one undo step: undo un-holds the conversation, redo
+    holds it again on the same day."""
+    holder = {"change": change}
+
+    def announce() -> None:
+        for area in (Area.LOG, Area.CONTACTS):
+            ctx.bus.changed.emit(area)
+
+    def undo() -> None:
+        interviews.unhold_interview(holder["change"])
+        announce()
+
+    def redo() -> None:
+        first = holder["change"]
+        holder["change"] = interviews.hold_interview(first.interview_id, today=first.day)
+        announce()
+
+    push_change(ctx, QCoreApplication.translate("HoldQuestion", "marking a conversation as held"),
+                Area.INTERVIEWS, undo, redo)
 
 
 #: What a panel calls to have a conversation held: True when it now is.

@@ -1,4 +1,6 @@
-"""The Skills page of the interview editor: the skills, tools and certifications mentioned."""
+"""The Skills page of the interview editor: the skills, tools and certifications mentioned. The
+first mention of a skill new to the workspace asks for its levels (skippable: it is then "not
+assessed")."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from careerpivot.core.validation import name_key
 from careerpivot.services import development, interviews
 from careerpivot.services.interviews import MentionRow, NotHeldError
 from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.dialogs.skill_levels import SkillLevelsDialog
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
 from careerpivot.ui.undo import push_add, push_change, push_delete
@@ -224,6 +227,11 @@ class MentionsPanel(QWidget):
         if iid is None:
             return
         kind = self.kind.currentData() if self.kind.isEnabled() else None
+        try:
+            new_skill = development.skill_named(self.name.text()) is None
+        except CareerPivotError as exc:
+            self._show_error(exc.message)
+            return
 
         def add() -> int:
             return interviews.add_mention(iid, self.name.text(), self.importance.currentData(),
@@ -241,6 +249,8 @@ class MentionsPanel(QWidget):
             return
         push_add(self.ctx, self.tr("adding a skill mention"), Area.INTERVIEWS,
                  lambda: interviews.remove_mention(mention_id))
+        if new_skill:
+            self._ask_levels(self.name.text())
         self.name.clear()
         self.note.clear()
         self.importance.setCurrentIndex(self.importance.findData(2))
@@ -250,6 +260,32 @@ class MentionsPanel(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self.name.setFocus()
+
+    def _ask_levels(self, name: str) -> None:
+        """A skill first named here: ask where the user stands in it and wants to be, as an
+        undo step of its own; skipped, it stays not assessed."""
+        try:
+            skill_id = development.skill_named(name)
+            skill = development.get_skill(skill_id) if skill_id is not None else None
+        except CareerPivotError as exc:
+            self._show_error(exc.message)
+            return
+        if skill is None:
+            return
+        levels = SkillLevelsDialog.ask(self, skill.name)
+        if levels is None:
+            self.ctx.bus.status.emit(self.tr(
+                "“{0}” is not assessed yet: set its levels on the Development tab when you "
+                "know them.").format(skill.name))
+            return
+        try:
+            before = development.set_skill_levels(skill.id, *levels)
+        except CareerPivotError as exc:
+            self._show_error(exc.message)
+            return
+        push_change(self.ctx, self.tr("setting the levels of a new skill"), Area.SKILLS,
+                    lambda: development.set_skill_levels(skill.id, *before),
+                    lambda: development.set_skill_levels(skill.id, *levels))
 
     def _edit(self, mention_id: int, field: str, value: Any) -> bool:
         row = self.model.mention(self.model.row_of(mention_id))
