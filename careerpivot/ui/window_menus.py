@@ -70,6 +70,14 @@ class WindowMenusMixin:
         view_menu.addSeparator()
         view_menu.addAction(a.next_tab)
         view_menu.addAction(a.previous_tab)
+        view_menu.addSeparator()
+        self.weekly_review_action = view_menu.addAction(
+            translate("MainWindow", "&Weekly Review…"))
+        self.weekly_review_action.setObjectName("actionWeeklyReview")
+        self.weekly_review_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.weekly_review_action.setStatusTip(translate(
+            "MainWindow", "Look back on the week and write down its decisions"))
+        self.weekly_review_action.triggered.connect(self.weekly_review)
 
         help_menu = self.help_menu
         help_menu.addAction(a.data_location)
@@ -112,6 +120,13 @@ class WindowMenusMixin:
     def _redo_text_changed(self, text: str) -> None:
         self.actions.redo.setText(translate("MainWindow", "&Redo {0}").format(text) if text
                                   else translate("MainWindow", "&Redo"))
+
+    def weekly_review(self) -> None:
+        """Open the weekly review (there is none to open without a workspace)."""
+        from careerpivot.ui.dialogs.weekly_review import WeeklyReviewDialog
+
+        if self.session.info is not None:
+            WeeklyReviewDialog.ask(self.ctx, self)
 
     # --- help -----------------------------------------------------------------------------
     def about(self) -> None:

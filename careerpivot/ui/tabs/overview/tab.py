@@ -22,6 +22,8 @@ from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.tabs.overview.agenda import AgendaPane
 from careerpivot.ui.tabs.overview.charts_page import ChartsPage
 from careerpivot.ui.tabs.overview.due_list import DuePane
+from careerpivot.ui.tabs.overview.readiness_page import ReadinessOverviewPage
+from careerpivot.ui.tabs.overview.review_prompt import ReviewPrompt
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.log_view import LogView, status_colors
 
@@ -70,7 +72,9 @@ class OverviewTab(TabBase):
         self.header.setObjectName("overviewHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        layout.addWidget(self.header)
+        self.review_prompt = ReviewPrompt(self.ctx, self)
+        layout.addLayout(self.review_prompt.header_row(self.header))
+        layout.addWidget(self.review_prompt.reminder)
 
         # top: what to do (the due list, the agenda beside it); below: the evidence
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -92,6 +96,8 @@ class OverviewTab(TabBase):
         self.inner_tabs.setDocumentMode(True)
         self.charts_page = self._adopt(ChartsPage(lambda: self._today, self.inner_tabs))
         self.inner_tabs.addTab(self.charts_page, self.tr("Progress"))
+        self.readiness_page = ReadinessOverviewPage(self.inner_tabs)
+        self.inner_tabs.addTab(self.readiness_page, self.tr("Readiness"))
         self.log_view = LogView(self.ctx, self.inner_tabs)
         self.inner_tabs.addTab(self.log_view, self.tr("Tracking Log"))
         self.splitter.addWidget(self.inner_tabs)
@@ -119,6 +125,8 @@ class OverviewTab(TabBase):
         self.agenda.interviewOpened.connect(
             lambda i: self.ctx.bus.show_item.emit("interview", i))
         self.charts_page.updated.connect(self.charts_updated)
+        self.readiness_page.pathOpened.connect(
+            lambda p: self.ctx.bus.show_item.emit("readiness", p))
 
     # --- loading --------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -148,6 +156,8 @@ class OverviewTab(TabBase):
         self.log_view.reload_choices_later()
         self.log_view.reload_when_shown()
         self.charts_page.reload()
+        self.readiness_page.reload()
+        self.review_prompt.refresh(self._today)
 
     def _reload_due(self) -> None:
         current = self.current_item()

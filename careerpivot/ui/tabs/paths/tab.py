@@ -22,21 +22,25 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import vocab
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import paths
+from careerpivot.services import paths, readiness
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.tabs.base import TabBase
+from careerpivot.ui.tabs.paths.ask_next_page import AskNextPage
 from careerpivot.ui.tabs.paths.assumptions_page import AssumptionsPage
 from careerpivot.ui.tabs.paths.common import shortcut
 from careerpivot.ui.tabs.paths.compare_page import ComparePage
 from careerpivot.ui.tabs.paths.path_form import PathForm
 from careerpivot.ui.tabs.paths.questions_page import QuestionsPage
+from careerpivot.ui.tabs.paths.readiness_page import ReadinessPage, share_line
 from careerpivot.ui.undo import push_add, push_delete
 from careerpivot.ui.widgets.form_parts import heading, hint
 from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
 
 PAGE_ASSUMPTIONS, PAGE_QUESTIONS, PAGE_NOTES, PAGE_COMPARE = range(4)
+PAGE_READINESS = 4
+PAGE_ASK_NEXT = PAGE_READINESS + 1  # the last page
 
 #: The widgets of each page the tab keeps a reference to, by the same names (as before the
 #: tab was split into pages: tests and tools reach them on the tab).
@@ -61,6 +65,7 @@ class PathsTab(TabBase):
         super().__init__(ctx, parent)
         self._expected: Counter[str] = Counter()
         self._path_rows: list[paths.PathRow] = []
+        self._readiness: dict[int, readiness.PathReadiness] = {}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("pathsSplitter")
@@ -127,6 +132,11 @@ class PathsTab(TabBase):
         self.notes_edit = self.form.notes_edit
         self.compare_page = ComparePage(self.ctx)
         self.pages.addTab(self.compare_page, "")
+        self.readiness_page = ReadinessPage(self.ctx)
+        self.pages.addTab(self.readiness_page, "")
+        self.readiness_page.assumptionOpened.connect(self._open_assumption)
+        self.ask_next_page = AskNextPage(self.ctx)
+        self.pages.addTab(self.ask_next_page, "")
         for widget in (self.form, self.assumptions_page, self.questions_page,
                        self.compare_page):
             for name in _PAGE_ATTRIBUTES[type(widget)]:
@@ -154,6 +164,7 @@ class PathsTab(TabBase):
     def reload(self) -> None:
         try:
             rows = paths.list_paths()
+            self._readiness = {r.path_id: r for r in readiness.readiness()}
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
@@ -174,12 +185,13 @@ class PathsTab(TabBase):
         self._show_path(target)
 
     def show_item(self, kind: str, item_id: int) -> bool:
-        if kind not in ("path", "assumption"):
+        if kind not in ("path", "assumption", "readiness"):  # readiness: a path, on that page
             return False
         if self._stale:
             self.reload_now()
         try:
-            path_id = item_id if kind == "path" else paths.get_assumption(item_id).path_id
+            path_id = (item_id if kind in ("path", "readiness")
+                       else paths.get_assumption(item_id).path_id)
         except CareerPivotError:
             return False
         if not self.select_path(path_id):
@@ -187,6 +199,8 @@ class PathsTab(TabBase):
         if kind == "assumption":
             self.pages.setCurrentIndex(PAGE_ASSUMPTIONS)
             self.select_assumption(item_id)
+        elif kind == "readiness":
+            self.pages.setCurrentIndex(PAGE_READINESS)
         return True
 
     def focus_search(self) -> None:
@@ -224,7 +238,8 @@ class PathsTab(TabBase):
         status = vocab_name(vocab.PATH_STATUSES.get(row.status, row.status))
         details = self.tr("{0} · %n assumption(s)", "", row.assumption_count).format(status)
         details += " · " + self.tr("%n interview(s)", "", row.interview_count)
-        item.setText(f"{row.title}\n{details}")
+        share = share_line(self._readiness.get(row.id))
+        item.setText(f"{row.title}\n{details}" + (f"\n{share}" if share else ""))
         item.setData(Qt.ItemDataRole.UserRole, row.id)
         item.setToolTip(row.why or row.title)
 
@@ -253,6 +268,8 @@ class PathsTab(TabBase):
             self.binder.load(None, {})
             self.assumptions_page.clear()
             self.questions_page.set_path(None)
+            self.readiness_page.show_readiness(None)
+            self.ask_next_page.show_path(None)
             self.stack.setCurrentWidget(self.empty)
             self._update_buttons()
             if self.pages.currentIndex() == PAGE_COMPARE:
@@ -266,6 +283,8 @@ class PathsTab(TabBase):
         self.stack.setCurrentIndex(1)
         self.assumptions_page.show_path(row)
         self.questions_page.show_path(row)
+        self.readiness_page.show_readiness(self._readiness.get(row.id))
+        self.ask_next_page.show_path(row)
         if self.pages.currentIndex() == PAGE_COMPARE:
             self.compare_page.load()
         self._set_page_titles()
@@ -354,6 +373,12 @@ class PathsTab(TabBase):
     def select_assumption(self, assumption_id: int) -> None:
         self.assumptions_page.select_assumption(assumption_id)
 
+    def _open_assumption(self, assumption_id: int) -> None:
+        """From the Readiness page: the assumption with its evidence, on its own page."""
+        self.pages.setCurrentIndex(PAGE_ASSUMPTIONS)
+        self.select_assumption(assumption_id)
+        self.assumptions_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- pages ------------------------------------------------------------------------------
     def _page_changed(self, index: int) -> None:
         if index == PAGE_COMPARE and self.compare_page.stale:
@@ -367,6 +392,8 @@ class PathsTab(TabBase):
             self.questions_page.core_count()))
         self.pages.setTabText(PAGE_NOTES, self.tr("Notes"))
         self.pages.setTabText(PAGE_COMPARE, self.tr("&Compare Paths"))
+        self.pages.setTabText(PAGE_READINESS, self.readiness_page.tab_title())
+        self.pages.setTabText(PAGE_ASK_NEXT, self.tr("Who to As&k Next"))
 
     def _update_buttons(self) -> None:
         self.delete_path_button.setEnabled(self.current_path_id() is not None)
