@@ -2,7 +2,9 @@
 
 :func:`proposed_questions` proposes at most :data:`MAX_PROPOSALS` questions:
 
-* for the path's *open* assumptions (not settled, ``core.evidence``), in this order: the
+* for the path's *open* assumptions (not settled, ``core.evidence``) that the person of the
+  conversation has not spoken on in a conversation held (another round with them adds no
+  voice: ``core.evidence`` counts each person once), in this order: the
   untested ones (nothing is known), then the contested ones (the people disagree), then the
   others closest to settled first (fewest people still needed, then whether someone at
   another organization or level is needed: one conversation may settle them), each group in
@@ -22,7 +24,8 @@ bank question would not).
 
 A proposed question in a guide is an Answer row that names its target (``Answer.assumption``
 or ``Answer.skill``). Queries: two to judge the assumptions (``paths.list_assumptions``), one
-for the skills, one for the guide and one for the bank, whatever the size of the workspace.
+for the skills, one for the guide, one for what the person already spoke on and one for the
+bank, whatever the size of the workspace.
 """
 
 from __future__ import annotations
@@ -165,6 +168,22 @@ def _guide(interview_id: int | None) -> tuple[set[int], set[tuple[str, int]]]:
     return questions, targets
 
 
+#: The assumptions the person of a conversation has already spoken on, in a conversation held
+#: (another round with them would not add a voice).
+_SPOKEN_SQL = f"""
+SELECT DISTINCT e.assumption_id FROM interview asked
+JOIN interview i ON i.contact_id = asked.contact_id AND i.status = '{vocab.HELD}'
+JOIN evidence e ON e.interview_id = i.id
+WHERE asked.id = ?
+"""
+
+
+def _spoken_on(interview_id: int | None) -> set[int]:
+    if interview_id is None:
+        return set()
+    return {a for (a,) in database.execute_sql(_SPOKEN_SQL, (interview_id,)).fetchall()}
+
+
 def _bank(path_id: int, categories: set[str]) -> list[tuple[int, str, str]]:
     """(id, category, text) of the bank questions of ``categories`` that are not core
     questions of the path, in the bank's order."""
@@ -180,7 +199,8 @@ def _bank(path_id: int, categories: set[str]) -> list[tuple[int, str, str]]:
 def _propose(path_id: int, interview_id: int | None, translate: Translate
              ) -> tuple[list[Proposal], int]:
     """The proposals the guide does not target yet, and how many the gaps gave in all."""
-    rows = [a for a in paths.list_assumptions(path_id) if not a.settled]
+    spoken = _spoken_on(interview_id)
+    rows = [a for a in paths.list_assumptions(path_id) if not a.settled and a.id not in spoken]
     rows.sort(key=lambda a: gap_questions.uncertainty_order(a.standing))
     skills = database.execute_sql(_SKILLS_ONCE_SQL, (path_id,)).fetchall()
     open_rows = rows[:MAX_PROPOSALS - min(SKILL_PLACES, len(skills))]

@@ -8,10 +8,11 @@ read transaction, whatever the number of conversations.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from careerpivot.core import readiness as core
-from careerpivot.services import standings
+from careerpivot.services import paths, standings
 from careerpivot.services._base import fetch_tuples
 from careerpivot.store.models import Path, database
 
@@ -43,6 +44,16 @@ def readiness(path_id: int | None = None) -> list[PathReadiness]:
             core.Item(j.assumption_id, j.category, j.statement, j.standing))
     return [PathReadiness(pid, title or "", core.of_path(pid, items.get(pid, ())))
             for pid, title in titles]
+
+
+def of_assumptions(path_id: int, title: str, rows: Iterable[paths.AssumptionRow]
+                   ) -> PathReadiness:
+    """One path's readiness from its assumptions already read (services.paths
+    .list_assumptions), without reading them again: the Paths tab shows the path's list and
+    its readiness from one read."""
+    return PathReadiness(path_id, title, core.of_path(path_id, [
+        core.Item(r.id, r.category, r.statement, r.standing) for r in rows
+        if r.standing is not None]))
 
 
 def readiness_of(path_id: int) -> PathReadiness | None:

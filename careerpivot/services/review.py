@@ -325,10 +325,27 @@ def _top_skills(count: int) -> tuple:
 # --- the review ------------------------------------------------------------------------------
 
 
+class Changes(NamedTuple):
+    since: _dt.date
+    evidence: tuple[EvidenceChange, ...]
+    new_skills: tuple[NewSkill, ...]
+
+
+def changes_since_last_review(today: _dt.date | None = None) -> Changes:
+    """What changed in the evidence since the last review (or the last 7 days): the part of
+    :func:`review_data` that judges the evidence twice, then and now."""
+    today = today or clock.today()
+    last, stamp = _last_review()
+    since = rules.since_day(last, today)
+    # new: written after the last review was, or (none) after the since-day
+    new_after = stamp or _stamp(since + _dt.timedelta(days=1))
+    return Changes(since, tuple(_changes(since, new_after)), tuple(_new_skills(since)))
+
+
 def review_data(today: _dt.date | None = None) -> ReviewData:
     """Everything the weekly review shows, for ``today`` (default: the clock's)."""
     today = today or clock.today()
-    last, stamp = _last_review()
+    last, _ = _last_review()
     since = rules.since_day(last, today)
     overdue = rules.is_overdue(last, today, has_activity=last is None and _has_activity())
     due, due_total, due_done, done = _log_items(since, today)
@@ -339,13 +356,12 @@ def review_data(today: _dt.date | None = None) -> ReviewData:
     for item in done:
         counts[item.kind] += 1
     done.sort(key=lambda d: (d.day, d.kind, d.item_id), reverse=True)
-    # new: written after the last review was, or (none) after the since-day
-    new_after = stamp or _stamp(since + _dt.timedelta(days=1))
+    changed = changes_since_last_review(today)
     return ReviewData(
         today=today, since=since, last_review=last, overdue=overdue,
         due=tuple(due[:LIST_LIMIT]), due_total=due_total, due_done=due_done,
         done=tuple(done[:LIST_LIMIT]), done_counts=counts,
-        changes=tuple(_changes(since, new_after)), new_skills=tuple(_new_skills(since)),
+        changes=changed.evidence, new_skills=changed.new_skills,
         top_skills=_top_skills(TOP_SKILLS), milestones=tuple(milestones[:LIST_LIMIT]),
     )
 

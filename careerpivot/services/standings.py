@@ -16,7 +16,7 @@ shown as "not counted".
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import peewee as pw
@@ -96,16 +96,19 @@ def _ids(text: str | None) -> list[str]:
     return text.split(",") if text else []
 
 
-def judge_lists(lists: Iterable[str | None], voices: dict[str, evidence.Voice],
+def judge_lists(lists: Sequence[str | None], voices: dict[str, evidence.Voice],
                 *, left_out: bool = False) -> evidence.Standing:
     """The standing from :func:`verdict_lists`' three columns. A conversation without a voice
     was not held: kept as "not counted" — or, with ``left_out``, not there at all."""
-    verdicts = ((verdict, voices.get(i_id))
-                for verdict, ids in zip(VERDICT_ORDER, lists, strict=True)
-                for i_id in _ids(ids))
-    if left_out:
-        verdicts = ((v, voice) for v, voice in verdicts if voice is not None)
-    return evidence.judge(verdicts)
+    found = []
+    listed = 0
+    for ids in lists:
+        ids_ = _ids(ids)
+        listed += len(ids_)
+        found.append([v for v in map(voices.get, ids_) if v is not None])
+    supporting, challenging, nuanced = found
+    not_counted = 0 if left_out else listed - sum(map(len, found))
+    return evidence.standing_of(supporting, challenging, len(nuanced), not_counted)
 
 
 def _heard(lists: Iterable[str | None], voices: dict[str, evidence.Voice]) -> Heard:

@@ -135,3 +135,45 @@ def wait_all(timeout_ms: int = 30000) -> bool:
     for task in list(_running):
         task.cancel()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+class LatestRead(QObject):
+    """Reads ``fn(*args)`` off the GUI thread, one job at a time, for a view that shows the
+    newest data: asked again while a job runs, it runs once more when that job ends (the data
+    is newer), and only the result of the last job asked for is given."""
+
+    finished = Signal(object)  # the newest result
+    failed = Signal(object)  # the exception of the newest job
+
+    def __init__(self, fn: Callable[..., Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._task: Task | None = None
+        self._pending: tuple | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None or self._pending is not None
+
+    def request(self, *args: Any) -> None:
+        if self._task is not None:
+            self._pending = args
+            return
+        self._pending = None
+        task = self._task = submit(lambda _job, *a: self._fn(*a), *args)
+        task.signals.finished.connect(self._finished)
+        task.signals.failed.connect(self._failed)
+        task.signals.done.connect(self._done)
+
+    def _finished(self, result: object) -> None:
+        if self._pending is None:
+            self.finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self._pending is None:
+            self.failed.emit(exc)
+
+    def _done(self) -> None:
+        self._task = None
+        if self._pending is not None:
+            self.request(*self._pending)

@@ -4,6 +4,7 @@
     python tests/benchmarks/children.py gui WORKSPACE
     python tests/benchmarks/children.py services WORKSPACE REPEAT
     python tests/benchmarks/children.py io WORKSPACE FOLDER
+    python tests/benchmarks/children.py loop WORKSPACE REPEAT   (children_loop.py)
 
 Each prints one line ``BENCH {json}`` with its measurements. The start-up child imports
 nothing before Qt beyond the standard library, so the bare window and the app start the same
@@ -390,6 +391,11 @@ def main(argv: list[str]) -> int:
         return services(argv[1], int(argv[2]))
     if kind == "io":
         return json_io(argv[1], argv[2])
+    if kind == "loop":
+        from children_loop import loop
+
+        _as_in_the_app()
+        return loop(argv[1], int(argv[2]), _emit)
     raise SystemExit(f"unknown child {kind!r}")
 
 

@@ -39,6 +39,8 @@ KEYSTROKE_S = 0.030
 TAB_SWITCH_S = 0.150
 RANKING_S = 0.100
 PDF_S = 0.250
+#: readiness, who to ask next, the weekly review's data: each a few grouped queries
+LOOP_S = 0.100
 JSON_S = 10.0
 
 TAB_TITLES = {
@@ -247,6 +249,22 @@ def measure_services(work: Path, env: dict[str, str], repeat: int, raw: dict) ->
     ]
 
 
+def measure_loop(work: Path, env: dict[str, str], repeat: int, raw: dict) -> list[dict]:
+    print(f"Closing the loop: {repeat} processes × {repeat + 1} calls…", flush=True)
+    runs = [run_child(["loop", str(work), str(repeat)], env) for _ in range(repeat)]
+    raw["loop"] = runs
+    rows = []
+    for key, what, limit in (
+            ("readiness", "evidence readiness of every path (readiness)", LOOP_S),
+            ("who_to_ask", "who to ask next, one path (who_to_ask)", LOOP_S),
+            ("review_changes", "weekly review: the evidence that changed", LOOP_S),
+            ("review", "… all of the review (with the development list)", None)):
+        rows.append(figure(key, what, [t for r in runs for t in r[key]["again_s"]],
+                           reference=[t for r in runs for t in r[key]["floor_s"]],
+                           limit=limit))
+    return rows
+
+
 def measure_io(work: Path, env: dict[str, str], repeat: int, folder: Path,
                raw: dict) -> list[dict]:
     print(f"JSON export and import: {repeat} ×…", flush=True)
@@ -283,10 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0,
                         help="size of the workspace, 1 = the sizes of issue 9 (default)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", nargs="+", choices=["startup", "gui", "services", "io"],
+    parser.add_argument("--only", nargs="+", choices=["startup", "gui", "services", "loop", "io"],
                         help="measure only these groups")
     args = parser.parse_args(argv)
-    groups = args.only or ["startup", "gui", "services", "io"]
+    groups = args.only or ["startup", "gui", "services", "loop", "io"]
     startup_repeat = args.startup_repeat or args.repeat + 2
 
     master = args.workspace or default_workspace(args.scale, args.seed)
@@ -309,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += measure_gui(work, env, args.repeat, raw)
         if "services" in groups:
             rows += measure_services(work, env, args.repeat, raw)
+        if "loop" in groups:
+            rows += measure_loop(work, env, args.repeat, raw)
         if "io" in groups:
             rows += measure_io(work, env, args.io_repeat, scratch, raw)
     finally:

@@ -92,7 +92,8 @@ def test_suggest_adds_marked_questions_in_one_undo_step(main_window, qtbot):
 def test_a_planned_conversation_shows_its_proposals_marked(main_window, qtbot):
     path, _recorded, _pathless = _workspace()
     ahead = (app_clock.today() + dt.timedelta(days=3)).isoformat() + " 10:00"
-    planned = interviews.create_interview(network.list_contacts()[0].id, path, ahead)
+    newcomer = network.create_contact(name="Noor Haddad", organization="Gamma")
+    planned = interviews.create_interview(newcomer, path, ahead)
     main_window.ctx.bus.changed.emit(Area.ALL)
     tab = main_window.show_tab("interviewsTab")
     open_interview(qtbot, tab, planned)

@@ -77,8 +77,14 @@ def test_the_page_shows_the_figure_the_rule_and_every_belief(demo_window, qtbot)
     # the rule behind it, with the thresholds the evidence rule uses
     rule = page.findChild(QLabel, "readinessRule")
     assert f"at least {evidence.TRIANGULATION_MIN_PEOPLE} different people" in rule.text()
-    # the path's entry in the list says it briefly
+    # the path's entry in the list says it briefly; the other paths' follow from a worker
     assert tab.paths_list.currentItem().text().endswith(f"\n{r.percent} % settled")
+    others = [tab.paths_list.item(i) for i in range(tab.paths_list.count())
+              if tab.paths_list.item(i) is not tab.paths_list.currentItem()]
+    assert others
+    for item in others:
+        share = readiness.readiness_of(item.data(Qt.ItemDataRole.UserRole)).readiness.percent
+        qtbot.waitUntil(lambda i=item, p=share: i.text().endswith(f"\n{p} % settled"))
 
     # every belief: status, people, organizations, levels and what it lacks
     model = page.model

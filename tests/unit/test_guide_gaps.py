@@ -149,6 +149,21 @@ def test_a_planned_conversation_gets_the_proposals_after_its_core_questions(pm):
     assert len(guide_gaps.guide_marks(follow_up)) == len(proposals)
 
 
+def test_a_next_round_skips_what_that_person_already_said(pm):
+    path, a, _core = pm
+    ana = person("Ana", "Acme", "mid")
+    first = held(ana, path)
+    interviews.set_evidence(first, a["pay"], "supported", "Yes, fast")
+    targets = {p.target_id for p in guide_gaps.proposed_questions(path)}
+    assert a["pay"] in targets  # still open: one person is not enough
+    again = interviews.schedule_follow_up(first)
+    asked = {m.target_id for m in guide_gaps.guide_marks(again).values()}
+    assert a["pay"] not in asked  # Ana's second answer would not be a new voice
+    assert asked  # the others are still proposed
+    bob = interviews.create_interview(person("Bob", "Beta", "lead"), path, AHEAD)
+    assert a["pay"] in {m.target_id for m in guide_gaps.guide_marks(bob).values()}
+
+
 @pytest.mark.parametrize(("when", "status"), [
     ("2026-03-02 09:00", None),  # entered after it happened
     ("2026-03-02", "completed"),
@@ -263,7 +278,8 @@ def test_the_prep_sheet_asks_about_what_is_uncertain_with_what_others_said(pm):
     interviews.set_evidence(first, a["sql"], "supported", "SQL daily, to check the numbers")
     interviews.set_evidence(second, a["sql"], "challenged", "Never touched it")
     interviews.add_mention(second, "Negotiation", 3, "Every contract")
-    planned = interviews.create_interview(ana, path, AHEAD)
+    cy = person("Cy Lee", "Initech", "lead")
+    planned = interviews.create_interview(cy, path, AHEAD)
     sheet = documents.prep_sheet_data(planned)
     assert len(sheet.questions) == 3  # the core questions; the proposals are apart
     by_target = {g.target: g for g in sheet.uncertain}
@@ -271,7 +287,7 @@ def test_the_prep_sheet_asks_about_what_is_uncertain_with_what_others_said(pm):
         "Pay rises fast in the first two years.", "Most of the week is meetings",
         "A certificate is needed", "I think that PMs write SQL every day", "Negotiation"]
     sql = by_target["I think that PMs write SQL every day"]
-    # Ana's own earlier round is another conversation: what she said then shows too
+    # what both said, by person, for Cy to be asked about
     assert [(s.person, s.stance) for s in sql.said] == [("Ana Souza, Acme", "Supported"),
                                                         ("Bob Ode, Globex", "Challenged")]
     assert sql.why.startswith("Contested")

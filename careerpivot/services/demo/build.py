@@ -21,7 +21,16 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import development, interviews, log, network, paths, plan, summary
+from careerpivot.services import (
+    development,
+    guide_gaps,
+    interviews,
+    log,
+    network,
+    paths,
+    plan,
+    summary,
+)
 from careerpivot.services.demo import conversations, learning, people, planning
 from careerpivot.services.demo.records import After, ContactRecord, InterviewRecord, When
 from careerpivot.store.models import Setting
@@ -243,6 +252,18 @@ class _Sample:
                 _known(self.assumptions, evidence.assumption, "an assumption"),
                 evidence.verdict, evidence.quote)
 
+    def refresh_proposals(self) -> None:
+        """The conversations still ahead were planned before the sample's evidence and skill
+        mentions were written: propose their gap questions again from the evidence as it now
+        stands, as planning them today would (services.guide_gaps)."""
+        for interview_id in self.interviews.values():
+            marks = guide_gaps.guide_marks(interview_id)
+            if not marks:
+                continue
+            for answer_id in marks:
+                interviews.remove_guide_question(answer_id)
+            guide_gaps.add_proposals(interview_id)
+
     # --- skills, learning and experiments ---------------------------------------------------
 
     def add_skills(self) -> None:
@@ -331,6 +352,7 @@ def fill(today: _dt.date) -> None:
     sample.add_interviews()
     sample.add_evidence()
     sample.add_skills()
+    sample.refresh_proposals()
     sample.add_learning()
     sample.add_plan()
     sample.add_summary()

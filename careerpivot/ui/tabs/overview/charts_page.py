@@ -29,9 +29,9 @@ class ChartsPage(QWidget):
         self._today = today
         self.charts: Any = None  # careerpivot.ui.widgets.charts.ChartsPanel, built on show
         self._charts_scheduled = False
-        self._chart_generation = 0
-        self._chart_task: workers.Task | None = None
-        self._charts_pending = False
+        self._reader = workers.LatestRead(overview.chart_data, self)
+        self._reader.finished.connect(self._show)
+        self._reader.failed.connect(self._failed)
         charts_layout = QVBoxLayout(self)
         charts_layout.setContentsMargins(0, 0, 0, 0)
         self.charts_placeholder = QLabel(self.tr("Loading the charts…"), self)
@@ -61,41 +61,18 @@ class ChartsPage(QWidget):
             self.load()
 
     def load(self) -> None:
-        """Compute the chart data off the GUI thread. One job at a time: changes made while
-        it runs ask for one more job when it ends (their data is newer)."""
-        if self._chart_task is not None:
-            self._charts_pending = True
+        """Compute the chart data off the GUI thread (one job at a time)."""
+        self._reader.request(self._today())
+
+    def _show(self, data: overview.ChartData) -> None:
+        if self.charts is None:
             return
-        self._charts_pending = False
-        self._chart_generation += 1
-        generation = self._chart_generation
-        today = self._today()
-        def job(_job: workers.Job, day: _dt.date) -> overview.ChartData:
-            return overview.chart_data(day)
+        self.charts.set_data(data)
+        self.charts_placeholder.hide()
+        self.charts.show()
+        self.updated.emit()
 
-        task = workers.submit(job, today)
-        self._chart_task = task
-
-        def finished(data: overview.ChartData) -> None:
-            if generation != self._chart_generation or self.charts is None \
-                    or self._charts_pending:
-                return
-            self.charts.set_data(data)
-            self.charts_placeholder.hide()
-            self.charts.show()
-            self.updated.emit()
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._chart_generation:
-                message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
-                self.charts_placeholder.setText(
-                    self.tr("The charts could not be drawn: {0}").format(message))
-
-        def done() -> None:
-            self._chart_task = None
-            if self._charts_pending:
-                self.load()
-
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        task.signals.done.connect(done)
+    def _failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
+        self.charts_placeholder.setText(
+            self.tr("The charts could not be drawn: {0}").format(message))

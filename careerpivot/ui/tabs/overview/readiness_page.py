@@ -42,9 +42,9 @@ class ReadinessOverviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("overviewReadiness")
         self._stale = True
-        self._task: workers.Task | None = None
-        self._pending = False
-        self._generation = 0
+        self._reader = workers.LatestRead(readiness.readiness, self)
+        self._reader.finished.connect(self._show)
+        self._reader.failed.connect(self._failed)
         self._build()
 
     def _build(self) -> None:
@@ -115,41 +115,15 @@ class ReadinessOverviewPage(QWidget):
             self.load()
 
     def load(self) -> None:
-        """Read every path's readiness off the GUI thread. One job at a time: a change made
-        while it runs asks for one more job when it ends (its data is newer)."""
+        """Read every path's readiness off the GUI thread (one job at a time)."""
         self._stale = False
-        if self._task is not None:
-            self._pending = True
-            return
-        self._pending = False
-        self._generation += 1
-        generation = self._generation
+        self._reader.request()
 
-        def job(_job: workers.Job) -> list[readiness.PathReadiness]:
-            return readiness.readiness()
-
-        task = workers.submit(job)
-        self._task = task
-
-        def finished(rows: list[readiness.PathReadiness]) -> None:
-            if generation == self._generation and not self._pending:
-                self._show(rows)
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
-                self.placeholder.setText(self.tr("The readiness could not be read: {0}")
-                                         .format(message))
-                self.stack.setCurrentWidget(self.placeholder)
-
-        def done() -> None:
-            self._task = None
-            if self._pending:
-                self.load()
-
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        task.signals.done.connect(done)
+    def _failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
+        self.placeholder.setText(self.tr("The readiness could not be read: {0}")
+                                 .format(message))
+        self.stack.setCurrentWidget(self.placeholder)
 
     def _show(self, rows: list[readiness.PathReadiness]) -> None:
         current = self.table.currentIndex().data(rm.ID_ROLE)

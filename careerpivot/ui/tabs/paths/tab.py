@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from careerpivot.core import vocab
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import paths, readiness
 from careerpivot.settings import Settings
+from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.tabs.base import TabBase
@@ -61,11 +62,17 @@ _PAGE_ATTRIBUTES: dict[type, tuple[str, ...]] = {
 class PathsTab(TabBase):
     areas = frozenset({Area.PATHS, Area.INTERVIEWS, Area.CONTACTS})
 
+    #: Every path's share of settled beliefs arrived and is shown in the list.
+    sharesShown = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._expected: Counter[str] = Counter()
         self._path_rows: list[paths.PathRow] = []
         self._readiness: dict[int, readiness.PathReadiness] = {}
+        # every path's share for the list, read off the GUI thread after the list shows
+        self._shares = workers.LatestRead(readiness.readiness, self)
+        self._shares.finished.connect(self._show_shares)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("pathsSplitter")
@@ -164,7 +171,6 @@ class PathsTab(TabBase):
     def reload(self) -> None:
         try:
             rows = paths.list_paths()
-            self._readiness = {r.path_id: r for r in readiness.readiness()}
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
@@ -183,6 +189,18 @@ class PathsTab(TabBase):
         self.paths_list.blockSignals(False)
         self.compare_page.stale = True
         self._show_path(target)
+        self._shares.request()
+
+    def _show_shares(self, rows: list[readiness.PathReadiness]) -> None:
+        shown = self.current_path_id()
+        self._readiness.update((r.path_id, r) for r in rows if r.path_id != shown)
+        by_id = {r.id: r for r in self._path_rows}
+        for i in range(self.paths_list.count()):
+            item = self.paths_list.item(i)
+            row = by_id.get(item.data(Qt.ItemDataRole.UserRole))
+            if row is not None and row.id != shown:
+                self._fill_path_item(item, row)
+        self.sharesShown.emit()
 
     def show_item(self, kind: str, item_id: int) -> bool:
         if kind not in ("path", "assumption", "readiness"):  # readiness: a path, on that page
@@ -283,7 +301,13 @@ class PathsTab(TabBase):
         self.stack.setCurrentIndex(1)
         self.assumptions_page.show_path(row)
         self.questions_page.show_path(row)
-        self.readiness_page.show_readiness(self._readiness.get(row.id))
+        # the shown path's readiness from the assumptions just read; the others' in a worker
+        current = readiness.of_assumptions(row.id, row.title, self.assumptions_model.rows())
+        self._readiness[row.id] = current
+        self.readiness_page.show_readiness(current)
+        item = self.paths_list.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == row.id:
+            self._fill_path_item(item, row)
         self.ask_next_page.show_path(row)
         if self.pages.currentIndex() == PAGE_COMPARE:
             self.compare_page.load()
