@@ -128,7 +128,8 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
     how = contact.how_met or ""
     if contact.introduced_by_id:
         introducer = Contact.get_or_none(Contact.id == contact.introduced_by_id)
-        if introducer is not None:
+        # unless how they met says it already ("Introduced by Priya at …")
+        if introducer is not None and introducer.name.casefold() not in how.casefold():
             intro = f"Introduced by {introducer.name}"
             how = f"{how}. {intro}" if how and not how.endswith(".") else (
                 f"{how} {intro}" if how else intro)

@@ -5,6 +5,8 @@ form, so nobody reads "1 item(s)"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from careerpivot.core.text import english_plural
@@ -42,6 +44,15 @@ def error_title(error: object) -> str:
     return QCoreApplication.translate("errors", getattr(error, "title", "CareerPivot"))
 
 
-def evidence_text(text: str, n: int = -1) -> str:
-    """A sentence of ``core.evidence.describe`` in the user's language."""
-    return QCoreApplication.translate("evidence", text, None, n)
+def translator(context: str) -> Callable[[str, int], str]:
+    """``translate(text, n=-1)`` for the texts core marks with ``QT_TRANSLATE_NOOP(context,
+    …)`` and composes itself (core.evidence.describe, core.readiness, core.ask_next,
+    core.review take one): the text in the user's language, "%n" and "(s)" resolved."""
+    def translate(text: str, n: int = -1) -> str:
+        return QCoreApplication.translate(context, text, None, n)
+
+    return translate
+
+
+#: A sentence of ``core.evidence.describe`` in the user's language.
+evidence_text = translator("evidence")

@@ -9,7 +9,7 @@ import pytest
 
 from careerpivot.core.errors import NotFoundError
 from careerpivot.reports import plan, prep
-from careerpivot.services import documents
+from careerpivot.services import documents, interviews, network
 
 
 def norm(text: str) -> str:
@@ -62,6 +62,17 @@ def test_prep_sheet_names_the_introducer_and_the_earlier_round(demo_workspace):
     follow_up = next(s for s in sheets if s.earlier)
     _pages, text = text_of(prep.build_prep(follow_up, "Letter"))
     assert "Earlier conversation".upper() in text
+
+
+def test_the_introducer_is_named_once(workspace):
+    priya = network.create_contact(name="Priya Raman")
+    told = network.create_contact(name="Jonas Weber", introduced_by=priya,
+                                  how_met="Introduced by Priya Raman at the meetup")
+    plain = network.create_contact(name="Li Wei", introduced_by=priya, how_met="Alumni list")
+    told_sheet = documents.prep_sheet_data(interviews.create_interview(told))
+    plain_sheet = documents.prep_sheet_data(interviews.create_interview(plain))
+    assert told_sheet.how_we_know == "Introduced by Priya Raman at the meetup"
+    assert plain_sheet.how_we_know == "Alumni list. Introduced by Priya Raman"
 
 
 def test_prep_sheet_of_an_unknown_interview(workspace):

@@ -7,23 +7,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from careerpivot.core import evidence, vocab
 from careerpivot.core import review as rules
 from careerpivot.services.review import ReviewData
-from careerpivot.ui.i18n import evidence_text, vocab_name
+from careerpivot.ui.i18n import evidence_text, translator, vocab_name
 from careerpivot.ui.widgets.log_view import status_colors
 
 KindRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
 
-def review_text(text: str, n: int = -1) -> str:
-    """A text of ``core.review.TEXTS`` in the user's language."""
-    return QCoreApplication.translate("review", text, None, n)
+#: A text of ``core.review.TEXTS`` in the user's language.
+review_text = translator("review")
 
 
 def day_text(day: object) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,7 +18,7 @@ from PySide6.QtCore import (
 from careerpivot.core import ask_next as rule
 from careerpivot.core import vocab
 from careerpivot.services.ask_next import Suggestion
-from careerpivot.ui.i18n import vocab_name
+from careerpivot.ui.i18n import translator, vocab_name
 
 Role = Qt.ItemDataRole
 
@@ -27,9 +26,8 @@ S_NAME, S_ORGANIZATION, S_LEVEL, S_REASON = range(4)
 S_COLUMNS = 4
 
 
-def ask_next_text(text: str, n: int = -1) -> str:
-    """A clause of core.ask_next's reasons (context "askNext") in the user's language."""
-    return QCoreApplication.translate("askNext", text, None, n)
+#: A clause of core.ask_next's reasons (context "askNext") in the user's language.
+ask_next_text = translator("askNext")
 
 
 def reason_text(s: Suggestion, *, who_first: bool = True) -> str:

@@ -11,7 +11,6 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,7 +21,7 @@ from careerpivot.core import readiness as core
 from careerpivot.core import vocab
 from careerpivot.core.text import fold
 from careerpivot.services.readiness import PathReadiness
-from careerpivot.ui.i18n import evidence_text, vocab_name
+from careerpivot.ui.i18n import evidence_text, translator, vocab_name
 from careerpivot.ui.itemmodels.assumptions import status_icon, status_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
@@ -33,9 +32,8 @@ Role = Qt.ItemDataRole
 ID_ROLE = Role.UserRole
 
 
-def readiness_text(text: str, n: int = -1) -> str:
-    """A text of ``core.readiness.TEXTS`` in the user's language."""
-    return QCoreApplication.translate("readiness", text, None, n)
+#: A text of ``core.readiness.TEXTS`` in the user's language.
+readiness_text = translator("readiness")
 
 
 def rule_text() -> str:

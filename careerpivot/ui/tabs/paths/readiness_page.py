@@ -9,6 +9,7 @@ double-click or Enter on a belief asks the tab to open it on the Assumptions pag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -51,6 +52,7 @@ class ReadinessPage(QWidget):
         self.setObjectName("readinessPage")
         self.ctx = ctx
         self._shown: PathReadiness | None = None
+        self._rows_fitted = True
         # wrapped rows are sized to their text again once column widths settle
         self._rows_timer = QTimer(self)
         self._rows_timer.setSingleShot(True)
@@ -147,12 +149,21 @@ class ReadinessPage(QWidget):
         self.bar.setValue(round((share or 0.0) * _STEPS))
         self.bar.setAccessibleName(rm.figure_text(r))
         self.model.set_items(r.items)
-        self._fit_rows()
+        # measuring wrapped rows costs: the page hidden behind another is measured when shown
+        self._rows_fitted = self.isVisible()
+        if self._rows_fitted:
+            self._fit_rows()
         if current is not None:
             row = self.model.row_of(current)
             if row >= 0:
                 self.table.selectRow(row)
         self._show_untested(r)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._rows_fitted:
+            self._rows_fitted = True
+            self._fit_rows()
 
     def _show_untested(self, r: core.Readiness) -> None:
         expanded = {self.untested.topLevelItem(i).data(0, rm.ID_ROLE)
