@@ -50,12 +50,11 @@ STATUS_COLORS = {
     "contested": QColor("#b26a00"),
     "untested": QColor("#757575"),
     "nuanced": QColor("#1565c0"),
-    "triangulated": QColor("#37474f"),
+    # a teal that stands out from the other four and reads on light and dark rows alike
+    "triangulated": QColor("#00838f"),
 }
 
 _icons: dict[str, QIcon] = {}
-
-
 
 
 def _paint_icon(kind: str, size: int) -> QPixmap:

@@ -415,9 +415,15 @@ class PathsTab(TabBase):
         self.pages.setTabText(PAGE_QUESTIONS, self.tr("Core &questions ({0})").format(
             self.questions_page.core_count()))
         self.pages.setTabText(PAGE_NOTES, self.tr("Notes"))
-        self.pages.setTabText(PAGE_COMPARE, self.tr("&Compare Paths"))
+        # short titles, so that the six fit at 200 %; the tooltips say them in full
+        self.pages.setTabText(PAGE_COMPARE, self.tr("&Compare"))
+        self.pages.setTabToolTip(PAGE_COMPARE, self.tr("Compare paths side by side"))
         self.pages.setTabText(PAGE_READINESS, self.readiness_page.tab_title())
-        self.pages.setTabText(PAGE_ASK_NEXT, self.tr("Who to As&k Next"))
+        self.pages.setTabToolTip(PAGE_READINESS, self.tr(
+            "How much of what you believe about this path is settled"))
+        self.pages.setTabText(PAGE_ASK_NEXT, self.tr("As&k Next"))
+        self.pages.setTabToolTip(PAGE_ASK_NEXT, self.tr(
+            "Who to ask next, and why: what their view would add"))
 
     def _update_buttons(self) -> None:
         self.delete_path_button.setEnabled(self.current_path_id() is not None)
