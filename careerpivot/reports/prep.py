@@ -190,12 +190,14 @@ def story(sheet: PrepSheet, page_size: str, *, compact: bool = False) -> list[ob
         q = base.para("", st.body, markup=_number(n, question))
         out.append(KeepTogether([Spacer(1, 6), q, _lines(note_lines)]))
     if sheet.uncertain:
-        out += [base.para("Questions for what is still uncertain", st.heading),
+        head = [base.para("Questions for what is still uncertain", st.heading),
                 base.para("Each targets what the conversations have not settled yet; below "
                           "it, what others already said, to hear where this person agrees and "
                           "where not.", st.small)]
         for n, gap in enumerate(sheet.uncertain, len(sheet.questions) + 1):
-            out.append(KeepTogether(_gap_question(n, gap, st, 2 - compact)))
+            # the section's heading never stays alone at the foot of a page
+            out.append(KeepTogether(head + _gap_question(n, gap, st, 2 - compact)))
+            head = []
     out.append(_lines(3 - compact, fill=True, heading=base.para(
         "Introductions offered, and next steps", st.heading)))
     return out
