@@ -19,6 +19,7 @@ from careerpivot.core.evidence import level_key, organization_key
 from careerpivot.core.validation import name_key, parse_date
 from careerpivot.services import development, exports, interviews
 from careerpivot.services import workspace as ws
+from careerpivot.services.interviews import reads as interview_reads
 from careerpivot.store.db import database
 from careerpivot.store.models import Interview, SkillMention
 from careerpivot.store.models import Path as PathModel
@@ -51,7 +52,7 @@ def small(small_file: Path, tmp_path: Path):
 
 def _joined(**filters: object) -> list[interviews.InterviewRow]:
     """The list as the one-statement join reads it (as list_interviews() with a search)."""
-    query = interviews._list_query()
+    query = interview_reads._list_query()
     status = filters.get("status")
     if status:
         query = query.where(Interview.status.in_([status] if isinstance(status, str)
@@ -72,7 +73,7 @@ def _joined(**filters: object) -> list[interviews.InterviewRow]:
         query = query.order_by(undated, Interview.scheduled_at.desc(), Interview.id.desc())
     else:
         query = query.order_by(undated, Interview.scheduled_at, Interview.id)
-    return [interviews._row(r) for r in query.tuples()]
+    return [interview_reads._row(r) for r in query.tuples()]
 
 
 def test_the_interview_list_without_a_search_is_the_join(small):
