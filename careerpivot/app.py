@@ -116,8 +116,9 @@ def create_application(argv: list[str]):  # -> QApplication
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    QCoreApplication.setOrganizationName(APP_NAME)
-    QCoreApplication.setApplicationName(APP_NAME)
+    from careerpivot import paths
+
+    paths.set_application_names()  # (the folders are named after them)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication(argv)
@@ -135,15 +136,16 @@ def start_workspace(workspace_path: Path | None, *, demo: bool = False
                     ) -> tuple[Path, bool]:
     """The workspace to open at start-up, and whether it may be created: the one asked for,
     the sample workspace, the last one used, or the default one in the data folder."""
-    from careerpivot import paths
+    from careerpivot import paths, relocate
     from careerpivot.settings import Settings
 
     if demo:
         return paths.sample_workspace(), False
     if workspace_path is None:
         last = Settings().last_workspace
-        workspace_path = Path(last) if last and Path(last).exists() else paths.default_workspace()
-    path = Path(workspace_path)
+        found = relocate.current_path(Path(last)) if last else None
+        workspace_path = found if found and found.exists() else paths.default_workspace()
+    path = relocate.current_path(Path(workspace_path))
     return path, path == paths.default_workspace() or not path.exists()
 
 
@@ -196,16 +198,46 @@ def _quit_on_terminate(window) -> None:
     timer.start(500)
 
 
+def show_relocation_problem(window, outcome) -> None:
+    """Why the old folders are still in use, in the status bar once the start-up workspace is
+    open and its start-up backup made (whose notice would take its place)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from careerpivot.ui.widgets import status_notice
+
+    def show() -> None:
+        status_notice.for_window(window).show_notice(
+            outcome.problem, QCoreApplication.translate("MainWindow", "Where Is My Data?"),
+            window.show_data_location, tooltip=outcome.detail, timeout_ms=None)
+
+    def after_backup() -> None:  # (the start-up backup starts just after the open)
+        task = window._backup_task
+        if task is None:
+            show()
+        else:
+            task.signals.done.connect(show)
+
+    def opened() -> None:
+        window.workspace_ready.disconnect(opened)
+        QTimer.singleShot(0, after_backup)
+
+    window.workspace_ready.connect(opened)
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    from careerpivot import paths
+    from careerpivot import paths, relocate
     from careerpivot.ui import crash
 
     paths.secure_umask()
     app = create_application(sys.argv[:1])
+    moved = relocate.run()  # (the folders of 0.1, named twice; before anything reads them)
     crash.setup_logging(paths.logs_dir())
+    relocate.report(moved)
     crash.install()
     database = Path(args.database).expanduser() if args.database else None
     window = build_window(database, demo=args.demo)
+    if moved.problem:
+        show_relocation_problem(window, moved)
     window.show()
     _quit_on_terminate(window)
     from PySide6.QtCore import QTimer

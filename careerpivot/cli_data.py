@@ -88,12 +88,9 @@ class _Locked(CareerPivotError):
 
 def _backups_root() -> Path:
     """The same per-user backup folder the app uses."""
-    from PySide6.QtCore import QCoreApplication
+    from careerpivot import paths
 
-    from careerpivot import APP_NAME, paths
-
-    QCoreApplication.setOrganizationName(APP_NAME)
-    QCoreApplication.setApplicationName(APP_NAME)
+    paths.set_application_names()
     return paths.backups_root()
 
 

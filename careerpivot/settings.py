@@ -62,3 +62,31 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    # --- moved folders --------------------------------------------------------------------
+    def move_paths(self, old: Path, new: Path) -> bool:
+        """Point every stored path inside the folder ``old`` (the last workspace, the recent
+        list, the last folders used) to the same place inside ``new``, and write the file.
+        False when it could not be written (it is then as it was)."""
+        def moved(text: str) -> str:
+            try:
+                return str(new / Path(text).relative_to(old)) if text else text
+            except ValueError:
+                return text
+
+        changes: dict[str, object] = {}
+        last = self.last_workspace
+        if moved(last) != last:
+            changes["workspace/last"] = moved(last)
+        recent = self.recent_workspaces
+        if [moved(p) for p in recent] != recent:
+            changes["workspace/recent"] = [moved(p) for p in recent]
+        for key in self._qs.allKeys():
+            if key.startswith("folders/"):
+                folder = self._get_str(key)
+                if moved(folder) != folder:
+                    changes[key] = moved(folder)
+        for key, value in changes.items():
+            self._qs.setValue(key, value)
+        self._qs.sync()
+        return self._qs.status() == QSettings.Status.NoError

@@ -18,6 +18,8 @@ from careerpivot.core.errors import ValidationError
 MAX_TEXT = 1_048_576
 #: Longest single-line value (names, titles, organizations).
 MAX_LINE = 500
+#: The years a date may fall in.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def strip_surrogates(text: str) -> str:
@@ -146,8 +148,8 @@ def parse_date(field: str, value: object, *, required: bool = False) -> _dt.date
         date = _dt.date(year, month, day)
     except ValueError:
         raise ValidationError(field, f"{text} is not a date on the calendar.") from None
-    if not 1900 <= year <= 2200:
-        raise ValidationError(field, "The year must be between 1900 and 2200.")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(field, f"The year must be between {FIRST_YEAR} and {LAST_YEAR}.")
     return date
 
 

@@ -1,12 +1,16 @@
-"""What the multi-page documents (prep sheet, plan) share: the page template with its footer,
-the paragraph styles, metadata, and a build that holds the ReportLab lock."""
+"""What the multi-page documents (prep sheet, plan) share: the page template with its footer
+("Page 2 of 3", in one pass), the paragraph styles, metadata, and a build that holds the
+ReportLab lock.
+
+The text frame has no padding of its own: what is set :func:`frame_width` wide (tables, the
+timeline, rules) ends exactly at the margins, level with the footer's rule."""
 
 from __future__ import annotations
 
 import dataclasses
 import io
 import threading
-from collections.abc import Callable, Sequence
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from careerpivot.reports import fonts, styles
@@ -43,8 +47,10 @@ def doc_styles() -> DocStyles:
 
     def s(name: str, font: str, size: float, leading: float, color: str,
           **kw: object) -> ParagraphStyle:
+        # no space shrinkage: ReportLab would let a line of ragged text run past the margin
+        # by what its spaces could shrink, and then not shrink them
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                              textColor=color, splitLongWords=True, **kw)
+                              textColor=color, splitLongWords=True, spaceShrinkage=0, **kw)
 
     body = T.body
     return DocStyles(
@@ -128,48 +134,115 @@ def rule(width_share: float = 1.0, accent: bool = True, space: float = 8):
     return _Rule()
 
 
-def build_pdf(story: Sequence[object], *, page_size: str, title: str, author: str,
-              subject: str, footer: str,
-              on_page: Callable[[object, object], None] | None = None) -> bytes:
-    """Build a document of any length from ``story``. Holds BUILD_LOCK."""
-    from reportlab.platypus import SimpleDocTemplate
+def short_date(text: str, *, year: bool = True) -> str:
+    """ "2026-11-30" as "30 Nov 2026" (English, like the documents); other text as it is."""
+    import datetime as _dt
+
+    try:
+        day = _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
+
+
+def height_of(flowables: list[object], width: float) -> float:
+    """The height ``flowables`` take one after the other in a column ``width`` wide."""
+    return sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
+
+
+def label_font(text: str, bold: bool = False) -> str:
+    """The font a one-font text (a drawing's label) prints in: the family's, or the CJK
+    fallback for a text with a character the family lacks."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    fonts.ensure_registered()
+    glyphs = getFont(styles.SANS).face.charToGlyph
+    if all(ord(ch) <= 0x2FF or ord(ch) in glyphs for ch in text):
+        return styles.SANS_BOLD if bold else styles.SANS
+    fonts.ensure_fallback()
+    return styles.FALLBACK
+
+
+def frame_width(page_size: str) -> float:
+    """The width of the text between the margins of a page of ``page_size``."""
+    return styles.PAGE_SIZES[page_size][0] - 2 * MARGIN_X
+
+
+def frame_height(page_size: str) -> float:
+    return styles.PAGE_SIZES[page_size][1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+class Built(NamedTuple):
+    data: bytes
+    pages: int
+
+
+def page_label(page: int, pages: int) -> str:
+    return f"Page {page} of {pages}"
+
+
+def _page_form(page: int) -> str:
+    return f"cpPageLabel{page}"
+
+
+def build_pdf(story: list[object], *, page_size: str, title: str, author: str,
+              subject: str, footer: str) -> Built:
+    """Build a document of any length from ``story``, in one pass. Every footer says
+    "Page X of Y": each page shows its label as a form that is written once the pages are
+    counted, when the document is saved. Holds BUILD_LOCK."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
     if page_size not in styles.PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r}")
     fonts.ensure_registered()
     width, height = styles.PAGE_SIZES[page_size]
-
     small = doc_styles().small
     footer_markup = fonts.markup(footer)
+    size = styles.READABLE_FLOOR
+    seen: list[int] = []
 
     def decorate(canvas, doc) -> None:
-        from reportlab.platypus import Paragraph
-
+        seen.append(doc.page)
         canvas.saveState()
         y = MARGIN_BOTTOM - 22
         canvas.setStrokeColor(P.rule)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y + 12, width - MARGIN_X, y + 12)
-        canvas.setFont(styles.SANS, styles.READABLE_FLOOR)
-        canvas.setFillColor(P.muted)
-        page = f"Page {doc.page}"
-        page_w = canvas.stringWidth(page, styles.SANS, styles.READABLE_FLOOR)
-        canvas.drawRightString(width - MARGIN_X, y, page)
+        canvas.saveState()
+        canvas.translate(width - MARGIN_X, y)
+        canvas.doForm(_page_form(doc.page))  # "Page 2 of 3", ranged right
+        canvas.restoreState()
+        # room for the page's label with a total of up to three digits
+        label_w = canvas.stringWidth(page_label(doc.page, 999), styles.SANS, size)
         text = Paragraph(footer_markup, small)
-        _w, h = text.wrap(width - 2 * MARGIN_X - page_w - 12, 40)
+        _w, h = text.wrap(width - 2 * MARGIN_X - label_w - 12, 40)
         text.drawOn(canvas, MARGIN_X, y + small.leading - h - 2.5)
         canvas.restoreState()
-        if on_page is not None:
-            on_page(canvas, doc)
+
+    class _Canvas(Canvas):
+        def save(self) -> None:
+            for page in seen:
+                # ranged right from the form's origin: its box reaches left of it
+                self.beginForm(_page_form(page), lowerx=-240, lowery=-10, upperx=2, uppery=20)
+                self.setFont(styles.SANS, size)
+                self.setFillColor(P.muted)
+                self.drawRightString(0, 0, page_label(page, len(seen)))
+                self.endForm()
+            super().save()
 
     buffer = io.BytesIO()
     with BUILD_LOCK:
-        doc = SimpleDocTemplate(
+        doc = BaseDocTemplate(
             buffer, pagesize=(width, height), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
-            subject=subject, creator="CareerPivot", initialFontName=styles.SANS,
-            initialFontSize=T.body, pageCompression=1, lang="en",
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, creator="CareerPivot",
+            initialFontName=styles.SANS, initialFontSize=T.body, pageCompression=1,
+            lang="en", title=title, author=author, subject=subject,
         )
-        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
-
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
+                      height - MARGIN_TOP - MARGIN_BOTTOM, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id="text")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+        doc.build(list(story), canvasmaker=_Canvas)
+    return Built(buffer.getvalue(), len(seen))

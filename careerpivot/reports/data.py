@@ -74,6 +74,10 @@ class PlanMilestone:
     money_needed: float
     partner: str
     notes: str
+    #: days past its due date while still open (core.plan.days_overdue); 0 when not overdue
+    days_overdue: int = 0
+    #: ``money_needed`` in the workspace's currency ("€19"); "" for none
+    money_text: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,7 +105,9 @@ class PlanDocument:
     my_headline: str
     phases: tuple[PlanPhase, ...]
     contingencies: tuple[PlanContingency, ...]
-    generated: str  # ISO date
+    generated: str  # ISO date: today, for the timeline and what is overdue
+    #: every milestone's money needed, added up, in the workspace's currency ("" for none)
+    money_total_text: str = ""
 
     @property
     def milestone_count(self) -> int:
@@ -110,6 +116,14 @@ class PlanDocument:
     @property
     def done_count(self) -> int:
         return sum(1 for p in self.phases for m in p.milestones if m.status_key == "done")
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for p in self.phases for m in p.milestones if m.days_overdue)
+
+    @property
+    def hours_total(self) -> float:
+        return sum(m.hours_needed for p in self.phases for m in p.milestones)
 
 
 class PortfolioEntry(NamedTuple):

@@ -35,7 +35,7 @@ from xml.sax.saxutils import escape
 
 from careerpivot import fileio
 from careerpivot.core.errors import QT_TRANSLATE_NOOP, ExportError
-from careerpivot.reports import base, fonts, styles
+from careerpivot.reports import base, display_name, fonts, styles
 
 if TYPE_CHECKING:
     from careerpivot.reports.data import SummaryDocument
@@ -306,14 +306,16 @@ def _build_content(doc: SummaryDocument, scale: float,
 
     st = _Styles.at(scale)
     u = st.unit
+    width = _Frame(*page).width
     header: list[_Item] = []
     if doc.full_name:
-        header.append(_Item(Paragraph(fonts.markup(doc.full_name), st.name), 0,
-                            words=_words(doc.full_name)))
+        name = display_name.layout(doc.full_name, st.name.fontSize, width - 0.5)
+        style = st.name if name.size == st.name.fontSize else _style(
+            "name", styles.SANS_BOLD, name.size, name.size * 1.12, P.ink)
+        header.append(_Item(Paragraph(name.markup, style), 0, words=_words(doc.full_name)))
     if doc.headline:
         header.append(_Item(Paragraph(fonts.markup(doc.headline), st.headline),
                             0.5 * u if header else 0, words=_words(doc.headline)))
-    width = _Frame(*page).width
     meta = _packed(_meta_items(doc), st.meta.fontSize, width)
     if meta:
         header.append(_Item(Paragraph(meta, st.meta), 1.0 * u if header else 0,
@@ -457,8 +459,8 @@ def _measure(c: _Content, frame: _Frame) -> _Measure:
     columns = max(skills + label if c.skills else 0.0, work + label if c.work else 0.0)
     ask_text = _wrap(c.ask, frame.width - 2 * _ask_padding(st) - 3)
     ask = ask_text + _ask_label(st) + 2 * _ask_padding(st) if c.ask else 0.0
-    has_body = bool(c.narrative or c.skills or c.work or c.ask)
-    rule_gap = 3.0 * u if c.header and has_body else 0.0
+    # the rule closes the header even when nothing follows yet: a letterhead, not a stray
+    rule_gap = 3.0 * u if c.header else 0.0
     narrative_gap = 3.0 * u if c.narrative and (c.skills or c.work) else 0.0
     ask_gap = 3.0 * u if c.ask and (c.narrative or c.skills or c.work) else 0.0
     return _Measure(header, rule_gap, narrative, narrative_gap, columns, skills, work, ask,
@@ -712,12 +714,14 @@ def _draw(canvas, c: _Content, m: _Measure, frame: _Frame, report: FitReport,
         _draw_section(canvas, "ask", c.ask, inner_x, text_top, inner_w,
                       text_top - bottom - pad, draft)
     if draft and not (c.header or c.narrative or c.skills or c.work or c.ask):
-        canvas.setFillColor(P.rule)
-        canvas.setFont(styles.SANS, 11)
+        # large enough to read in the preview, where the page is shown at about half size
+        canvas.setFillColor(P.muted)
+        canvas.setFont(styles.SANS, 16)
         canvas.drawCentredString(frame.page_w / 2, frame.page_h * 0.62,
                                  "Your one-page summary appears here as you write it.")
-        canvas.setFont(styles.SANS, 9)
-        canvas.drawCentredString(frame.page_w / 2, frame.page_h * 0.62 - 18,
+        canvas.setFillColor(P.rule)
+        canvas.setFont(styles.SANS, 12)
+        canvas.drawCentredString(frame.page_w / 2, frame.page_h * 0.62 - 26,
                                  "Start with your name and headline.")
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import re
 
 import peewee as pw
 
 from careerpivot.core import clock, gap_questions, vocab
+from careerpivot.core import plan as _plan
 from careerpivot.reports.data import (
     GapQuestion,
     PlanContingency,
@@ -19,8 +21,8 @@ from careerpivot.reports.data import (
     PrepSheet,
     SaidBefore,
 )
-from careerpivot.services import guide_gaps
-from careerpivot.services._base import get_or_fail
+from careerpivot.services import currency, guide_gaps
+from careerpivot.services._base import get_or_fail, stored_date
 from careerpivot.store.models import (
     Answer,
     Contact,
@@ -110,6 +112,25 @@ def _gap_questions(interview_id: int, targeted: list[guide_gaps.Targeted]
         for t in targeted)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])(\s+)")
+_WORD = re.compile(r"\w+")
+
+
+def _unrepeated(text: str, shown: str) -> str:
+    """``text`` without its sentences that say no more than the start of a sentence of
+    ``shown`` (the sheet says "Introduced by Hannah Okoye" once, not again as "Introduced by
+    Hannah." in my context); the rest as it was written, line breaks and all."""
+    said = [_WORD.findall(t.casefold()) for t in _SENTENCE_END.split(shown)[::2] if t]
+    parts = _SENTENCE_END.split(text)  # sentence, the space after it, sentence, ...
+    kept: list[str] = []
+    for i in range(0, len(parts), 2):
+        words = _WORD.findall(parts[i].casefold())
+        if len(words) >= 2 and any(w[:len(words)] == words for w in said):
+            continue
+        kept += parts[i:i + 2]
+    return "".join(kept).strip() if len(kept) < len(parts) else text
+
+
 def prep_sheet_data(interview_id: int) -> PrepSheet:
     """The prep sheet of one interview. Raises NotFoundError for an unknown id."""
     interview = get_or_fail(Interview, interview_id, "interview")
@@ -137,8 +158,8 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
     if interview.follow_up_of_id:
         first = Interview.get_or_none(Interview.id == interview.follow_up_of_id)
         if first is not None:
-            earlier = f"Round {first.round}" + (f" on {first.scheduled_at}"
-                                                 if first.scheduled_at else "")
+            held = stored_date(first.scheduled_at)
+            earlier = f"Round {first.round}" + (f" on {held.day} {held:%B %Y}" if held else "")
             earlier_notes = first.notes or ""
     name, headline = _profile()
     return PrepSheet(
@@ -159,7 +180,7 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
         mode=vocab.INTERVIEW_MODES.get(interview.mode, interview.mode or ""),
         status=vocab.INTERVIEW_STATUSES.get(interview.status, interview.status or ""),
         round=interview.round or 1,
-        my_context=interview.context or "",
+        my_context=_unrepeated(interview.context or "", how),
         questions=tuple(questions),
         earlier=earlier,
         earlier_notes=earlier_notes,
@@ -171,29 +192,38 @@ def prep_sheet_data(interview_id: int) -> PrepSheet:
 # --- the plan ---------------------------------------------------------------------------------
 
 
-def plan_document_data() -> PlanDocument:
-    """Phases in order with their milestones (by position), and the contingencies."""
+def plan_document_data(today: _dt.date | None = None) -> PlanDocument:
+    """Phases in order with their milestones (in date order, undated last, as the Plan tab
+    lists them), what is overdue (the plan's rule, :func:`core.plan.days_overdue`), money in
+    the workspace's currency, and the contingencies. Four queries."""
+    today = today or clock.today()
+    code = currency.currency_code()
     milestones: dict[int, list[PlanMilestone]] = {}
+    money_total = 0.0
     rows = (Milestone
             .select(Milestone.phase, Milestone.title, Milestone.due_date, Milestone.status,
                     Milestone.done_date, Milestone.metric, Milestone.target,
                     Milestone.hours_needed, Milestone.money_needed,
                     pw.fn.COALESCE(Contact.name, ""), Milestone.notes)
             .join(Contact, pw.JOIN.LEFT_OUTER, on=(Milestone.partner == Contact.id))
-            .order_by(Milestone.position, Milestone.due_date, Milestone.id)
+            .order_by(Milestone.due_date.is_null(), Milestone.due_date, Milestone.position,
+                      Milestone.id)
             .tuples())
     for (phase_id, title, due, status, done, metric, target, hours, money, partner,
          notes) in rows:
+        due_day = stored_date(due)
+        money_total += money or 0.0
         milestones.setdefault(phase_id, []).append(PlanMilestone(
-            title=title, due_date=_iso(due),
+            title=title, due_date=_iso(due_day),
             status=vocab.MILESTONE_STATUSES.get(status, status or ""), status_key=status or "",
-            done_date=_iso(done), metric=metric or "", target=target or "",
+            done_date=_iso(stored_date(done)), metric=metric or "", target=target or "",
             hours_needed=hours or 0.0, money_needed=money or 0.0, partner=partner or "",
-            notes=notes or ""))
+            notes=notes or "", days_overdue=_plan.days_overdue(due_day, status or "", today),
+            money_text=currency.format_money(money, code) if money else ""))
     phases = tuple(
         PlanPhase(name=name, goal=goal or "", weekly_hours=hours or 0.0,
-                  start_date=_iso(start), end_date=_iso(end), success_metric=metric or "",
-                  milestones=tuple(milestones.get(pid, ())))
+                  start_date=_iso(stored_date(start)), end_date=_iso(stored_date(end)),
+                  success_metric=metric or "", milestones=tuple(milestones.get(pid, ())))
         for pid, name, goal, hours, start, end, metric in
         Phase.select(Phase.id, Phase.name, Phase.goal, Phase.weekly_hours, Phase.start_date,
                      Phase.end_date, Phase.success_metric)
@@ -201,7 +231,7 @@ def plan_document_data() -> PlanDocument:
     )
     contingencies = tuple(
         PlanContingency(trigger=trigger, response=response or "",
-                        trigger_date=_iso(date), path=path or "")
+                        trigger_date=_iso(stored_date(date)), path=path or "")
         for trigger, response, date, path in
         Contingency.select(Contingency.trigger, Contingency.response, Contingency.trigger_date,
                            pw.fn.COALESCE(Path.title, ""))
@@ -209,4 +239,6 @@ def plan_document_data() -> PlanDocument:
         .order_by(Contingency.position, Contingency.id).tuples()
     )
     name, headline = _profile()
-    return PlanDocument(name, headline, phases, contingencies, clock.today().isoformat())
+    return PlanDocument(name, headline, phases, contingencies, today.isoformat(),
+                        money_total_text=(currency.format_money(money_total, code)
+                                          if money_total else ""))

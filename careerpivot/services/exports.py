@@ -29,7 +29,15 @@ from careerpivot.core.errors import ExportError, ImportFileError
 from careerpivot.fileio import write_atomic
 from careerpivot.formats import csvfiles, ics, jsonbackup, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES
-from careerpivot.services import development, network, paths, plan, workspace
+from careerpivot.services import (
+    currency,
+    development,
+    first_steps,
+    network,
+    paths,
+    plan,
+    workspace,
+)
 from careerpivot.services._base import utcnow, write
 from careerpivot.store import migrations
 from careerpivot.store.models import (
@@ -536,14 +544,14 @@ _SEEDED = frozenset({"profile", "setting", "question", "criterion", "phase", "te
 def is_empty() -> bool:
     """True when the workspace holds nothing the user entered: no rows beyond a new
     workspace's starting content (blank profile, the question bank, default criteria, phases
-    and templates, unchanged) and its identity."""
+    and templates, unchanged), its identity, its currency and the first-steps guide's state."""
     from careerpivot.store.models import Criterion, Profile, Question, Template
 
     for model in ALL_MODELS:
         if model._meta.table_name not in _SEEDED and model.select().exists():
             return False
     keys = {r[0] for r in Setting.select(Setting.key).tuples()}
-    if keys - {WORKSPACE_UID_KEY}:
+    if keys - {WORKSPACE_UID_KEY, currency.CURRENCY_KEY, *first_steps.KEYS}:
         return False
     text_fields = [f for f in Profile._meta.sorted_fields
                    if isinstance(f, pw.TextField) and f.name not in (

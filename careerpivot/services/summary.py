@@ -429,3 +429,19 @@ def summary_document_data() -> SummaryDocument:
     )
     values = profile.as_dict()
     return SummaryDocument(skills=skills, portfolio=portfolio, **values)
+
+
+#: The parts a summary needs before it goes to anyone, in the order of the form: a page
+#: without them reads as unfinished.
+ESSENTIAL_PARTS = ("full_name", "narrative", "skills", "ask")
+
+
+def missing_parts(doc: SummaryDocument) -> tuple[str, ...]:
+    """The :data:`ESSENTIAL_PARTS` ``doc`` lacks (text that is only blank counts as none)."""
+    present = {
+        "full_name": bool(doc.full_name.strip()),
+        "narrative": bool(doc.narrative.strip()),
+        "skills": any(s.strip() for s in doc.skills),
+        "ask": bool(doc.ask.strip()),
+    }
+    return tuple(part for part in ESSENTIAL_PARTS if not present[part])

@@ -286,7 +286,7 @@ class DocumentController(QObject):
             self.ctx.bus.status.emit(translate("Export", "An export is already running."))
             return None
         req = self.request(kind, interview_id)
-        if req is None:
+        if req is None or not self.confirm_complete(req):
             return None
         purpose = f"export-{kind}"
         folder = self.ctx.settings.last_folder(purpose) or str(paths.documents_dir())
@@ -346,7 +346,15 @@ class DocumentController(QObject):
 
     def _exported(self, task: workers.Task, path: Path, offer_open: bool) -> None:
         self._task_done(task)
-        self.ctx.bus.status.emit(translate("Export", "Saved {0}").format(path))
+        from careerpivot.ui.widgets import status_notice
+
+        saved = translate("Export", "Saved {0}.").format(path.name)
+        notice = status_notice.for_window(self.window)
+        if notice is None:
+            self.ctx.bus.status.emit(saved)
+        else:
+            notice.show_notice(saved, translate("Export", "Show in Folder"),
+                               lambda: status_notice.show_folder(path), tooltip=str(path))
         self.exported.emit(str(path))
         if offer_open and self.ask_open(self.window, path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -372,9 +380,26 @@ class DocumentController(QObject):
             self.ctx.bus.status.emit(translate("Export", "Another document is being prepared."))
             return None
         req = self.request(kind, interview_id, summary_data)
-        if req is None:
+        if req is None or not self.confirm_complete(req, printing=True):
             return None
         return self.print_request(req)
+
+    def confirm_complete(self, req: DocumentRequest, printing: bool = False) -> bool:
+        """A summary without its name, narrative, skills or ask goes out only when the user
+        says so; "Go Back" shows the Summary tab at the first missing field."""
+        if req.kind != "summary":
+            return True
+        from careerpivot.services.summary import missing_parts
+        from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+
+        missing = missing_parts(req.data)
+        if not missing or SummaryIncompleteDialog.ask(self.window, missing, printing):
+            return True
+        tab = getattr(self.window, "tab_widgets", {}).get("summaryTab")
+        if tab is not None and hasattr(self.window, "show_tab"):
+            self.window.show_tab("summaryTab")
+            tab.focus_part(missing[0])
+        return False
 
     def print_request(self, req: DocumentRequest) -> workers.Task:
         task = workers.submit(_build_job, req.kind, req.data, req.page_size)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot import APP_NAME
 from careerpivot.ui import actions as actions_mod
-from careerpivot.ui import workers
+from careerpivot.ui import window_geometry, workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.session import Session
 from careerpivot.ui.tabs import specs
@@ -81,8 +81,8 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
         self.session = session
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
-        self.setMinimumSize(720, 480)
+        self.resize(*window_geometry.DEFAULT_SIZE)
+        self.setMinimumSize(*window_geometry.MINIMUM_SIZE)
 
         self.actions: actions_mod.Actions | None = None
         self.data_actions: DataActions | None = None
@@ -295,15 +295,13 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.ctx.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        window_geometry.restore(self, self.ctx.settings)  # inside the screen
         state = self.ctx.settings.window_state("state")
         if state is not None:
             self.restoreState(state)
 
     def _save_state(self) -> None:
-        self.ctx.settings.set_window_state("geometry", self.saveGeometry())
+        window_geometry.save(self, self.ctx.settings)
         self.ctx.settings.set_window_state("state", self.saveState())
         for tab in self.tab_widgets.values():
             tab.save_state(self.ctx.settings)
@@ -338,6 +336,10 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
         self.ctx.settings.last_workspace = str(info.path)
         self.ctx.settings.add_recent(str(info.path))
         self.ctx.undo.clear()
+        if not info.read_only:  # a new workspace counts money in the locale's currency
+            from careerpivot.ui.dialogs.currency import keep_locale_currency
+
+            keep_locale_currency()
         self._tab_state_restored = True  # tabs built later restore theirs when built
         for tab in self.tab_widgets.values():
             tab.restore_state(self.ctx.settings)

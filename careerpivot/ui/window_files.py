@@ -15,10 +15,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from careerpivot import paths
+from careerpivot.core import clock
 from careerpivot.core.errors import CareerPivotError, WorkspaceOpenError
 from careerpivot.ui import workers
 from careerpivot.ui.i18n import error_title
 from careerpivot.ui.session import WorkspaceLockedError
+from careerpivot.ui.widgets import status_notice
 
 #: lupdate finds the texts of ``translate("Context", "text")`` calls.
 translate = QCoreApplication.translate
@@ -183,17 +185,19 @@ class WorkspaceFilesMixin:
         self.statusBar().showMessage(translate("MainWindow", "Backing up…"))
 
         def finished(result: Path) -> None:
-            self.statusBar().showMessage(
-                translate("MainWindow", "Backed up to {0}").format(result), 8000)
+            self._backed_up(result)
 
         def failed(exc: BaseException) -> None:
             message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
             if reason == "manual":
                 QMessageBox.warning(self, translate("MainWindow", "Backup failed"), message)
             else:
-                self.statusBar().showMessage(
-                    translate("MainWindow", "Automatic backup failed: {0}").format(message),
-                    15000)
+                status_notice.for_window(self).show_notice(
+                    translate("MainWindow", "The automatic backup failed."),
+                    translate("MainWindow", "Details…"),
+                    lambda: QMessageBox.warning(
+                        self, translate("MainWindow", "Backup failed"), message),
+                    tooltip=message, timeout_ms=None)
 
         def done() -> None:
             self._backup_task = None
@@ -202,6 +206,23 @@ class WorkspaceFilesMixin:
         task.signals.failed.connect(failed)
         task.signals.done.connect(done)
         return task
+
+    def _backed_up(self, backup: Path) -> None:
+        """Say when the backup was made, with the way to the backups (its file's path is the
+        tooltip, not the message)."""
+        from PySide6.QtCore import QLocale, QTime
+
+        now = clock.now()
+        when = QLocale().toString(QTime(now.hour, now.minute, now.second),
+                                  QLocale.FormatType.ShortFormat)
+        status_notice.for_window(self).show_notice(
+            translate("MainWindow", "Backed up at {0}.").format(when),
+            translate("MainWindow", "Show Backups"), self.show_backups, tooltip=str(backup))
+
+    def show_backups(self) -> None:
+        """The backups of the open workspace, to restore one (File > Restore From Backup…)."""
+        if self.data_actions is not None:
+            self.data_actions.restore()
 
     def check_database(self) -> workers.Task | None:
         """File > Check Workspace: SQLite's full integrity and foreign-key checks, which read

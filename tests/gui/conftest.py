@@ -41,6 +41,18 @@ def _no_unexpected_levels_question(monkeypatch):
     monkeypatch.setattr(SkillLevelsDialog, "ask", classmethod(ask))
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_summary_question(monkeypatch):
+    """Exporting or printing a summary without its name, narrative, skills or ask asks first;
+    a test that does not expect the question fails instead of waiting on a modal box."""
+    from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+
+    def ask(cls, parent, missing, printing=False):
+        raise AssertionError(f"unexpected question: the summary lacks {missing}")
+
+    monkeypatch.setattr(SummaryIncompleteDialog, "ask", classmethod(ask))
+
+
 @pytest.fixture
 def app_ctx(qtbot, tmp_path: Path):
     from PySide6.QtGui import QUndoStack

@@ -261,9 +261,12 @@ def test_deleting_a_mentioned_skill_says_what_goes_and_undo_brings_it_all_back(
 
 def test_an_empty_workspace_explains_the_lists(empty_tab):
     assert empty_tab.ranked_stack.currentIndex() == 1
-    assert "No skills yet" in empty_tab.ranked_empty_label.text()
+    assert empty_tab.ranked_empty_label.title() == "No skills yet"
+    assert "interviews" in empty_tab.ranked_empty_label.text()
+    assert empty_tab.ranked_empty_label.button.text() == "Add Skill…"
     assert empty_tab.learning_stack.currentIndex() == 1
-    assert "No learning yet" in empty_tab.learning_empty_label.text()
+    assert empty_tab.learning_empty_label.title() == "No learning yet"
+    assert empty_tab.learning_empty_label.button.text() == "Add Learning…"
     assert not empty_tab.delete_skill_button.isEnabled()
     assert not empty_tab.delete_learning_button.isEnabled()
 
@@ -343,7 +346,8 @@ def test_the_add_dialog_refuses_bad_input_next_to_the_field(qtbot):
     error = dialog.findChild(QLabel, "newLearning_end_dateError")
     assert error.isVisible() and "cannot be before" in error.text()
     assert dialog.result() == 0 and dialog._values is None
-    dialog.end.setText("2026-06-01")
+    dialog.end.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.end, "2026-06-01")
     qtbot.keyClicks(dialog.skills.filter, "exc")
     qtbot.keyClick(dialog.skills.filter, Qt.Key.Key_Return)  # ticks Excel, not OK
     assert dialog.isVisible()

@@ -221,8 +221,13 @@ def test_an_invalid_email_shows_a_message_and_is_not_stored(tab, qtbot, people):
     retype(qtbot, tab.email_edit, "ana@acme.org")
     assert not error.isVisible()
     assert network.get_contact(people["ana"]).email == "ana@acme.org"
-    assert date_error.isVisible()  # still waiting for a real date
-    assert tab.last_contact_edit.text() == "2026-02-30"
+    assert date_error.isVisible()  # still saying why the date was refused
+    # the field keeps the date stored, which nothing changed
+    assert tab.last_contact_edit.value() == (TODAY - _dt.timedelta(days=30)).isoformat()
+    assert network.get_contact(people["ana"]).last_contact == TODAY - _dt.timedelta(days=30)
+    retype(qtbot, tab.last_contact_edit, "2026-02-27")
+    assert not date_error.isVisible()
+    assert network.get_contact(people["ana"]).last_contact == _dt.date(2026, 2, 27)
 
 
 def test_combos_tags_paths_and_today(tab, qtbot, people):

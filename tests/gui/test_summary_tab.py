@@ -175,6 +175,9 @@ def test_portfolio_items_are_edited_in_place(main_window, qtbot):
     qtbot.keyClick(title, Qt.Key.Key_Return)
     assert service.portfolio_items()[0].title == "Café Ørsted relaunch 王"
     assert tab.portfolio_list.item(0).text() == "Café Ørsted relaunch 王"
+    # a title too long for the list ends in "…"; the whole of it is in the tooltip
+    assert "Café Ørsted relaunch 王" in tab.portfolio_list.item(0).toolTip()
+    assert tab.portfolio_list.textElideMode() == Qt.TextElideMode.ElideRight
     qtbot.waitUntil(lambda: "Café Ørsted relaunch 王" in pdf_text(tab.preview.pdf),
                     timeout=15000)
     item = tab.portfolio_list.item(0)
@@ -316,3 +319,114 @@ def test_the_main_window_does_not_import_reportlab_or_qtpdf_at_start():
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- a summary that is not finished -----------------------------------------------------------
+
+
+def test_placeholders_describe_the_field_and_never_look_like_data(main_window, qtbot):
+    from careerpivot.services.demo.people import PROFILE
+
+    tab = open_tab(main_window, qtbot)
+    editors = [*tab.profile_edits.values(), tab.narrative_edit, tab.ask_edit,
+               tab.item_edits["title"]]
+    for editor in editors:
+        hint = editor.placeholderText()
+        assert hint, editor.objectName()
+        # an example says so; the others say what to type
+        assert hint.startswith(("e.g. ", "Optional", "Your ", "One line")), hint
+    assert tab.profile_edits["full_name"].text() == ""  # the hint is not a value
+    # no hint is a value of the sample workspace's profile, with or without its "e.g."
+    shown = {editor.placeholderText().removeprefix("e.g. ") for editor in editors}
+    assert not shown & set(PROFILE.values())
+
+
+def _fresh_summary(narrative: str = "") -> None:
+    service.update_profile("full_name", "Zoë Łukasiewicz-Ngô")
+    if narrative:
+        service.update_profile("narrative", narrative)
+
+
+def test_export_of_an_unfinished_summary_asks_and_go_back_shows_the_first_missing_field(
+        main_window, qtbot, monkeypatch):
+    from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+    from careerpivot.ui.export import DocumentController
+
+    _fresh_summary(narrative="Ten years of plans that shipped.")
+    tab = open_tab(main_window, qtbot)
+    said = tab.fit_label.text()  # the tab says it before export asks
+    assert "Still to add: skills" in said and "the ask." in said and "narrative" not in said
+    asked: list[tuple] = []
+    monkeypatch.setattr(SummaryIncompleteDialog, "ask", classmethod(
+        lambda cls, parent, missing, printing=False: asked.append((missing, printing))
+        or False))
+    paths: list[str] = []
+    monkeypatch.setattr(DocumentController, "ask_path",
+                        classmethod(lambda cls, *a: paths.append(a[-1]) or ""))
+    main_window.activateWindow()
+    tab.narrative_edit.setFocus()
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [(("skills", "ask"), False)]
+    assert paths == []  # nothing asked, nothing written
+    qtbot.waitUntil(lambda: tab.skill_combo.hasFocus())
+    assert tab.documents().task is None
+
+
+def test_export_anyway_writes_the_unfinished_summary(main_window, qtbot, tmp_path,
+                                                     monkeypatch):
+    from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+    from careerpivot.ui.export import DocumentController
+
+    _fresh_summary()
+    tab = open_tab(main_window, qtbot)
+    monkeypatch.setattr(SummaryIncompleteDialog, "ask",
+                        classmethod(lambda cls, parent, missing, printing=False: True))
+    monkeypatch.setattr(DocumentController, "ask_path",
+                        classmethod(lambda cls, *a: str(tmp_path / "s.pdf")))
+    monkeypatch.setattr(DocumentController, "ask_open", classmethod(lambda cls, p, path: False))
+    with qtbot.waitSignal(tab.documents().exported, timeout=15000):
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert "Zoë Łukasiewicz-Ngô" in pdf_text((tmp_path / "s.pdf").read_bytes())
+
+
+def test_printing_an_unfinished_summary_asks_with_the_live_text(main_window, qtbot,
+                                                                monkeypatch):
+    from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+
+    tab = open_tab(main_window, qtbot)
+    asked: list[tuple] = []
+    monkeypatch.setattr(SummaryIncompleteDialog, "ask", classmethod(
+        lambda cls, parent, missing, printing=False: asked.append((missing, printing))
+        or False))
+    main_window.activateWindow()
+    ask = tab.ask_edit
+    ask.setFocus()
+    qtbot.keyClicks(ask, "An introduction to a product team.")  # typed, not yet stored
+    tab.profile_edits["full_name"].setFocus()
+    qtbot.keyClicks(tab.profile_edits["full_name"], "Ana Li")
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [(("narrative", "skills"), True)]
+    qtbot.waitUntil(lambda: tab.narrative_edit.hasFocus())
+    assert tab.documents().task is None and tab.documents()._printer is None  # no preview
+
+
+def test_the_question_lists_what_is_missing_and_defaults_to_going_back(qtbot):
+    from careerpivot.ui.dialogs.summary_incomplete import SummaryIncompleteDialog
+
+    dialog = SummaryIncompleteDialog(("narrative", "ask"), printing=False)
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "summaryIncompleteDialog"
+    text = dialog.informativeText()
+    assert "narrative" in text and "how others can help" in text and "Your name" not in text
+    assert dialog.defaultButton() is dialog.back_button
+    assert dialog.escapeButton() is dialog.back_button
+    assert dialog.anyway_button.text().replace("&", "") == "Export Anyway"
+    assert SummaryIncompleteDialog(("skills",), printing=True).anyway_button.text() \
+        .replace("&", "") == "Print Anyway"
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.back_button.click()
+    assert not dialog.go_ahead()
+    dialog.open()
+    dialog.anyway_button.click()
+    assert dialog.go_ahead()

@@ -47,7 +47,7 @@ def test_the_reminder_shows_only_when_the_last_review_is_over_a_week_old(clock, 
     tab.reload_now()
     assert banner.isVisible()
     assert tab.review_prompt.reminder_text.text() == "Your last weekly review was 9 days ago —"
-    assert tab.review_prompt.start_button.text() == "Start Review"
+    assert tab.review_prompt.start_button.text() == "Start Review…"
 
 
 @offscreen_dialog

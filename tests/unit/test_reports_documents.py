@@ -9,7 +9,8 @@ import pytest
 
 from careerpivot.core.errors import NotFoundError
 from careerpivot.reports import plan, prep
-from careerpivot.services import documents, interviews, network
+from careerpivot.services import currency, documents, interviews, network
+from careerpivot.services import plan as plan_service
 
 
 def norm(text: str) -> str:
@@ -41,7 +42,8 @@ def test_prep_sheets_of_the_sample_workspace(demo_workspace):
         sheet = documents.prep_sheet_data(choice.id)
         data = prep.build_prep(sheet, "A4")
         pages, text = text_of(data)
-        assert 1 <= pages <= 2, (choice.label, pages)
+        # one page, or more with room under each question (tests/unit/test_reports_layout)
+        assert 1 <= pages <= 3, (choice.label, pages)
         assert norm(sheet.contact_name) in text
         for question in sheet.questions:
             assert norm(question) in text
@@ -62,6 +64,11 @@ def test_prep_sheet_names_the_introducer_and_the_earlier_round(demo_workspace):
     follow_up = next(s for s in sheets if s.earlier)
     _pages, text = text_of(prep.build_prep(follow_up, "Letter"))
     assert "Earlier conversation".upper() in text
+    # the round was held on a day, written as a date a person reads
+    import re
+
+    assert re.fullmatch(r"Round 1 on \d{1,2} [A-Z][a-z]+ \d{4}", follow_up.earlier)
+    assert norm(follow_up.earlier) in text
 
 
 def test_the_introducer_is_named_once(workspace):
@@ -130,3 +137,72 @@ def test_exports_are_written_atomically(demo_workspace, tmp_path):
     sheet = documents.prep_sheet_data(documents.interview_choices()[0].id)
     prep.export_prep(sheet, tmp_path / "prep.pdf", "Letter")
     assert pypdf.PdfReader(tmp_path / "prep.pdf").pages
+
+
+# --- what the plan says about its milestones -------------------------------------------------
+
+
+def _milestones(doc: documents.PlanDocument) -> list[documents.PlanMilestone]:
+    return [m for p in doc.phases for m in p.milestones]
+
+
+def test_overdue_milestones_are_flagged_as_the_app_flags_them(workspace, clock):
+    import datetime as dt
+
+    today = clock.today()
+    phase = plan_service.add_phase("Exploration")
+    late = plan_service.add_milestone(phase, "Hold eight interviews", status="in_progress",
+                                      due_date=today - dt.timedelta(days=5))
+    plan_service.add_milestone(phase, "Read a book", status="done",
+                               due_date=today - dt.timedelta(days=9))
+    plan_service.add_milestone(phase, "Pass an exam", status="missed",
+                               due_date=today - dt.timedelta(days=2))
+    plan_service.add_milestone(phase, "Yesterday", due_date=today - dt.timedelta(days=1))
+    plan_service.add_milestone(phase, "Today", due_date=today)
+    doc = documents.plan_document_data()
+    by_title = {m.title: m for m in _milestones(doc)}
+    # the app's own reading of the plan says the same (one rule: core.plan.days_overdue)
+    app = {m.title: m.days_overdue for m in plan_service.plan_overview().milestones()}
+    assert {t: m.days_overdue for t, m in by_title.items()} == app
+    assert by_title["Hold eight interviews"].days_overdue == 5
+    assert plan_service.get_milestone(late).overdue
+    assert doc.overdue_count == 2
+    _pages, text = text_of(plan.build_plan(doc, "A4"))
+    assert text.count("5 days overdue") == 2  # in the table, and beside its marker
+    assert text.count("1 day overdue") == 2
+    assert "9 days overdue" not in text and "2 days overdue" not in text
+    assert "2 overdue" in text  # in the plan's counts
+
+
+def test_milestones_are_listed_by_date_undated_last(workspace, clock):
+    import datetime as dt
+
+    today = clock.today()
+    phase = plan_service.add_phase("Skill-building")
+    for title, days in (("Undated", None), ("Third", 30), ("First", 2), ("Second", 9)):
+        plan_service.add_milestone(phase, title, due_date=(
+            today + dt.timedelta(days=days) if days is not None else None))
+    doc = documents.plan_document_data()
+    titles = [m.title for m in doc.phases[-1].milestones]
+    assert titles == ["First", "Second", "Third", "Undated"]
+    _pages, text = text_of(plan.build_plan(doc, "A4"))
+    table = text[text.rindex("Skill-building"):]  # the phase's table, after the timeline
+    assert [table.index(t) for t in titles] == sorted(table.index(t) for t in titles)
+
+
+@pytest.mark.parametrize("code,amount,written", [
+    ("EUR", 1200, "€1,200"), ("GBP", 19.5, "£19.50"), ("USD", 40, "$40"),
+    ("CHF", 250, "CHF\u00a0250"), ("JPY", 3000.4, "¥3,000"), ("", 19, "19"),
+])
+def test_money_is_written_in_the_workspace_currency(workspace, code, amount, written):
+    if code:
+        currency.set_currency(code)
+    phase = plan_service.add_phase("Formal validation")
+    plan_service.add_milestone(phase, "Pass PSPO I", money_needed=amount)
+    plan_service.add_milestone(phase, "Workshop", money_needed=0)
+    doc = documents.plan_document_data()
+    assert [m.money_text for m in doc.phases[-1].milestones] == [written, ""]
+    assert doc.money_total_text == written
+    _pages, text = text_of(plan.build_plan(doc, "A4"))
+    assert norm(written) in text
+    assert "cost" not in text

@@ -293,3 +293,89 @@ def test_contact_items_pack_onto_balanced_lines_without_dangling_separators():
     assert report._balanced([100, 100, 100], 10, 1000) == [3]
     assert report._balanced([100, 100, 100, 100], 10, 250) == [2, 2]
     assert report._balanced([300], 10, 100) == [1]
+
+
+# --- the name ---------------------------------------------------------------------------------
+
+LONG_NAME = "Maximiliana Alexandrovna Konstantinopolskaya-Wolfeschlegelsteinhausen"
+
+
+def name_lines(data: bytes) -> list[tuple[str, float, float]]:
+    """The lines of the name (the text set larger than the headline): (text, size, left x)."""
+    from careerpivot.reports.display_name import FLOOR_SHARE
+
+    biggest_other = styles.TYPE.lead * styles.MAX_SCALE
+    floor = styles.TYPE.display * styles.MIN_SCALE * FLOOR_SHARE
+    assert floor > biggest_other  # the name is always told apart by its size
+    lines: list[tuple[str, float, float]] = []
+
+    def visitor(text, cm, tm, font_dict, font_size):
+        size = font_size * (tm[0] or 1) * (cm[0] or 1)
+        if text.strip() and size > biggest_other + 0.01:
+            lines.append((text.strip(), size, cm[4] + tm[4]))
+
+    reader(data).pages[0].extract_text(visitor_text=visitor)
+    return lines
+
+
+def assert_inside_the_margins(lines: list[tuple[str, float, float]], page_size: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page_w = styles.PAGE_SIZES[page_size][0]
+    for text, size, x in lines:
+        assert x >= styles.GRID.margin_x - 0.5
+        assert x + stringWidth(text, styles.SANS_BOLD, size) <= page_w - styles.GRID.margin_x + 0.5
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_a_short_name_is_one_line_at_the_design_size(page_size):
+    lines = name_lines(report.build_summary(full_doc(full_name="Ana Li"), page_size).data)
+    assert [t for t, _s, _x in lines] == ["Ana Li"]
+    assert lines[0][1] == pytest.approx(styles.TYPE.display * styles.MAX_SCALE, abs=0.05)
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_a_long_name_takes_two_balanced_lines_of_whole_words_inside_the_margins(page_size):
+    pdf = report.build_summary(full_doc(full_name=LONG_NAME), page_size)
+    lines = name_lines(pdf.data)
+    assert len(lines) == 2, lines  # at the design size it took three, cut inside words
+    first, second = (t for t, _s, _x in lines)
+    assert f"{first} {second}" == LONG_NAME or f"{first}{second}" == LONG_NAME
+    assert first.endswith(("Alexandrovna", "-")), first  # broken at a space or a hyphen
+    sizes = {round(s, 2) for _t, s, _x in lines}
+    assert len(sizes) == 1 and sizes.pop() < styles.TYPE.display
+    assert_inside_the_margins(lines, page_size)
+    assert pdf.fit.fits and len(reader(pdf.data).pages) == 1
+
+
+def test_a_name_a_little_too_long_for_one_line_stays_on_one_line_a_little_smaller():
+    from careerpivot.reports.display_name import ONE_LINE_MIN_SHARE, layout
+
+    name = "Alexandra Konstantinopoulou-Smythe"
+    design = styles.TYPE.display * styles.MAX_SCALE
+    width = report._Frame(*styles.PAGE_SIZES["A4"]).width
+    placed = layout(name, design, width)
+    assert placed.lines == (name,) and design * ONE_LINE_MIN_SHARE <= placed.size < design
+    lines = name_lines(report.build_summary(full_doc(full_name=name), "A4").data)
+    assert [t for t, _s, _x in lines] == [name]
+    assert_inside_the_margins(lines, "A4")
+
+
+def test_a_very_long_name_is_set_at_the_floor_and_nothing_is_lost():
+    from careerpivot.reports.display_name import FLOOR_SHARE
+
+    name = " ".join([LONG_NAME, "von Hohenzollern-Sigmaringen und Habsburg-Lothringen"])
+    pdf = report.build_summary(full_doc(full_name=name), "A4")
+    lines = name_lines(pdf.data)
+    assert min(s for _t, s, _x in lines) >= styles.TYPE.display * styles.MIN_SCALE * FLOOR_SHARE
+    assert norm(" ".join(t for t, _s, _x in lines)).replace("- ", "-") == name
+    assert_inside_the_margins(lines, "A4")
+    assert pdf.fit.fits and len(reader(pdf.data).pages) == 1
+
+
+def test_a_cjk_name_is_measured_in_the_fallback_font():
+    from careerpivot.reports.display_name import layout
+
+    # the fallback's ideographs are one em wide (the main font's missing-glyph box is not)
+    placed = layout("王小明" * 4, 28.0, 300.0)
+    assert placed.lines == ("王小明" * 4,) and placed.size == pytest.approx(25.0)

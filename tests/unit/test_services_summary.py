@@ -206,3 +206,26 @@ def test_reading_the_profile_never_writes(workspace):
     assert Profile.select().count() == 0
     summary.update_profile("full_name", "Zoë")
     assert summary.get_profile().full_name == "Zoë"
+
+
+# --- what a summary still lacks ---------------------------------------------------------------
+
+
+def test_a_new_summary_lacks_every_essential_part(workspace):
+    assert service.missing_parts(service.summary_document_data()) == (
+        "full_name", "narrative", "skills", "ask")
+
+
+def test_the_sample_summary_lacks_nothing(demo_workspace):
+    assert service.missing_parts(service.summary_document_data()) == ()
+
+
+def test_missing_parts_are_named_in_the_order_of_the_form(workspace):
+    service.update_profile("full_name", "Zoë Ngô")
+    service.update_profile("ask", "   \n  ")  # blank is nothing
+    skill = make_skill("SQL")
+    service.add_skill(skill)
+    assert service.missing_parts(service.summary_document_data()) == ("narrative", "ask")
+    service.update_profile("narrative", "Ten years of plans that shipped.")
+    service.update_profile("ask", "An introduction.")
+    assert service.missing_parts(service.summary_document_data()) == ()

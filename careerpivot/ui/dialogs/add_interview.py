@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QSpinBox, QWidget
 
 from careerpivot.core import vocab
-from careerpivot.core.validation import ValidationError, parse_datetime
+from careerpivot.core.validation import ValidationError
 from careerpivot.services.interviews import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from careerpivot.ui.dialogs.form_dialog import FormDialog
+from careerpivot.ui.widgets.dates import DateField
 
 
 def contact_label(name: str, organization: str) -> str:
@@ -48,8 +49,8 @@ class AddInterviewDialog(FormDialog):
             self.path.setCurrentIndex(max(self.path.findData(path_id), 0))
         elif paths:
             self.path.setCurrentIndex(1)
-        self.when = self.add_row(self.tr("&Date and time:"), "scheduled_at", QLineEdit())
-        self.when.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM, or empty if not agreed yet"))
+        self.when = self.add_row(self.tr("&Date and time:"), "scheduled_at", DateField(
+            with_time=True, empty_text=self.tr("Not agreed yet")))
         self.minutes = self.add_row(self.tr("&Length:"), "minutes", QSpinBox())
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setSingleStep(5)
@@ -72,7 +73,7 @@ class AddInterviewDialog(FormDialog):
         return {
             "contact_id": self._contact_id(),
             "path_id": self.path.currentData() or None,
-            "scheduled_at": parse_datetime("scheduled_at", self.when.text()),
+            "scheduled_at": self.when.checked_value("scheduled_at"),
             "minutes": self.minutes.value(),
             "mode": self.mode.currentData(),
         }

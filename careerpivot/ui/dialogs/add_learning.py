@@ -27,6 +27,7 @@ from careerpivot.core.text import fold
 from careerpivot.services import development
 from careerpivot.ui.dialogs.form_dialog import FormDialog
 from careerpivot.ui.i18n import vocab_name as _vocab
+from careerpivot.ui.widgets.dates import DateField
 
 
 class SkillPicker(QWidget):
@@ -196,12 +197,10 @@ class AddLearningDialog(FormDialog):
         self.status.setObjectName("newLearningStatus")
         for key, name in vocab.LEARNING_STATUSES.items():
             self.status.addItem(_vocab(name), key)
-        self.start = self.add_row(self.tr("Sta&rt:"), "start_date", QLineEdit())
+        self.start = self.add_row(self.tr("Sta&rt:"), "start_date", DateField())
         self.start.setObjectName("newLearningStart")
-        self.start.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.end = self.add_row(self.tr("&End:"), "end_date", QLineEdit())
+        self.end = self.add_row(self.tr("&End:"), "end_date", DateField())
         self.end.setObjectName("newLearningEnd")
-        self.end.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.hours = self.add_row(self.tr("&Hours planned:"), "hours_planned", QDoubleSpinBox())
         self.hours.setObjectName("newLearningHours")
         self.hours.setRange(0, development.MAX_HOURS)
@@ -250,8 +249,9 @@ class AddLearningDialog(FormDialog):
         """The cleaned fields and the checked ``skill_ids``."""
         values: dict[str, Any] = {
             "title": self.title.text(), "kind": self.kind.currentData(),
-            "status": self.status.currentData(), "start_date": self.start.text(),
-            "end_date": self.end.text(), "hours_planned": self.hours.value(),
+            "status": self.status.currentData(),
+            "start_date": self.start.checked_value("start_date"),
+            "end_date": self.end.checked_value("end_date"), "hours_planned": self.hours.value(),
             "units_total": self.units.value(), "cost": self.cost.value(),
             "provider": self.provider.text(), "url": self.url.text(),
         }

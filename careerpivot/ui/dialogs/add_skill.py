@@ -31,6 +31,7 @@ class AddSkillDialog(FormDialog):
     error_prefix = "newSkill_"
 
     def __init__(self, parent: QWidget | None = None, *, initial_name: str = "",
+                 transferable: bool = False,
                  validate: Callable[..., dict] = development.validate_skill) -> None:
         super().__init__(parent, self.tr("Add Skill"), self.tr(
             "A skill, tool, certification or piece of domain knowledge you want to track. "
@@ -54,6 +55,7 @@ class AddSkillDialog(FormDialog):
         self.transferable = self.add_row("", "transferable", QCheckBox(self.tr(
             "I already bring this (a transferable strength)")))
         self.transferable.setObjectName("newSkillTransferable")
+        self.transferable.setChecked(transferable)
 
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add Skill"))
@@ -72,7 +74,8 @@ class AddSkillDialog(FormDialog):
         return fields
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None, *, initial_name: str = ""
-            ) -> dict[str, Any] | None:
-        """The new skill's fields (validated), or None when cancelled."""
-        return cls(parent, initial_name=initial_name).run()
+    def ask(cls, parent: QWidget | None = None, *, initial_name: str = "",
+            transferable: bool = False) -> dict[str, Any] | None:
+        """The new skill's fields (validated), or None when cancelled; ``transferable``
+        ticks "I already bring this" at first."""
+        return cls(parent, initial_name=initial_name, transferable=transferable).run()

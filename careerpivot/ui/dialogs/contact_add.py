@@ -99,8 +99,8 @@ class AddContactDialog(FormDialog):
         if self.isVisible():
             self.adjustSize()
 
-    def show_error(self, field: str, message: str) -> None:
-        super().show_error(field, message)
+    def show_error(self, field: str, message: str, *, focus: bool = True) -> None:
+        super().show_error(field, message, focus=focus)
         self._fit()
 
     @classmethod

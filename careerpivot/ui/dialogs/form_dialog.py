@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from careerpivot.core.errors import ValidationError
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import error_label
 
 
@@ -86,6 +88,13 @@ class FormDialog(QDialog):
         editor.setObjectName(editor.objectName() or f"{field}Edit")
         self._errors[field] = error
         self._editors[field] = editor
+        if isinstance(editor, DateField):
+            # the field as wide as its date, its message as wide as the form
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            inner.setAlignment(editor, Qt.AlignmentFlag.AlignLeft)
+            # a typed date refused when the field is left: said at once, under the field
+            editor.messageChanged.connect(
+                lambda message, f=field: self.show_error(f, message, focus=False))
         return editor
 
     def set_row_visible(self, field: str, visible: bool) -> None:
@@ -97,15 +106,26 @@ class FormDialog(QDialog):
         """The accepted values (older name of :attr:`result_values`)."""
         return self.result_values
 
-    def show_error(self, field: str, message: str) -> None:
+    def show_error(self, field: str, message: str, *, focus: bool = True) -> None:
         error = self._errors.get(field)
         if error is None:  # a field without its own row: show it under the first one
             error = next(iter(self._errors.values()))
         error.setText(message)
         error.setVisible(bool(message))
+        self._fit_height()
         editor = self._editors.get(field)
-        if editor is not None and message:
+        if editor is not None and message and focus:
             editor.setFocus()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the messages shown need: a dialog grows by itself only to its
+        layout's minimum, which leaves out wrapped text, so the fields would be squeezed."""
+        layout = self.layout()
+        if self.isVisible() and layout is not None and layout.hasHeightForWidth():
+            layout.activate()
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def clear_errors(self) -> None:
         for error in self._errors.values():

@@ -236,18 +236,22 @@ class PlanTreeModel(QAbstractItemModel):
             return self._phase_data(item, index.column(), role)
         return self._milestone_data(item, index.column(), role)
 
-    def widest(self, column: int, width: Callable[[str, bool], float]) -> list[QModelIndex]:
+    def widest(
+        self, column: int, width: Callable[[str, bool], float], *, phases: bool = True
+    ) -> list[QModelIndex]:
         """The cells of ``column`` that can be its widest, for the view to measure: in each
         kind of cell (bold text or not, with an icon or not), one cell for each text width,
         by ``width(text, bold)``, that is the widest of its kind or nearly so. A collapsed
-        phase's milestones count too, so that expanding it does not change the widths."""
+        phase's milestones count too, so that expanding it does not change the widths. Without
+        ``phases``, only milestones' cells count."""
         kinds: dict[tuple[bool, bool], dict[float, tuple[int, int]]] = {}
         for phase_row, phase in enumerate(self._phases):
             text = self._phase_text(phase, column)
             bold = column == self.TITLE
-            kinds.setdefault((bold, False), {}).setdefault(
-                width(text, bold) if text else 0.0, (-1, phase_row)
-            )
+            if phases:
+                kinds.setdefault((bold, False), {}).setdefault(
+                    width(text, bold) if text else 0.0, (-1, phase_row)
+                )
             for row, m in enumerate(phase.milestones):
                 text = self._milestone_text(m, column)
                 decorated = (

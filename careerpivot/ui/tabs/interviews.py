@@ -12,8 +12,10 @@ size, a few ms for a real workspace) runs off the GUI thread and its matches are
 list.
 
 The commands that plan and delete an interview (their dialogs, the service calls and the undo
-steps) are in :mod:`careerpivot.ui.tabs.interview_commands`; the tab keeps the list and the
-selection in step with them.
+steps) are in :mod:`careerpivot.ui.tabs.interview_commands`, the list pane (search, filters,
+the table and its empty state) in :mod:`careerpivot.ui.tabs.interview_list`; the tab keeps the
+list and the selection in step with them. On a narrow screen the list keeps its key columns and
+the editor scrolls.
 """
 
 from __future__ import annotations
@@ -21,33 +23,33 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
+    QFrame,
+    QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import development, interviews, paths
+from careerpivot.services import development, interviews, paths, workspace
 from careerpivot.settings import Settings
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs import interview_commands as commands
 from careerpivot.ui.tabs.base import TabBase
-from careerpivot.ui.tabs.interview_filters import ANY, InterviewFilters
+from careerpivot.ui.tabs.interview_filters import ANY
+from careerpivot.ui.tabs.interview_list import InterviewListPane
 from careerpivot.ui.widgets.interview_editor import InterviewEditor
+from careerpivot.ui.widgets.spacing import tab_margins
 
 #: Pause in typing after which notes and answers are searched in the database.
 TEXT_SEARCH_DELAY_MS = 250
+#: The share of the tab's width the list takes at first.
+LIST_SHARE = 0.5
+
 
 class InterviewsTab(TabBase):
     areas = frozenset({Area.INTERVIEWS, Area.CONTACTS, Area.PATHS, Area.SKILLS})
@@ -72,13 +74,20 @@ class InterviewsTab(TabBase):
         self.splitter.setObjectName("interviewsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_pane())
-        self.editor = InterviewEditor(ctx, self.splitter)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([540, 660])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        self.editor = InterviewEditor(ctx)
+        # on a narrow screen the list keeps its key columns and the editor scrolls
+        self.editor_scroll = QScrollArea(self.splitter)
+        self.editor_scroll.setObjectName("interviewEditorScroll")
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setWidget(self.editor)
+        self.editor_scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self._splitter_placed = False
+        self.splitter.addWidget(self.editor_scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 730])
+        layout = tab_margins(QVBoxLayout(self))
         layout.addWidget(self.splitter)
 
         self.editor.open_interview.connect(self.select_interview)
@@ -88,73 +97,21 @@ class InterviewsTab(TabBase):
 
     # --- construction -----------------------------------------------------------------------
     def _build_list_pane(self) -> QWidget:
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(0, 0, 8, 0)
-
-        top = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New Inte&rview…"))
-        self.new_button.setObjectName("newInterviewButton")
-        self.new_button.setToolTip(self.tr("Plan a conversation with someone in your network"))
-        self.new_button.clicked.connect(self.new_interview)
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        self.clear_button = QPushButton(self.tr("Clear Filters"))
-        self.clear_button.setObjectName("clearFiltersButton")
-        self.clear_button.clicked.connect(self.clear_filters)
-        top.addWidget(self.clear_button)
-        layout.addLayout(top)
-
-        self.search = QLineEdit()
-        self.search.setObjectName("interviewSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search people, organizations, paths, notes "
-                                               "and answers"))
-        self.search.setAccessibleName(self.tr("Search interviews"))
-        self.search.textChanged.connect(self._search_changed)
-        layout.addWidget(self.search)
-
-        self.filters = InterviewFilters(self.model, pane)
-        self.filters.changed.connect(self._refiltered)
+        pane = InterviewListPane(self.model)
+        pane.newRequested.connect(self.new_interview)
+        pane.clearRequested.connect(self.clear_filters)
+        pane.deleteRequested.connect(lambda: self.editor.interview_id is not None
+                                     and self.delete_interview(self.editor.interview_id))
+        pane.search.textChanged.connect(self._search_changed)
+        pane.filters.changed.connect(self._refiltered)
+        for name in ("new_button", "search", "clear_button", "filters", "table", "column_fit",
+                     "list_stack", "list_empty", "count_label"):
+            setattr(self, name, getattr(pane, name))
         for name in ("status_filter", "path_filter", "contact_filter", "date_from", "date_to",
                      "date_error"):
             setattr(self, name, getattr(self.filters, name))
-        layout.addWidget(self.filters)
-
-        self.table = QTableView()
-        self.table.setObjectName("interviewsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(im.DATE, Qt.SortOrder.DescendingOrder)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        widths = {im.DATE: 118, im.CONTACT: 150, im.STATUS: 90, im.PATH: 160,
-                  im.ORGANIZATION: 160, im.MODE: 100, im.ROUND: 60}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.setAccessibleName(self.tr("Interviews"))
-        delete = QAction(self.tr("Delete Interview"), self.table)
-        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(lambda: self.editor.interview_id is not None
-                                 and self.delete_interview(self.editor.interview_id))
-        self.table.addAction(delete)
-        layout.addWidget(self.table, 1)
-
-        self.count_label = QLabel()
-        self.count_label.setObjectName("interviewCount")
-        layout.addWidget(self.count_label)
+        self.list_pane = pane
         return pane
 
     # --- TabBase ----------------------------------------------------------------------------
@@ -178,6 +135,7 @@ class InterviewsTab(TabBase):
         current = self.editor.interview_id
         first_load = self.model.total_count() == 0
         self.model.set_list(table)
+        self.column_fit.fit_contents()
         self.filters.fill_choices(path_choices)
         # the skills are read when the editor's Skills page first needs them, every contact
         # when its contact field does (or while idle)
@@ -224,6 +182,13 @@ class InterviewsTab(TabBase):
         super().showEvent(event)
         if self.model.search_words() and self._search_task is None:
             self._search_timer.start()
+        if not self._splitter_placed:
+            # the first show, without a kept layout: the list takes about half the width,
+            # and never less than its key columns need
+            self._splitter_placed = True
+            width = self.splitter.width() - self.splitter.handleWidth()
+            left = max(int(width * LIST_SHARE), self.splitter.widget(0).minimumSizeHint().width())
+            self.splitter.setSizes([left, max(width - left, 0)])
 
     def show_item(self, kind: str, item_id: int) -> bool:
         if kind != "interview":
@@ -244,18 +209,20 @@ class InterviewsTab(TabBase):
 
     def save_state(self, settings: Settings) -> None:
         settings.set_window_state("interviews/splitter", self.splitter.saveState())
-        settings.set_window_state("interviews/header",
+        settings.set_window_state("interviews/columns",
                                   self.table.horizontalHeader().saveState())
         settings.set_window_state("interviews/page",
                                   QByteArray(bytes([self.editor.pages.currentIndex()])))
 
     def restore_state(self, settings: Settings) -> None:
         state = settings.window_state("interviews/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        state = settings.window_state("interviews/header")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        if state is not None and self.splitter.restoreState(state):
+            self._splitter_placed = True
+        # (the columns under a name of their own since they fit the list: a layout kept by
+        # an earlier version, with every column shown, is not put back)
+        state = settings.window_state("interviews/columns")
+        if state is not None and self.table.horizontalHeader().restoreState(state):
+            self.column_fit.restored()
         state = settings.window_state("interviews/page")
         if state is not None and state.size() == 1:
             self.editor.pages.setCurrentIndex(state.data()[0])
@@ -294,6 +261,9 @@ class InterviewsTab(TabBase):
             text += " · " + self.tr("searching notes and answers…")
         self.count_label.setText(text)
         self.clear_button.setEnabled(self.model.filters_active())
+        self.list_pane.show_state(workspace.is_read_only())
+        # with nothing to edit, the empty list gets the whole width
+        self.editor_scroll.setVisible(self.model.total_count() > 0)
 
     # --- searching notes and answers --------------------------------------------------------
     def _start_text_search(self) -> None:

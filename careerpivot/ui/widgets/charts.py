@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core import vocab
 from careerpivot.services.overview import ChartData
 from careerpivot.ui.i18n import vocab_name as _vocab
+from careerpivot.ui.widgets.empty_state import EmptyState
 
 #: (light, dark) colours of each series.
 COLORS: dict[str, tuple[str, str]] = {
@@ -127,11 +128,9 @@ class ChartCard(QFrame):
         self.view.setStyleSheet("background: transparent")
         self.view.setMinimumHeight(120)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.empty = QLabel(self.stack)
-        self.empty.setObjectName(f"{name}Empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setEnabled(False)
+        # an empty chart says what would fill it, with the action that does
+        self.empty = EmptyState(self.stack, name=f"{name}Empty", compact=True)
+        self.empty_action = ""  # what the empty state's button asks for (ChartsPanel)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.title)
@@ -146,8 +145,26 @@ class ChartCard(QFrame):
         self._ends: list[tuple[str, float]] = []
         self._legend_items: list[tuple[str, str]] = []
 
-    def show_empty(self, text: str, summary: str = "") -> None:
-        self.empty.setText(text)
+    def least_height(self, width: int) -> int:
+        """The least height the card needs at ``width``: its texts, and the chart at its
+        least (or the empty state)."""
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        parts = [self.title.sizeHint().height()]
+        for label in (self.summary, self.legend):
+            if not label.isHidden():
+                parts.append(label.heightForWidth(inner))
+        shown = self.stack.currentWidget()
+        parts.append(self.view.minimumHeight() if shown is self.view
+                     else shown.minimumSizeHint().height())
+        return (margins.top() + margins.bottom() + sum(parts)
+                + self.layout().spacing() * (len(parts) - 1))
+
+    def show_empty(self, text: str, summary: str = "", action: tuple[str, str] = ("", "")
+                   ) -> None:
+        """Say why the chart is empty; ``action`` is (what to ask for, the button's text)."""
+        self.empty_action, label = action
+        self.empty.set_content("", text, label)
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.legend.hide()
@@ -221,7 +238,9 @@ class ChartCard(QFrame):
             self._end_labels.append(item)
         self._legend_items = [(key, label) for key, label, _v in sets] if legend else []
         self.legend.setVisible(bool(self._legend_items))
-        self.view.setMinimumHeight(min(60 + 20 * len(categories), 200))
+        # room for every bar's name (a line of the small font each), never less
+        line = QFontMetricsF(self._small_font()).height()
+        self.view.setMinimumHeight(int(min(16 + (line + 5) * len(categories), 200)))
         self.apply_palette(self.palette())
 
     def _small_font(self) -> QFont:
@@ -319,7 +338,15 @@ class ChartCard(QFrame):
 
 
 class ChartsPanel(QWidget):
-    """The four charts in a two-by-two grid."""
+    """The four charts in a two-by-two grid (in a row of four when wide enough).
+
+    An empty chart's button asks for what would fill it: ``actionRequested`` carries one of
+    the ``ACTION_*`` keys, and the page that holds the charts takes the user there."""
+
+    ACTION_PATH, ACTION_ASSUMPTION, ACTION_CONTACT = "path", "assumption", "contact"
+    ACTION_SKILLS, ACTION_PLAN = "skills", "plan"
+
+    actionRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -334,6 +361,9 @@ class ChartsPanel(QWidget):
         self._columns = 0
         self._arrange(2)
         self.data: ChartData | None = None
+        for card in self.cards():
+            card.empty.actionTriggered.connect(
+                lambda c=card: self.actionRequested.emit(c.empty_action))
 
     #: Below this width the four charts go two by two.
     ONE_ROW_WIDTH = 1040
@@ -353,6 +383,19 @@ class ChartsPanel(QWidget):
         super().resizeEvent(event)
         self._arrange(4 if event.size().width() >= self.ONE_ROW_WIDTH else 2)
 
+    def heightForWidth(self, width: int) -> int:
+        # A scroll area gives the panel this height at least: the least the charts need at
+        # that width (not the taller height their views would like), so they fill a short
+        # window instead of scrolling in it.
+        columns = 4 if width >= self.ONE_ROW_WIDTH else 2
+        margins = self.grid.contentsMargins()
+        spacing = self.grid.spacing()
+        inner = width - margins.left() - margins.right() - spacing * (columns - 1)
+        cards = self.cards()
+        rows = [cards[i:i + columns] for i in range(0, len(cards), columns)]
+        return (margins.top() + margins.bottom() + spacing * (len(rows) - 1)
+                + sum(max(c.least_height(inner // columns) for c in row) for row in rows))
+
     def cards(self) -> tuple[ChartCard, ...]:
         return (self.paths, self.pipeline, self.skills, self.plan)
 
@@ -366,11 +409,14 @@ class ChartsPanel(QWidget):
     def _paths(self, data: ChartData) -> None:
         rows = [p for p in data.paths if p.total]
         if not rows:
-            text = (self.tr("No assumptions yet. Write down what you believe about each path "
-                            "in the Paths tab.") if data.paths else
-                    self.tr("No target paths yet. Name the careers you are considering in the "
-                            "Paths tab."))
-            self.paths.show_empty(text)
+            if data.paths:
+                self.paths.show_empty(
+                    self.tr("No assumptions yet: write down what you believe about each path."),
+                    action=(self.ACTION_ASSUMPTION, self.tr("New Assumption…")))
+            else:
+                self.paths.show_empty(
+                    self.tr("No target paths yet: name the careers you are considering."),
+                    action=(self.ACTION_PATH, self.tr("Add Path…")))
             return
         summary = self.tr("{0} of {1} assumptions tested · {2} triangulated").format(
             data.tested, data.assumptions, data.triangulated)
@@ -383,8 +429,9 @@ class ChartsPanel(QWidget):
 
     def _pipeline(self, data: ChartData) -> None:
         if not data.people:
-            self.pipeline.show_empty(self.tr("No contacts yet. Add the people you would like "
-                                             "to talk to in the Network tab."))
+            self.pipeline.show_empty(
+                self.tr("No contacts yet: add the people you would like to talk to."),
+                action=(self.ACTION_CONTACT, self.tr("Add Contact…")))
             return
         labels = [_vocab(vocab.STAGES[s]) for s, _n in data.pipeline]
         active = [0 if s == "declined" else n for s, n in data.pipeline]
@@ -398,8 +445,9 @@ class ChartsPanel(QWidget):
 
     def _skills(self, data: ChartData) -> None:
         if not data.skills:
-            self.skills.show_empty(self.tr("No skills mentioned yet. Log the skills each "
-                                           "conversation names in the Interviews tab."))
+            self.skills.show_empty(
+                self.tr("No skills mentioned yet: log the skills each conversation names."),
+                action=(self.ACTION_SKILLS, self.tr("Open Interviews")))
             return
         top = data.skills[0]
         summary = self.tr("Conversations that named each skill · strongest: {0}").format(
@@ -417,8 +465,9 @@ class ChartsPanel(QWidget):
     def _plan(self, data: ChartData) -> None:
         rows = [p for p in data.phases if p.total]
         if not rows:
-            self.plan.show_empty(self.tr("No milestones yet. Add them to the phases of your "
-                                         "plan in the Plan tab."))
+            self.plan.show_empty(
+                self.tr("No milestones yet: add them to the phases of your plan."),
+                action=(self.ACTION_PLAN, self.tr("Open the Plan")))
             return
         done = sum(p.done for p in rows)
         total = sum(p.total for p in rows)

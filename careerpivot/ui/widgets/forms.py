@@ -30,6 +30,7 @@ from careerpivot.core.errors import CareerPivotError, StoreWriteError, Validatio
 from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.undo import push_change
+from careerpivot.ui.widgets.dates import DateField
 
 #: Pause in typing after which a multi-line text is stored.
 TEXT_DEBOUNCE_MS = 700
@@ -65,7 +66,13 @@ class FieldBinding(QObject):
     # editors ------------------------------------------------------------------------------
     def _wire(self) -> None:
         e = self.editor
-        if isinstance(e, QLineEdit):
+        if isinstance(e, DateField):
+            # stored when the user has finished (left the field, picked from the calendar);
+            # a typed date the field refused is shown like any other message
+            e.edited.connect(self._date_edited)
+            e.dateTimeChanged.connect(lambda _v: self._text_changed())
+            e.messageChanged.connect(self.show_error)
+        elif isinstance(e, QLineEdit):
             e.editingFinished.connect(self.commit)
             e.textEdited.connect(lambda _t: self._mark_editing())
         elif isinstance(e, QPlainTextEdit | QTextEdit):
@@ -88,6 +95,10 @@ class FieldBinding(QObject):
             self.commit()
         return False
 
+    def _date_edited(self) -> None:
+        if self.pending or not _same(self.value(), self.stored):
+            self.commit()
+
     def _mark_editing(self) -> None:
         if not self.binder.loading:
             self.pending = True
@@ -100,6 +111,8 @@ class FieldBinding(QObject):
 
     def value(self) -> Any:
         e = self.editor
+        if isinstance(e, DateField):
+            return e.value()
         if isinstance(e, QLineEdit):
             return e.text()
         if isinstance(e, QPlainTextEdit):
@@ -120,7 +133,9 @@ class FieldBinding(QObject):
         e = self.editor
         blocker = e.blockSignals(True)
         try:
-            if isinstance(e, QLineEdit):
+            if isinstance(e, DateField):
+                e.set_value(value)
+            elif isinstance(e, QLineEdit):
                 e.setText("" if value is None else str(value))
                 e.setCursorPosition(0)
             elif isinstance(e, QPlainTextEdit | QTextEdit):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-__all__ = ["list_table"]
+# the height of a row in the app's lists has its home with the app's other spacing
+from careerpivot.ui.widgets.spacing import row_height
+
+__all__ = ["list_table", "row_height"]
 
 
 def list_table(parent: QWidget, name: str, model: QAbstractItemModel,
@@ -28,7 +31,7 @@ def list_table(parent: QWidget, name: str, model: QAbstractItemModel,
     table.verticalHeader().hide()
     rows = table.verticalHeader()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(parent.fontMetrics().height() + 10)
+    rows.setDefaultSectionSize(row_height(parent))
     header = table.horizontalHeader()
     header.setObjectName(f"{name}Header")
     header.setHighlightSections(False)

@@ -1,6 +1,6 @@
-"""What the pages of the Development tab build alike: section titles, the tables, the empty
-pages, the forms of the inspector, widget shortcuts and row selection. Nothing here shows a
-text of its own (``tr()`` stays in the classes that show it)."""
+"""What the pages of the Development tab build alike: section titles, the forms of the
+inspector, widget shortcuts, row selection and the saved layout. Nothing here shows a text of
+its own (``tr()`` stays in the classes that show it)."""
 
 from __future__ import annotations
 
@@ -41,19 +41,6 @@ def section_title(text: str, parent: QWidget) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
     return label
-
-
-def empty_page(parent: QWidget, name: str, text: str) -> tuple[QWidget, QLabel]:
-    page = QWidget(parent)
-    page.setObjectName(name)
-    box = QVBoxLayout(page)
-    box.addStretch(1)
-    label = QLabel(text, page)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    box.addWidget(label)
-    box.addStretch(2)
-    return page, label
 
 
 def new_form(parent: QWidget) -> QFormLayout:
@@ -166,17 +153,21 @@ def save_layout(settings: Settings, splitters: dict[str, QSplitter],
 
 
 def restore_layout(settings: Settings, splitters: dict[str, QSplitter],
-                   tables: dict[str, QTableView]) -> None:
-    """Put back what :func:`save_layout` kept; a table is sorted as its header says."""
+                   tables: dict[str, QTableView]) -> list[str]:
+    """Put back what :func:`save_layout` kept; a table is sorted as its header says. The
+    names of the tables whose columns were put back."""
     for name, splitter in splitters.items():
         state = settings.window_state(name)
         if state is not None:
             splitter.restoreState(state)
+    restored = []
     for name, table in tables.items():
         state = settings.window_state(name)
         header = table.horizontalHeader()
         if state is not None and header.restoreState(state):
+            restored.append(name)
             order = (header.sortIndicatorSection(), header.sortIndicatorOrder())
             model = table.model()
             if order != model.sort_column():  # (the tab may have loaded already)
                 model.sort(*order)
+    return restored

@@ -25,6 +25,7 @@ from careerpivot.core import vocab
 from careerpivot.services import development
 from careerpivot.ui.dialogs.add_learning import SkillPicker
 from careerpivot.ui.tabs.development.common import form_row, new_form, vocab_text
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
@@ -61,14 +62,12 @@ class LearningForm(QScrollArea):
             self.status_combo.addItem(vocab_text(name), key)
         form_row(form, b, self.tr("Stat&us:"), "status", self.status_combo, self.tr("status"))
 
-        self.start_edit = QLineEdit(page)
+        self.start_edit = DateField(page)
         self.start_edit.setObjectName("learningStartEdit")
-        self.start_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         form_row(form, b, self.tr("Sta&rt:"), "start_date", self.start_edit,
                  self.tr("start date"))
-        self.end_edit = QLineEdit(page)
+        self.end_edit = DateField(page)
         self.end_edit.setObjectName("learningEndEdit")
-        self.end_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         form_row(form, b, self.tr("End:"), "end_date", self.end_edit, self.tr("end date"))
 
         self.hours_planned_spin = self._double_spin(page, development.MAX_HOURS, 1,

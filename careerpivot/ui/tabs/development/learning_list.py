@@ -22,20 +22,22 @@ from careerpivot.services import development
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_learning import AddLearningDialog
 from careerpivot.ui.itemmodels import learning as lm
-from careerpivot.ui.tabs.development.common import (
-    empty_page,
-    section_title,
-    shortcut,
-    vocab_text,
-)
+from careerpivot.ui.tabs.development.common import shortcut, vocab_text
 from careerpivot.ui.undo import push_add
+from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
+from careerpivot.ui.widgets.spacing import GAP
 from careerpivot.ui.widgets.tables import list_table
 
-#: Initial column widths (pixels), before the user resizes them.
-_LEARNING_WIDTHS = {lm.TITLE: 250, lm.KIND: 160, lm.STATUS: 85, lm.PROGRESS: 100,
-                    lm.START: 85, lm.END: 85, lm.HOURS_PLANNED: 95, lm.HOURS_SPENT: 85,
-                    lm.COST: 70, lm.PROVIDER: 160, lm.SKILLS: 200}
+#: The columns the header's menu shows or hides (the others always show), and those hidden
+#: at first.
+LEARNING_OPTIONAL = (lm.KIND, lm.END, lm.HOURS_PLANNED, lm.HOURS_SPENT, lm.COST, lm.PROVIDER,
+                     lm.SKILLS)
+LEARNING_HIDDEN = (lm.COST, lm.PROVIDER, lm.SKILLS)
+#: The title is read whole up to this many characters (longer ones end in "…": the tooltip
+#: and the editor say them whole).
+TITLE_CHARS = 28
 
 
 class LearningPane(QWidget):
@@ -51,13 +53,12 @@ class LearningPane(QWidget):
         self.ctx = ctx
         self.learning_model = model
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(4)
+        column.setContentsMargins(0, GAP, 0, 0)
+        column.setSpacing(GAP)
         bar = QHBoxLayout()
-        bar.addWidget(section_title(self.tr("Learning and experiments"), self))
+        bar.setSpacing(GAP)
         self.learning_count = QLabel(self)
         self.learning_count.setObjectName("learningCount")
-        self.learning_count.setEnabled(False)
         bar.addWidget(self.learning_count, 1)
         self.learning_filter = QComboBox(self)
         self.learning_filter.setObjectName("learningFilter")
@@ -75,24 +76,32 @@ class LearningPane(QWidget):
         self.add_learning_button.setToolTip(self.tr(
             "Add a course, book, practice block or experiment (Insert in the list)"))
         bar.addWidget(self.add_learning_button)
-        self.delete_learning_button = QPushButton(self.tr("Delete Item"), self)
+        self.delete_learning_button = QPushButton(self.tr("Delete Item…"), self)
         self.delete_learning_button.setObjectName("deleteLearningButton")
         self.delete_learning_button.setToolTip(self.tr("Delete the selected item (Delete)"))
         bar.addWidget(self.delete_learning_button)
         column.addLayout(bar)
 
         self.learning_stack = QStackedWidget(self)
-        self.learning_table = list_table(self, "learningTable", model, _LEARNING_WIDTHS,
+        self.learning_table = list_table(self, "learningTable", model, {},
                                          self.tr("Learning and experiments"))
+        self.column_fit = ColumnFit(
+            self.learning_table, lm.TITLE, min_chars=TITLE_CHARS,
+            limits={lm.KIND: (8, 22), lm.PROVIDER: (8, 24), lm.SKILLS: (8, 30)},
+            shrink=(lm.SKILLS, lm.PROVIDER, lm.KIND), fixed={lm.PROGRESS: 0})
+        for hidden in LEARNING_HIDDEN:
+            self.learning_table.setColumnHidden(hidden, True)
+        offer_column_menu(self.learning_table, LEARNING_OPTIONAL, self.column_fit)
         self.progress_delegate = ProgressDelegate(self.learning_table)
         self.learning_table.setItemDelegateForColumn(lm.PROGRESS, self.progress_delegate)
         self.learning_table.sortByColumn(lm.START, Qt.SortOrder.AscendingOrder)
         self.learning_stack.addWidget(self.learning_table)
-        page, self.learning_empty_label = empty_page(self, "learningEmptyState", "")
-        self.learning_stack.addWidget(page)
+        self.learning_empty_label = EmptyState(self, name="learningEmptyState")
+        self.learning_stack.addWidget(self.learning_empty_label)
         column.addWidget(self.learning_stack, 1)
 
         self.learning_filter.currentIndexChanged.connect(self._on_filter)
+        self.learning_empty_label.actionTriggered.connect(self._empty_action)
         self.add_learning_button.clicked.connect(lambda: self.addRequested.emit())
         self.delete_learning_button.clicked.connect(lambda: self.deleteRequested.emit())
         self.learning_table.selectionModel().selectionChanged.connect(
@@ -112,18 +121,28 @@ class LearningPane(QWidget):
         """Show the list or say why it is empty, and count the items."""
         items_total, items_shown = self.learning_model.total_count(), \
             self.learning_model.rowCount()
+        empty = self.learning_empty_label
         if items_total == 0:
-            self.learning_empty_label.setText(self.tr(
-                "<h3>No learning yet</h3><p>Add a course, a book or a weekly practice block "
-                "— or a small experiment (a project, shadowing, a freelance task) that tests "
-                "the new path — and link it to the skills it builds.</p>"))
+            empty.set_content(self.tr("No learning yet"), self.tr(
+                "Add a course, a book or a weekly practice block, or a small experiment that "
+                "tests the new path, and link it to the skills it builds."),
+                self.tr("Add Learning…"))
+            empty.set_action_enabled(self.add_learning_button.isEnabled())
             self.learning_count.setText("")
         else:
-            self.learning_empty_label.setText(self.tr("Nothing matches this filter."))
+            empty.set_content("", self.tr("Nothing matches this filter."),
+                              self.tr("Show All Items"))
+            empty.set_action_enabled(True)
             self.learning_count.setText(
                 self.tr("%n item(s)", "", items_total) if items_shown == items_total
                 else self.tr("{0} of %n item(s)", "", items_total).format(items_shown))
         self.learning_stack.setCurrentIndex(0 if items_shown else 1)
+
+    def _empty_action(self) -> None:
+        if self.learning_model.total_count():
+            self.learning_filter.setCurrentIndex(0)  # every item again
+        else:
+            self.addRequested.emit()
 
     def ask_new_item(self, skills: list[tuple[int, str]], skill_id: int | None) -> int | None:
         """Ask for a new learning item (linked to ``skill_id`` at first) and store it,

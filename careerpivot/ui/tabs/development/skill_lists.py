@@ -35,22 +35,40 @@ from careerpivot.services import development
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_skill import AddSkillDialog, level_combo
 from careerpivot.ui.itemmodels import skills as sm
-from careerpivot.ui.tabs.development.common import (
-    empty_page,
-    escape,
-    section_title,
-    shortcut,
-    vocab_text,
-)
+from careerpivot.ui.tabs.development.common import escape, section_title, shortcut, vocab_text
 from careerpivot.ui.undo import push_add
+from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
+from careerpivot.ui.widgets.spacing import GAP
 from careerpivot.ui.widgets.tables import list_table
 
-#: Initial column widths (pixels), before the user resizes them.
-_SKILL_WIDTHS = {sm.RANK: 30, sm.SKILL: 165, sm.WHY: 300, sm.CURRENT: 80, sm.TARGET: 80,
-                 sm.LEARNING: 230, sm.PRIORITY: 80, sm.GAP: 40, sm.KIND: 120,
-                 sm.IMPORTANCE: 170, sm.MENTIONS: 70, sm.PEOPLE: 60, sm.ORGANIZATIONS: 95,
-                 sm.LEVELS: 85}
+#: The columns the header's menu shows or hides; the others of a list always show.
+RANKED_OPTIONAL = (sm.LEARNING, sm.GAP, sm.KIND, sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE,
+                   sm.ORGANIZATIONS, sm.LEVELS)
+RANKED_HIDDEN = (sm.GAP, sm.KIND, sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGANIZATIONS,
+                 sm.LEVELS)
+STRENGTHS_OPTIONAL = (sm.KIND, sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGANIZATIONS,
+                      sm.LEVELS)
+STRENGTHS_HIDDEN = (sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGANIZATIONS, sm.LEVELS)
+#: Never shown in the strengths list (a strength has no rank, priority or learning to plan).
+_NOT_STRENGTHS = (sm.RANK, sm.PRIORITY, sm.GAP, sm.LEARNING)
+#: The reason ("essential in 4 of 6 conversations, 3 organizations, gap 2") is read whole:
+#: at least this many characters on a line, or it wraps over two lines.
+WHY_CHARS = 60
+#: (least, most) characters of the columns sized to their content.
+_LIMITS = {sm.SKILL: (14, 26), sm.LEARNING: (14, 28), sm.KIND: (8, 16)}
+
+
+def fit_skill_columns(table: QTableView, *, strengths: bool) -> ColumnFit:
+    """The columns of a skill list: the reason takes the room, the others their content."""
+    fit = ColumnFit(table, sm.WHY, min_chars=WHY_CHARS if not strengths else 50,
+                    limits=_LIMITS, shrink=(sm.LEARNING, sm.SKILL, sm.KIND), wrap=True,
+                    fixed={sm.RANK: 0, sm.PRIORITY: 0})
+    for column in (STRENGTHS_HIDDEN + _NOT_STRENGTHS) if strengths else RANKED_HIDDEN:
+        table.setColumnHidden(column, True)
+    offer_column_menu(table, STRENGTHS_OPTIONAL if strengths else RANKED_OPTIONAL, fit)
+    return fit
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -132,9 +150,10 @@ class RankedPane(SkillListPane):
         self.strengths_model = strengths_model  # narrowed by the same search and kind
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(GAP)
 
         bar = QHBoxLayout()
+        bar.setSpacing(GAP)
         bar.addWidget(section_title(self.tr("What to learn first"), self))
         bar.addStretch(1)
         self.skill_search = QLineEdit(self)
@@ -143,8 +162,9 @@ class RankedPane(SkillListPane):
         self.skill_search.setClearButtonEnabled(True)
         self.skill_search.setAccessibleName(self.tr("Find a skill"))
         self.skill_search.setToolTip(self.tr("Narrow both skill lists by name (Ctrl+F)"))
-        self.skill_search.setMaximumWidth(200)
-        bar.addWidget(self.skill_search)
+        self.skill_search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
+        self.skill_search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 28)
+        bar.addWidget(self.skill_search, 1)
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("skillKindFilter")
         self.kind_filter.setAccessibleName(self.tr("Filter skills by kind"))
@@ -158,7 +178,7 @@ class RankedPane(SkillListPane):
         self.add_skill_button.setToolTip(self.tr("Add a skill to track (Insert in a skill "
                                                  "list)"))
         bar.addWidget(self.add_skill_button)
-        self.delete_skill_button = QPushButton(self.tr("Delete Skill"), self)
+        self.delete_skill_button = QPushButton(self.tr("Delete Skill…"), self)
         self.delete_skill_button.setObjectName("deleteSkillButton")
         self.delete_skill_button.setToolTip(self.tr("Delete the selected skill (Delete)"))
         bar.addWidget(self.delete_skill_button)
@@ -173,11 +193,12 @@ class RankedPane(SkillListPane):
 
         self.ranked_stack = QStackedWidget(self)
         self.ranked_stack.setObjectName("developmentStack")
-        self.development_list = list_table(self, "developmentList", model, _SKILL_WIDTHS,
+        self.development_list = list_table(self, "developmentList", model, {},
                                            self.tr("Development list"))
+        self.column_fit = fit_skill_columns(self.development_list, strengths=False)
         self.ranked_stack.addWidget(self.development_list)
-        page, self.ranked_empty_label = empty_page(self, "developmentEmptyState", "")
-        self.ranked_stack.addWidget(page)
+        self.ranked_empty_label = EmptyState(self, name="developmentEmptyState")
+        self.ranked_stack.addWidget(self.ranked_empty_label)
         column.addWidget(self.ranked_stack, 1)
 
         self._wire(self.development_list)
@@ -186,29 +207,43 @@ class RankedPane(SkillListPane):
         self.skill_search.textChanged.connect(self.searchChanged.emit)
         self.add_skill_button.clicked.connect(lambda: self.addRequested.emit())
         self.delete_skill_button.clicked.connect(lambda: self.deleteRequested.emit())
+        self.ranked_empty_label.actionTriggered.connect(self._empty_action)
 
     def update_state(self) -> None:
         """Show the list or say why it is empty, and the headline."""
         strengths = self.strengths_model.total_count()
         total = self.skills_model.total_count()
         shown = self.skills_model.rowCount()
+        empty = self.ranked_empty_label
         if total == 0 and strengths == 0:
-            self.ranked_empty_label.setText(self.tr(
-                "<h3>No skills yet</h3><p>Log the skills, tools and certifications people "
-                "mention in the Interviews tab, or add one here with “Add Skill…”. They are "
-                "ranked by how often and how strongly they come up, and by your gap.</p>"))
+            empty.set_content(self.tr("No skills yet"), self.tr(
+                "Log the skills, tools and certifications people mention in your interviews, "
+                "or add one here: the list ranks them by how often and how strongly they come "
+                "up, and by your gap."), self.tr("Add Skill…"))
             self.ranked_stack.setCurrentIndex(1)
         elif total == 0:
-            self.ranked_empty_label.setText(self.tr(
-                "Every skill is marked as a strength you already bring."))
+            empty.set_content("", self.tr("Every skill is marked as a strength you already "
+                                          "bring."), self.tr("Add Skill…"))
             self.ranked_stack.setCurrentIndex(1)
         elif shown == 0:
-            self.ranked_empty_label.setText(self.tr("No skill matches the kind and search."))
+            empty.set_content("", self.tr("No skill matches the kind and search."),
+                              self.tr("Clear Filters"))
             self.ranked_stack.setCurrentIndex(1)
         else:
             self.ranked_stack.setCurrentIndex(0)
+        # (clearing the filters is always possible; adding, not in a read-only workspace)
+        filtered_out = total > 0 and shown == 0
+        empty.set_action_enabled(filtered_out or self.add_skill_button.isEnabled())
         self.headline.setText(self._headline())
         self.headline.setVisible(bool(self.headline.text()))
+
+    def _empty_action(self) -> None:
+        if self.skills_model.total_count() and not self.skills_model.rowCount():
+            # the filters hide every skill: show them all again (the tab hears the change)
+            self.kind_filter.setCurrentIndex(0)
+            self.skill_search.clear()
+        else:
+            self.addRequested.emit()
 
     def _headline(self) -> str:
         """One sentence above the list: the skill to learn first and why, and how many skills
@@ -245,11 +280,12 @@ class RankedPane(SkillListPane):
         self.skills_model.set_search("")
         self.strengths_model.set_search("")
 
-    def ask_new_skill(self) -> int | None:
-        """Ask for a new skill and store it, undoably: its id, or None when nothing was
-        added."""
+    def ask_new_skill(self, *, strength: bool = False) -> int | None:
+        """Ask for a new skill (a strength already brought, with ``strength``) and store it,
+        undoably: its id, or None when nothing was added."""
+        extra = {"transferable": True} if strength else {}
         values = AddSkillDialog.ask(self, initial_name=self.skill_search.text().strip()
-                                    if not self.skills_model.rowCount() else "")
+                                    if not self.skills_model.rowCount() else "", **extra)
         if values is None:
             return None
         try:
@@ -265,40 +301,46 @@ class RankedPane(SkillListPane):
 class StrengthsPane(SkillListPane):
     """What I already bring: the skills marked as transferable strengths."""
 
+    #: Add a skill that is already a strength (the empty list's action).
+    addStrengthRequested = Signal()
+
     def __init__(self, model: sm.SkillsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.strengths_model = model
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(4)
-        bar = QHBoxLayout()
-        bar.addWidget(section_title(self.tr("What I already bring"), self))
-        hint = QLabel(self.tr("transferable strengths from your current career"), self)
-        hint.setEnabled(False)
-        bar.addWidget(hint, 1)
-        column.addLayout(bar)
+        column.setContentsMargins(0, GAP, 0, 0)
+        column.setSpacing(GAP)
+        hint = QLabel(self.tr("Transferable strengths from your current career: what the new "
+                              "path can count on."), self)
+        hint.setObjectName("strengthsHint")
+        hint.setWordWrap(True)
+        column.addWidget(hint)
         self.strengths_stack = QStackedWidget(self)
-        self.strengths_list = list_table(self, "strengthsList", model, _SKILL_WIDTHS,
+        self.strengths_list = list_table(self, "strengthsList", model, {},
                                          self.tr("What I already bring"))
-        for hidden in (sm.RANK, sm.PRIORITY, sm.GAP, sm.LEARNING):
-            self.strengths_list.setColumnHidden(hidden, True)
+        self.column_fit = fit_skill_columns(self.strengths_list, strengths=True)
         self.strengths_stack.addWidget(self.strengths_list)
-        page, self.strengths_empty_label = empty_page(self, "strengthsEmptyState",
-                                                      self._none_marked())
-        self.strengths_empty_label.setEnabled(False)
-        self.strengths_stack.addWidget(page)
+        self.strengths_empty_label = EmptyState(self, name="strengthsEmptyState",
+                                                text=self._none_marked(),
+                                                action=self.tr("Add a Strength…"))
+        self.strengths_stack.addWidget(self.strengths_empty_label)
         column.addWidget(self.strengths_stack, 1)
         self._wire(self.strengths_list)
+        self.strengths_empty_label.actionTriggered.connect(self.addStrengthRequested.emit)
 
     def _none_marked(self) -> str:
-        return self.tr("None marked yet. Select a skill you already master and tick “I already "
-                       "bring this” to list it here.")
+        return self.tr("None marked yet: select a skill you already master and tick “I already "
+                       "bring this”, or add one.")
 
     def update_state(self) -> None:
         strengths = self.strengths_model.total_count()
         if strengths and self.strengths_model.rowCount() == 0:
-            self.strengths_empty_label.setText(self.tr("No strength matches the kind and "
-                                                       "search."))
+            self.strengths_empty_label.set_content(
+                "", self.tr("No strength matches the kind and search."), "")
         elif not strengths:
-            self.strengths_empty_label.setText(self._none_marked())
+            self.strengths_empty_label.set_content("", self._none_marked(),
+                                                   self.tr("Add a Strength…"))
         self.strengths_stack.setCurrentIndex(0 if self.strengths_model.rowCount() else 1)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.strengths_empty_label.set_action_enabled(not read_only)

@@ -24,16 +24,16 @@ from careerpivot.ui.itemmodels import skills as sm
 from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.tabs.development.common import (
     KeptSelection,
-    restore_layout,
-    save_layout,
     select_row,
     selected_id,
 )
 from careerpivot.ui.tabs.development.learning_form import LearningForm
 from careerpivot.ui.tabs.development.learning_list import LearningPane
 from careerpivot.ui.tabs.development.learning_page import LearningEditor
+from careerpivot.ui.tabs.development.lists_panel import ListsPanel
 from careerpivot.ui.tabs.development.skill_lists import RankedPane, StrengthsPane
 from careerpivot.ui.tabs.development.skill_page import SkillInspector
+from careerpivot.ui.widgets.spacing import tab_margins
 
 #: Learning fields whose change shows in the development list (its Learning column lists the
 #: titles of the items that are not dropped, by start date): after storing one of them the
@@ -87,30 +87,22 @@ class DevelopmentTab(TabBase):
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
+        layout = tab_margins(QVBoxLayout(self))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("developmentSplitter")
         self.splitter.setChildrenCollapsible(False)
 
-        self.lists_splitter = QSplitter(Qt.Orientation.Vertical, self.splitter)
-        self.lists_splitter.setObjectName("developmentListsSplitter")
-        self.lists_splitter.setChildrenCollapsible(False)
-        self.ranked = RankedPane(self.ctx, self.skills_model, self.strengths_model, self)
-        self.lists_splitter.addWidget(self.ranked)
-        self.strengths = StrengthsPane(self.strengths_model, self)
-        self.lists_splitter.addWidget(self.strengths)
-        self.learning = LearningPane(self.ctx, self.learning_model, self)
-        self.lists_splitter.addWidget(self.learning)
-        self.lists_splitter.setStretchFactor(0, 5)
-        self.lists_splitter.setStretchFactor(1, 2)
-        self.lists_splitter.setStretchFactor(2, 4)
-        self.lists_splitter.setSizes([350, 150, 230])
+        self.lists_splitter = ListsPanel(self.ctx, self.skills_model, self.strengths_model,
+                                         self.learning_model, self.splitter)
+        panel = self.lists_splitter
+        self.ranked, self.strengths, self.learning = panel.ranked, panel.strengths, \
+            panel.learning
+        self.lower_tabs = panel.lower_tabs
 
         self.inspector = QTabWidget(self)
         self.inspector.setObjectName("developmentInspector")
         self.inspector.setDocumentMode(True)
-        self.inspector.setMinimumWidth(360)
+        self.inspector.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         self.skill_page = self.skill_stack = SkillInspector(
             self.ctx, self.skills_model, self.strengths_model, self.learning_model, self)
         self.inspector.addTab(self.skill_page, self.tr("Skill"))
@@ -126,7 +118,7 @@ class DevelopmentTab(TabBase):
         self.splitter.addWidget(self.inspector)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([840, 360])
+        self.splitter.setSizes([1000, 340])
         layout.addWidget(self.splitter, 1)
 
     def _keep_references(self, page: QWidget) -> None:
@@ -147,6 +139,7 @@ class DevelopmentTab(TabBase):
             pane.deleteRequested.connect(self.delete_skill)
             pane.selectionChanged.connect(lambda t=table: self._on_skill_selection(t))
             pane.editRequested.connect(self._focus_skill_editor)
+        self.strengths.addStrengthRequested.connect(lambda: self.add_skill(strength=True))
         self.learning.addRequested.connect(lambda: self.add_learning())
         self.learning.deleteRequested.connect(self.delete_learning)
         self.learning.selectionChanged.connect(self._on_learning_selection)
@@ -184,6 +177,7 @@ class DevelopmentTab(TabBase):
             self.skills_model.set_rows(ranked)
             self.strengths_model.set_rows(ranked)
             self.learning_model.set_rows(items)
+        self.lists_splitter.fit_columns()
         self._update_states()
         self.skill_page.show_skill(self.skill_page.skill_id, force=True)
         self.learning_page.show_learning(self.learning_page.learning_id, force=True)
@@ -237,11 +231,13 @@ class DevelopmentTab(TabBase):
 
     def _update_states(self) -> None:
         read_only = workspace.is_read_only()
-        self.ranked.update_state()
-        self.strengths.update_state()
-        self.learning.update_state()
         self.add_skill_button.setEnabled(not read_only)
         self.add_learning_button.setEnabled(not read_only)
+        self.ranked.update_state()
+        self.strengths.update_state()
+        self.strengths.set_read_only(read_only)
+        self.learning.update_state()
+        self.lists_splitter.name_pages()
         self.skills_model.set_editable(not read_only)
         self.strengths_model.set_editable(not read_only)
         self._update_buttons()
@@ -288,9 +284,10 @@ class DevelopmentTab(TabBase):
         if page == SKILL_PAGE and self.skill_page.skill_id is None \
                 and self.skills_model.rowCount():
             select_row(self.development_list, 0)
-        if page == LEARNING_PAGE and self.learning_page.learning_id is None \
-                and self.learning_model.rowCount():
-            select_row(self.learning_table, 0)
+        if page == LEARNING_PAGE:
+            self.lower_tabs.setCurrentWidget(self.learning)
+            if self.learning_page.learning_id is None and self.learning_model.rowCount():
+                select_row(self.learning_table, 0)
 
     def _focus_skill_editor(self) -> None:
         """Enter on a row (outside a level): go to the skill's editor."""
@@ -353,11 +350,12 @@ class DevelopmentTab(TabBase):
             self.learning_page.show_learning(None)
 
     # --- adding and deleting --------------------------------------------------------------
-    def add_skill(self) -> None:
+    def add_skill(self, strength: bool = False) -> None:
+        """Ask for a new skill (one already brought, with ``strength``) and show it."""
         if workspace.is_read_only():
             return
         self.flush_edits()
-        skill_id = self.ranked.ask_new_skill()
+        skill_id = self.ranked.ask_new_skill(strength=strength)
         if skill_id is None:
             return
         self.ranked.clear_filters()
@@ -427,6 +425,8 @@ class DevelopmentTab(TabBase):
             if position < 0:
                 return False
             select_row(table, position)
+            if table is self.strengths_list:
+                self.lower_tabs.setCurrentWidget(self.strengths)
             self.inspector.setCurrentIndex(SKILL_PAGE)
             return True
         if self.learning_model.item(item_id) is None:
@@ -439,6 +439,7 @@ class DevelopmentTab(TabBase):
         if position < 0:
             return False
         select_row(self.learning_table, position)
+        self.lower_tabs.setCurrentWidget(self.learning)
         self.inspector.setCurrentIndex(LEARNING_PAGE)
         return True
 
@@ -450,14 +451,12 @@ class DevelopmentTab(TabBase):
         ok = self.skill_binder.flush()
         return self.learning_binder.flush() and ok
 
-    def _layout(self) -> tuple[dict[str, QSplitter], dict[str, QTableView]]:
-        return ({"developmentSplitter": self.splitter,
-                 "developmentListsSplitter": self.lists_splitter},
-                {"developmentList": self.development_list,
-                 "strengthsList": self.strengths_list, "learningTable": self.learning_table})
-
     def save_state(self, settings: Settings) -> None:
-        save_layout(settings, *self._layout())
+        settings.set_window_state("developmentSplitter", self.splitter.saveState())
+        self.lists_splitter.save_state(settings)
 
     def restore_state(self, settings: Settings) -> None:
-        restore_layout(settings, *self._layout())
+        state = settings.window_state("developmentSplitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.lists_splitter.restore_state(settings)

@@ -35,6 +35,7 @@ from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.network.pickers import IntroducerPicker, TagsCompleter
 from careerpivot.ui.undo import push_change
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
@@ -179,9 +180,8 @@ class ContactEditor(QStackedWidget):
         row(self.tr("Chec&k-in:"), "cadence_days", self.cadence_combo,
             self.tr("check-in cadence"))
 
-        self.last_contact_edit = QLineEdit(editor)
+        self.last_contact_edit = DateField(editor, empty_text=self.tr("Never"))
         self.last_contact_edit.setObjectName("lastContactEdit")
-        self.last_contact_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.today_button = QPushButton(self.tr("Toda&y"), editor)
         self.today_button.setObjectName("lastContactTodayButton")
         self.today_button.setToolTip(self.tr("You talked to this person today"))
@@ -402,7 +402,7 @@ class ContactEditor(QStackedWidget):
     def _contact_today(self) -> None:
         if self.contact_id is None:
             return
-        self.last_contact_edit.setText(clock.today().isoformat())
+        self.last_contact_edit.set_value(clock.today())
         self.binder.fields["last_contact"].commit()
 
     def _on_path_toggled(self, _item: QListWidgetItem) -> None:

@@ -28,10 +28,16 @@ from careerpivot.core.validation import name_key
 from careerpivot.services import network
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
+from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.tables import list_table
 
 #: Initial column widths (pixels), before the user resizes them.
-_COLUMN_WIDTHS = (150, 145, 150, 100, 125, 110, 92, 102, 130)
+#: The columns the header's menu shows or hides (the others always show), and those hidden
+#: at first.
+CONTACT_COLUMNS_OPTIONAL = (cm.LEVEL, cm.TAGS, cm.LAST_CONTACT, cm.NEXT_CHECKIN,
+                            cm.INTRODUCED_BY)
+CONTACT_COLUMNS_HIDDEN = (cm.NEXT_CHECKIN, cm.INTRODUCED_BY)
 
 #: The filters of :attr:`ContactFilters.filterChanged`, by the name it sends.
 SEARCH, STAGE, LEVEL, PATH, TAG, DUE = "search", "stage", "level", "path", "tag", "due"
@@ -173,7 +179,7 @@ class ContactListPane(QWidget):
         self.add_button = QPushButton(self.tr("&Add Contact…"), self)
         self.add_button.setObjectName("addContactButton")
         self.add_button.setToolTip(self.tr("Add a person to your network (Insert)"))
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.setObjectName("deleteContactButton")
         self.delete_button.setToolTip(self.tr("Delete the selected contacts (Delete)"))
         self.delete_button.setEnabled(False)
@@ -201,58 +207,46 @@ class ContactListPane(QWidget):
         self._connect()
 
     def _build_table(self) -> QTableView:
-        table = list_table(self, "contactsTable", self.model, dict(enumerate(_COLUMN_WIDTHS)),
-                           self.tr("Contacts"),
+        table = list_table(self, "contactsTable", self.model, {}, self.tr("Contacts"),
                            selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         table.horizontalHeader().setObjectName("contactsHeader")  # a stable name, kept
+        # the role takes the room; a narrow window shortens the tags, the organization and
+        # the name (their tooltips say them whole); the dates of check-ins and who introduced
+        # whom are in the editor, and a click on the header shows them here too
+        self.column_fit = ColumnFit(
+            table, cm.ROLE, min_chars=22,
+            limits={cm.NAME: (14, 26), cm.ORGANIZATION: (12, 24), cm.TAGS: (8, 20),
+                    cm.INTRODUCED_BY: (10, 24)},
+            shrink=(cm.TAGS, cm.INTRODUCED_BY, cm.ORGANIZATION, cm.NAME))
+        for column in CONTACT_COLUMNS_HIDDEN:
+            table.setColumnHidden(column, True)
+        offer_column_menu(table, CONTACT_COLUMNS_OPTIONAL, self.column_fit)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.sortByColumn(cm.NAME, Qt.SortOrder.AscendingOrder)
         return table
 
     def _build_states(self) -> None:
         # an empty workspace: say so, and offer the first step
-        empty = QWidget(self)
-        empty.setObjectName("networkEmptyState")
-        box = QVBoxLayout(empty)
-        box.addStretch(1)
-        text = QLabel(self.tr(
-            "<h3>No contacts yet</h3><p>Add the first person you would like to talk to: "
-            "someone who does the work you are considering.</p>"), empty)
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(text)
-        self.empty_add_button = QPushButton(self.tr("Add the First Contact…"), empty)
-        self.empty_add_button.setObjectName("emptyAddButton")
-        box.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
+        empty = EmptyState(self, name="networkEmptyState", title=self.tr("No contacts yet"),
+                           text=self.tr("Add the first person you would like to talk to: "
+                                        "someone who does the work you are considering."),
+                           action=self.tr("Add Contact…"))
+        self.empty_state = empty
+        self.empty_add_button = empty.button
         self.list_stack.addWidget(empty)
 
         # contacts exist, but none passes the search and filters
-        nomatch = QWidget(self)
-        nomatch.setObjectName("noMatchState")
-        box = QVBoxLayout(nomatch)
-        box.addStretch(1)
-        self.no_match_label = QLabel(self.tr("No contact matches the search and filters."),
-                                     nomatch)
-        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match_label.setWordWrap(True)
-        box.addWidget(self.no_match_label)
-        self.clear_filters_button = QPushButton(self.tr("Clear Search and Filters"), nomatch)
+        nomatch = EmptyState(self, name="noMatchState",
+                             text=self.tr("No contact matches the search and filters."),
+                             action=self.tr("Clear Search and Filters"))
+        self.no_match_label = nomatch.label
+        self.clear_filters_button = nomatch.button
         self.clear_filters_button.setObjectName("clearFiltersButton")
-        box.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
         self.list_stack.addWidget(nomatch)
 
         # the list could not be read: say so, never show an empty or stale list as complete
-        self.error_page = QWidget(self)
-        self.error_page.setObjectName("networkErrorState")
-        box = QVBoxLayout(self.error_page)
-        box.addStretch(1)
-        self.error_label = QLabel(self.error_page)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(self.error_label)
-        box.addStretch(2)
+        self.error_page = EmptyState(self, name="networkErrorState")
+        self.error_label = self.error_page.label
         self.list_stack.addWidget(self.error_page)
 
     def _connect(self) -> None:
@@ -289,13 +283,12 @@ class ContactListPane(QWidget):
 
     def show_read_error(self, message: str) -> None:
         self.count_label.setText("")
-        self.error_label.setText(
-            self.tr("<h3>Your contacts could not be read</h3><p>{0}</p>").format(message))
+        self.error_page.set_content(self.tr("Your contacts could not be read"), message)
         self.list_stack.setCurrentWidget(self.error_page)
 
     def set_read_only(self, read_only: bool) -> None:
         self.add_button.setEnabled(not read_only)
-        self.empty_add_button.setEnabled(not read_only)
+        self.empty_state.set_action_enabled(not read_only)
 
     # --- selection ------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -26,6 +26,7 @@ from careerpivot.ui.tabs.network import contact_list as cl
 from careerpivot.ui.tabs.network.contact_editor import ContactEditor
 from careerpivot.ui.tabs.network.contact_list import ContactFilters, ContactListPane
 from careerpivot.ui.undo import ServiceCommand, push_add, push_delete
+from careerpivot.ui.widgets.spacing import tab_margins
 
 #: Fields whose change shows in other rows (the "Introduced by" column, the pickers): after
 #: storing one of them the whole list is read again instead of one row.
@@ -62,8 +63,7 @@ class NetworkTab(TabBase):
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
+        layout = tab_margins(QVBoxLayout(self))
         self.filters = ContactFilters(self)
         layout.addWidget(self.filters)
 
@@ -147,6 +147,7 @@ class NetworkTab(TabBase):
         scroll = self.table.verticalScrollBar().value()
         with self.contacts.keeping_selection(selected, scroll=scroll):
             self.model.set_records(records, clock.today())
+        self.contacts.column_fit.fit_contents()
         self.editor.set_path_choices(path_choices)
         self.filters.fill_paths(path_choices)
         self._fill_tags(tags)
@@ -327,13 +328,16 @@ class NetworkTab(TabBase):
 
     def save_state(self, settings: Settings) -> None:
         settings.set_window_state("networkSplitter", self.splitter.saveState())
-        settings.set_window_state("networkTable", self.table.horizontalHeader().saveState())
+        settings.set_window_state("network/columns", self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: Settings) -> None:
         splitter = settings.window_state("networkSplitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        header_state = settings.window_state("networkTable")
+        # (the columns under a name of their own since they fit the list: a layout kept by an
+        # earlier version, with every column shown, is not put back)
+        header_state = settings.window_state("network/columns")
         header = self.table.horizontalHeader()
         if header_state is not None and header.restoreState(header_state):
+            self.contacts.column_fit.restored()
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import overview
@@ -50,10 +50,38 @@ class ChartsPage(QWidget):
 
         if self.charts is not None:
             return
-        self.charts = ChartsPanel(self)
-        self.layout().addWidget(self.charts)
-        self.charts.hide()
+        # on a short window the charts scroll, at their least height, instead of being cut
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("chartsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.charts = ChartsPanel(self.scroll)
+        self.charts.actionRequested.connect(self._go)
+        self.scroll.setWidget(self.charts)
+        self.layout().addWidget(self.scroll)
+        self.scroll.hide()
         self.load()
+
+    def _go(self, action: str) -> None:
+        """An empty chart's button: take the user where its data is made."""
+        from careerpivot.ui.widgets.charts import ChartsPanel as Panel
+
+        window: Any = self.window()
+        if not hasattr(window, "show_tab"):
+            return
+        if action == Panel.ACTION_PATH:
+            window.show_tab("pathsTab").add_path()
+        elif action == Panel.ACTION_ASSUMPTION:
+            tab = window.show_tab("pathsTab")
+            tab.pages.setCurrentWidget(tab.assumptions_page)
+            tab.assumptions_page.add_assumption()
+        elif action == Panel.ACTION_CONTACT:
+            window.show_tab("networkTab").add_contact()
+        elif action == Panel.ACTION_SKILLS:
+            window.show_tab("interviewsTab")
+        elif action == Panel.ACTION_PLAN:
+            window.show_tab("planTab")
 
     def reload(self) -> None:
         """Compute the chart data again, once the charts are built."""
@@ -69,7 +97,7 @@ class ChartsPage(QWidget):
             return
         self.charts.set_data(data)
         self.charts_placeholder.hide()
-        self.charts.show()
+        self.scroll.show()
         self.updated.emit()
 
     def _failed(self, exc: BaseException) -> None:

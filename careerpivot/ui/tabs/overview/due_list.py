@@ -6,8 +6,19 @@ the snooze actions; what the user asks for in the list goes to the tab through s
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +28,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +39,25 @@ from careerpivot.core import due as _due
 from careerpivot.services import overview
 from careerpivot.services.overview import DueItem
 from careerpivot.ui.tabs.overview.due_model import ABOUT, WHAT, WHEN, DueModel
+from careerpivot.ui.widgets.empty_state import EmptyState
+from careerpivot.ui.widgets.spacing import GAP, row_height
+
+#: The due list always shows at least this many rows (the Overview's panes below give way).
+MIN_ROWS = 6
+
+
+class _RowHeightDelegate(QStyledItemDelegate):
+    """Rows at least ``height`` pixels tall (the height of a row in every list)."""
+
+    def __init__(self, height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.height = height
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), self.height))
+        return size
 
 
 class DuePane(QWidget):
@@ -40,7 +72,7 @@ class DuePane(QWidget):
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(GAP)
         title = QLabel(self.tr("What is due"), self)
         font = title.font()
         font.setBold(True)
@@ -66,19 +98,23 @@ class DuePane(QWidget):
         header = self.due_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Interactive)
+        # what to do takes the room; when, as wide as its words; about, a third at most
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(WHEN, 160)
         header.resizeSection(ABOUT, 290)
+        self.due_view.viewport().installEventFilter(self)
+        # rows as tall as every list's; and never fewer than MIN_ROWS of them in view
+        self.due_view.setItemDelegate(_RowHeightDelegate(row_height(self), self.due_view))
+        self.due_view.setMinimumHeight(
+            header.sizeHint().height() + MIN_ROWS * row_height(self)
+            + 2 * self.due_view.frameWidth())
         self.due_stack.addWidget(self.due_view)
-        self.due_empty = QLabel(self.due_stack)
-        self.due_empty.setObjectName("dueEmpty")
-        self.due_empty.setWordWrap(True)
-        self.due_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.due_empty.setText(self.tr(
-            "<h3>Nothing is due</h3><p>Follow-up actions from the tracking log, scheduled "
-            "conversations, plan milestones and check-ins with your contacts will appear here "
-            "when they are due.</p>"))
+        self.due_empty = EmptyState(self.due_stack, name="dueEmpty", title=self.tr(
+            "Nothing is due"), text=self.tr(
+            "Follow-ups from your conversations, plan milestones and check-ins with your "
+            "contacts appear here when they are due; plan a conversation to start."),
+            action=self.tr("Plan a Conversation…"))
+        self.due_empty.actionTriggered.connect(self._plan_conversation)
         self.due_stack.addWidget(self.due_empty)
         column.addWidget(self.due_stack, 1)
 
@@ -115,6 +151,15 @@ class DuePane(QWidget):
             lambda _c, _p: self.update_buttons())
         #: The title's font, for the titles of the panes beside this one.
         self.title_font = font
+
+    #: The share of the list's width the "About" column takes.
+    ABOUT_SHARE = 0.34
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.due_view.viewport():
+            width = self.due_view.viewport().width()
+            self.due_view.header().resizeSection(ABOUT, int(width * self.ABOUT_SHARE))
+        return super().eventFilter(watched, event)
 
     # --- showing --------------------------------------------------------------------------
     def show_items(self, items: list[DueItem], today: _dt.date, palette: QPalette) -> None:
@@ -165,6 +210,12 @@ class DuePane(QWidget):
         if item is not None and item.kind == overview.OUTREACH:
             return self.tr("Dis&miss")
         return self.tr("&Mark Done")
+
+    def _plan_conversation(self) -> None:
+        """Nothing is due: plan the next conversation, in the Interviews tab."""
+        window: Any = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab("interviewsTab").new_interview()
 
     # --- asking the tab -------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:

@@ -41,7 +41,7 @@ class ReviewPrompt(QObject):
         self.reminder_text = QLabel(self.reminder)
         self.reminder_text.setObjectName("weeklyReviewReminderText")
         row.addWidget(self.reminder_text)
-        self.start_button = QPushButton(self.tr("Start Review"), self.reminder)
+        self.start_button = QPushButton(self.tr("Start Review…"), self.reminder)
         self.start_button.setObjectName("weeklyReviewStart")
         self.start_button.clicked.connect(self.start)
         row.addWidget(self.start_button)

@@ -22,10 +22,12 @@ from careerpivot.ui.tabs.base import TabBase
 from careerpivot.ui.tabs.overview.agenda import AgendaPane
 from careerpivot.ui.tabs.overview.charts_page import ChartsPage
 from careerpivot.ui.tabs.overview.due_list import DuePane
+from careerpivot.ui.tabs.overview.first_steps import FirstStepsGuide
 from careerpivot.ui.tabs.overview.readiness_page import ReadinessOverviewPage
 from careerpivot.ui.tabs.overview.review_prompt import ReviewPrompt
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.log_view import LogView, status_colors
+from careerpivot.ui.widgets.spacing import tab_margins
 
 #: The widgets of each page the tab keeps a reference to, by the same names (as before the
 #: tab was split into pages: tests and tools reach them on the tab).
@@ -65,9 +67,7 @@ class OverviewTab(TabBase):
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 6)
-        layout.setSpacing(6)
+        layout = tab_margins(QVBoxLayout(self))
         self.header = QLabel(self)
         self.header.setObjectName("overviewHeader")
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -75,6 +75,9 @@ class OverviewTab(TabBase):
         self.review_prompt = ReviewPrompt(self.ctx, self)
         layout.addLayout(self.review_prompt.header_row(self.header))
         layout.addWidget(self.review_prompt.reminder)
+        # a new workspace's first steps (hidden once they are done)
+        self.first_steps = FirstStepsGuide(self.ctx, self)
+        layout.addWidget(self.first_steps)
 
         # top: what to do (the due list, the agenda beside it); below: the evidence
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -158,6 +161,7 @@ class OverviewTab(TabBase):
         self.charts_page.reload()
         self.readiness_page.reload()
         self.review_prompt.refresh(self._today)
+        self.first_steps.refresh()
 
     def _reload_due(self) -> None:
         current = self.current_item()

@@ -7,7 +7,7 @@ reloads on changes to contacts, interviews and paths)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from careerpivot.services import ask_next, outreach, paths
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.itemmodels import ask_next as model
 from careerpivot.ui.tabs.paths.common import make_table
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import hint
 
 #: How many people the page lists.
@@ -34,11 +35,17 @@ _FITTED = {model.S_NAME: 0.24, model.S_ORGANIZATION: 0.24, model.S_LEVEL: 0.16}
 class AskNextPage(QWidget):
     """Who to ask next about one path (:meth:`show_path`)."""
 
+    #: The empty page's button: write down a belief to test (on the Assumptions page).
+    assumptionRequested = Signal()
+    #: The empty page's button: add a contact who would add a view.
+    contactRequested = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("askNextPage")
         self.ctx = ctx
         self._path: paths.PathRow | None = None
+        self._wants_contact = False
         #: The list shown may be out of date (read again when the page is shown).
         self.stale = True
         self._build()
@@ -63,10 +70,8 @@ class AskNextPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.table.activated.connect(lambda _i: self.plan_conversation())  # Enter, double-click
         self.stack.addWidget(self.table)
-        self.empty = hint("")
-        self.empty.setObjectName("askNextEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setMargin(24)
+        self.empty = EmptyState(self, name="askNextEmpty")
+        self.empty.actionTriggered.connect(self._empty_action)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
@@ -122,6 +127,7 @@ class AskNextPage(QWidget):
         if result is not None and result.planned:
             planned = " " + self.tr("Not listed: %n person(s) with a conversation already "
                                     "planned on this path.", "", result.planned)
+        action = self.tr("New Assumption…")
         if result is None:
             intro, empty = "", ""
         elif not result.assumptions:
@@ -141,10 +147,19 @@ class AskNextPage(QWidget):
             empty = "" if result.suggestions else self.tr(
                 "Nobody in your network would add a new view on the open assumptions. Add "
                 "contacts at other organizations or levels, or ask for introductions.") + planned
+            action = self.tr("Add Contact…")
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))
-        self.empty.setText(empty)
+        self._wants_contact = result is not None and result.open_assumptions > 0
+        self.empty.set_content("", empty, action if empty else "")
         self.stack.setCurrentWidget(self.empty if empty or result is None else self.table)
+
+    def _empty_action(self) -> None:
+        """The empty page's button: a contact who would add a view, or a belief to test."""
+        if self._wants_contact:
+            self.contactRequested.emit()
+        else:
+            self.assumptionRequested.emit()
 
     # --- the next steps ---------------------------------------------------------------------
     def current_suggestion(self) -> ask_next.Suggestion | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,8 @@ from careerpivot.ui.i18n import evidence_text
 from careerpivot.ui.itemmodels import assumptions as am
 from careerpivot.ui.tabs.paths.common import make_table, shortcut
 from careerpivot.ui.undo import push_add, push_change, push_delete
+from careerpivot.ui.widgets.column_fit import ColumnFit
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading, hint
 
 #: Above this many rows, rows keep one line (sizing every row to its text would be slow).
@@ -91,6 +94,12 @@ class AssumptionsPage(QWidget):
                               (am.A_EVIDENCE, 135), (am.A_TRIANGULATED, 105)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        # the statement keeps a readable width on a narrow screen: the category gives way
+        # first, then the list scrolls sideways (the statement is never squeezed)
+        self.assumptions_fit = ColumnFit(
+            self.assumptions_table, am.A_STATEMENT, min_chars=28,
+            limits={am.A_CATEGORY: (8, 18)}, shrink=(am.A_CATEGORY,),
+            fixed={am.A_STATUS: 115, am.A_EVIDENCE: 135, am.A_TRIANGULATED: 105})
         header.sectionResized.connect(lambda *_: self._rows_timer.start())
         self.assumptions_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._assumption_chosen())
@@ -124,6 +133,10 @@ class AssumptionsPage(QWidget):
                               (am.E_ORGANIZATION, 140), (am.E_DATE, 90)):
             eh.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             eh.resizeSection(column, width)
+        self.evidence_fit = ColumnFit(
+            self.evidence_table, am.E_QUOTE, min_chars=30,
+            limits={am.E_PERSON: (10, 24), am.E_ORGANIZATION: (10, 24)},
+            shrink=(am.E_ORGANIZATION, am.E_PERSON), fixed={am.E_VERDICT: 110})
         eh.sectionResized.connect(lambda *_: self._rows_timer.start())
         # Double-click or Enter.
         self.evidence_table.activated.connect(lambda _i: self.open_evidence_interview())
@@ -144,7 +157,18 @@ class AssumptionsPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.assumptions_splitter = split
-        layout.addWidget(split, 1)
+        # a path without beliefs yet: what belongs here, and the button that adds one
+        self.assumptions_stack = QStackedWidget()
+        self.assumptions_stack.addWidget(split)
+        self.assumptions_empty = EmptyState(
+            self, name="assumptionsEmptyState", title=self.tr("No assumptions yet"),
+            text=self.tr("Write down what you believe about this path: the skills it needs, "
+                         "the daily work, pay, culture and credentials; your conversations "
+                         "then test each belief."),
+            action=self.tr("New Assumption…"))
+        self.assumptions_empty.actionTriggered.connect(self.add_assumption)
+        self.assumptions_stack.addWidget(self.assumptions_empty)
+        layout.addWidget(self.assumptions_stack, 1)
 
     # --- the path shown ---------------------------------------------------------------------
     def set_path(self, row: paths.PathRow | None) -> None:
@@ -166,6 +190,8 @@ class AssumptionsPage(QWidget):
             self.ctx.bus.status.emit(exc.message)
             rows = []
         self.assumptions_model.set_rows(rows)
+        self.assumptions_fit.fit_contents()
+        self.assumptions_stack.setCurrentIndex(0 if rows else 1)
         self._fit_rows(self.assumptions_table)
         target = selected.id if selected is not None else None
         if target is None or self.assumptions_model.row_of(target) < 0:
@@ -208,6 +234,7 @@ class AssumptionsPage(QWidget):
         except CareerPivotError:
             rows = []
         self.evidence_model.set_rows(rows)
+        self.evidence_fit.fit_contents()
         self._fit_rows(self.evidence_table)
         if rows:
             self.evidence_title.setText(self.tr("Evidence for “{0}”").format(a.statement))

@@ -4,6 +4,7 @@ the paths, shows the chosen one on every page, and answers the main window's hoo
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -36,8 +37,10 @@ from careerpivot.ui.tabs.paths.path_form import PathForm
 from careerpivot.ui.tabs.paths.questions_page import QuestionsPage
 from careerpivot.ui.tabs.paths.readiness_page import ReadinessPage, share_line
 from careerpivot.ui.undo import push_add, push_delete
-from careerpivot.ui.widgets.form_parts import heading, hint
+from careerpivot.ui.widgets.empty_state import EmptyState
+from careerpivot.ui.widgets.form_parts import heading
 from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
+from careerpivot.ui.widgets.spacing import tab_margins
 
 PAGE_ASSUMPTIONS, PAGE_QUESTIONS, PAGE_NOTES, PAGE_COMPARE = range(4)
 PAGE_READINESS = 4
@@ -79,18 +82,19 @@ class PathsTab(TabBase):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self._build_list_pane())
         self.stack = QStackedWidget()
-        self.empty = hint(self.tr("Add the first path you are considering — “Product "
-                                  "management”, “Operations leadership”… Then write down what "
-                                  "you believe about it, and let conversations test it."))
-        self.empty.setObjectName("pathsEmptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = EmptyState(self, name="pathsEmptyState", title=self.tr("No paths yet"),
+                                text=self.tr("Add the first path you are considering, such "
+                                             "as “Product management”; then write down what "
+                                             "you believe about it, and let conversations "
+                                             "test it."),
+                                action=self.tr("Add Path…"))
+        self.empty.actionTriggered.connect(self.add_path)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_detail())
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 930])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout = tab_margins(QVBoxLayout(self))
         layout.addWidget(self.splitter)
 
     # --- construction -----------------------------------------------------------------------
@@ -144,6 +148,8 @@ class PathsTab(TabBase):
         self.readiness_page.assumptionOpened.connect(self._open_assumption)
         self.ask_next_page = AskNextPage(self.ctx)
         self.pages.addTab(self.ask_next_page, "")
+        self.ask_next_page.assumptionRequested.connect(self._new_assumption)
+        self.ask_next_page.contactRequested.connect(self._new_contact)
         for widget in (self.form, self.assumptions_page, self.questions_page,
                        self.compare_page):
             for name in _PAGE_ATTRIBUTES[type(widget)]:
@@ -155,6 +161,16 @@ class PathsTab(TabBase):
         layout.addWidget(self.pages, 1)
         self._set_page_titles()
         return page
+
+    def _new_assumption(self) -> None:
+        """Write down a belief about the path shown (on its Assumptions page)."""
+        self.pages.setCurrentWidget(self.assumptions_page)
+        self.assumptions_page.add_assumption()
+
+    def _new_contact(self) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab("networkTab").add_contact()
 
     # --- TabBase ----------------------------------------------------------------------------
     def _on_changed(self, area: str) -> None:

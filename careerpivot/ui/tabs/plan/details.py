@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QWidget
 
 from careerpivot.services import plan
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.dialogs import currency as currency_ui
 from careerpivot.ui.itemmodels.plan import MILESTONE, PHASE
 from careerpivot.ui.tabs.plan.contingency_page import ContingencyPage
 from careerpivot.ui.tabs.plan.forms import ChoiceLists
@@ -37,6 +38,10 @@ class PlanDetails(QStackedWidget):
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_page.setMargin(8)
         self.empty_page.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_page.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.empty_page.linkActivated.connect(self._link_activated)
         self.addWidget(self.empty_page)
         # the editors by kind (PHASE, MILESTONE, CONTINGENCY), in the order they were built
         self._pages: dict[str, EditorPage] = {}
@@ -135,8 +140,13 @@ class PlanDetails(QStackedWidget):
                 lines.append(f"<tr><td style='padding-right:10px'>{when}</td>"
                              f"<td>{title}</td></tr>")
             lines.append("</table>")
+        lines.append(currency_ui.glance_html(sum(m.money_needed for m in milestones)))
         lines.append(f"<p style='color:{muted}'>{_html(hint)}</p>")
         return "".join(lines)
+
+    def _link_activated(self, link: str) -> None:
+        if link == currency_ui.CHANGE_LINK:
+            currency_ui.change_currency(self.ctx, self)
 
 
 def _html(text: str) -> str:

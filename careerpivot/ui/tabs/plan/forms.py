@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
@@ -63,11 +63,9 @@ def page_layout(page: QWidget, top: QWidget | QLayout, form: QFormLayout) -> Non
     layout.addStretch(1)
 
 
-def date_edit(name: str) -> QLineEdit:
-    edit = QLineEdit()
+def date_edit(name: str) -> DateField:
+    edit = DateField()
     edit.setObjectName(name)
-    edit.setPlaceholderText("YYYY-MM-DD")
-    edit.setMaxLength(40)
     return edit
 
 

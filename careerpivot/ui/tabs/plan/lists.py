@@ -7,8 +7,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetricsF, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +29,11 @@ from careerpivot.ui.itemmodels.plan import (
     KindRole,
     PlanTreeModel,
 )
+from careerpivot.ui.tabs.plan.tree import PlanTree
+from careerpivot.ui.widgets.tables import row_height
 
 if TYPE_CHECKING:
     from careerpivot.ui.tabs.plan.commands import PlanCommands
-
-#: The tree's columns as wide as their contents (the title takes the rest).
-_FITTED_COLUMNS = (PlanTreeModel.DUE, PlanTreeModel.STATUS, PlanTreeModel.TIME,
-                   PlanTreeModel.PARTNER)
 
 
 class PlanLists(QSplitter):
@@ -56,23 +53,7 @@ class PlanLists(QSplitter):
         self.contingency_model = contingency_model
         self._collapsed: set[int] = set()
         self._quiet = False
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("planTree")
-        self.tree.setAccessibleName(self.tr("Phases and milestones"))
-        self.tree.setModel(self.model)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setIconSize(QSize(16, 16))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(PlanTreeModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        # as wide as their contents, measured by _fit_columns() when the plan changes
-        for column in _FITTED_COLUMNS:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.tree = PlanTree(self.model, self)
         self.tree.selectionModel().selectionChanged.connect(
             lambda *_a: self._on_selection(self.tree, self.contingency_table, True))
         self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(IdRole)))
@@ -118,7 +99,7 @@ class PlanLists(QSplitter):
         self.contingency_table.setWordWrap(False)
         self.contingency_table.setShowGrid(False)
         self.contingency_table.verticalHeader().setDefaultSectionSize(
-            self.contingency_table.fontMetrics().height() + 8)
+            row_height(self.contingency_table))
         c_header = self.contingency_table.horizontalHeader()
         c_header.setSectionResizeMode(ContingencyModel.TRIGGER, QHeaderView.ResizeMode.Stretch)
         c_header.setSectionResizeMode(ContingencyModel.DATE,
@@ -143,7 +124,7 @@ class PlanLists(QSplitter):
         c_tools.addStretch(1)
         c_tools.addWidget(self._tool(commands.add_contingency_action))
         c_tools.addWidget(self._tool(commands.delete_contingency_action))
-        c_box = QWidget(self)
+        c_box = self._contingency_box = QWidget(self)
         c_layout = QVBoxLayout(c_box)
         c_layout.setContentsMargins(0, 0, 0, 0)
         c_layout.addLayout(c_tools)
@@ -154,6 +135,15 @@ class PlanLists(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
+
+    def contingencies_height(self, rows: int = 4) -> int:
+        """The height that shows the contingencies' title and up to ``rows`` of them."""
+        table = self.contingency_table
+        shown = max(1, min(rows, self.contingency_model.rowCount()))
+        box = self._contingency_box.layout()
+        tools = box.itemAt(0).sizeHint().height() + box.spacing()
+        return tools + table.horizontalHeader().sizeHint().height() \
+            + shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
 
     def _tool(self, action: QAction) -> QToolButton:
         button = QToolButton(self)
@@ -179,30 +169,8 @@ class PlanLists(QSplitter):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Size the tree's columns to their contents, as ``QHeaderView.ResizeToContents``
-        would, from a handful of cells: the view's delegate measures the cells the model names
-        as possibly the widest (see ``PlanTreeModel.widest``), not every cell of every column
-        at every layout."""
-        header = self.tree.header()
-        normal = QFont(self.tree.font())
-        bold = QFont(normal)
-        bold.setBold(True)
-        metrics = {False: QFontMetricsF(normal), True: QFontMetricsF(bold)}
-        measured: dict[tuple[str, bool], float] = {}
-
-        def width(text: str, is_bold: bool) -> float:
-            key = (text, is_bold)
-            found = measured.get(key)
-            if found is None:
-                found = measured[key] = metrics[is_bold].horizontalAdvance(text)
-            return found
-
-        for column in _FITTED_COLUMNS:
-            cells = max((self.tree.sizeHintForIndex(index).width()
-                         for index in self.model.widest(column, width)), default=0)
-            size = max(cells, header.sectionSizeHint(column))
-            header.resizeSection(column, max(header.minimumSectionSize(),
-                                             min(size, header.maximumSectionSize())))
+        """Size the tree's columns to their contents and the room there is."""
+        self.tree.fit_columns()
 
     def expand(self) -> None:
         """Every phase expanded but those the user collapsed, in one layout pass of the tree.

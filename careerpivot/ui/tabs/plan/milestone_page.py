@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core import vocab
 from careerpivot.services import plan
 from careerpivot.ui.context import AppContext, Area
+from careerpivot.ui.dialogs import currency as currency_ui
 from careerpivot.ui.tabs.plan.forms import (
     ChoiceLists,
     add_field,
@@ -177,6 +178,7 @@ class MilestonePage(QWidget):
         self._choices.refill(self.milestone_phase, "phases", plan.phase_choices, None)
         self._choices.refill(self.milestone_partner, "contacts", plan.contact_choices,
                              self.tr("— nobody yet —"))
+        currency_ui.show_on_spin(self.milestone_money)
         self.binder.load(m.id, self.values(m))
         self.milestone_warning.setText("⚠ " + m.warning if m.warning else "")
         self.milestone_warning.setVisible(bool(m.warning))

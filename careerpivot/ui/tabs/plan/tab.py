@@ -173,6 +173,8 @@ class PlanTab(TabBase):
         self.timeline.set_plan(overview)
         self._show(current)
         self._update_summary()
+        if self.isVisible():
+            self._size_once()
 
     def overview(self) -> plan.PlanOverview | None:
         """The plan as last loaded."""
@@ -262,15 +264,29 @@ class PlanTab(TabBase):
                 self._sized = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._sized:
-            # First use: the lists and the editor above, a timeline tall enough for the
-            # default four phases below; the lists above the contingencies.
-            self._sized = True
-            height = max(400, self.height())
-            timeline = min(450, round(height * 0.5))
-            self.splitter.setSizes([height - timeline, timeline])
-            top = height - timeline
-            self.left_splitter.setSizes([round(top * 0.68), top - round(top * 0.68)])
-            width = max(700, self.width())
-            self.top_splitter.setSizes([round(width * 0.62), width - round(width * 0.62)])
-        super().showEvent(event)
+        super().showEvent(event)  # loads the plan, unless the first load waits for a paint
+        self._size_once()
+
+    def _size_once(self) -> None:
+        """First use, once the plan is loaded: the timeline below as tall as its lanes need,
+        leaving the lists and the editor above at least 45 % of the height and room for a few
+        rows of the tree over the contingencies."""
+        if self._sized or self._overview is None:
+            return
+        self._sized = True
+        height = max(400, self.splitter.height()) - self.splitter.handleWidth()
+        wanted = self.timeline.wanted_height(self.splitter.width())
+        # the tree's tools, header and five rows, the contingencies' title, header and two
+        lists_floor = round(self.tree.fontMetrics().height() * 18.5)
+        room = height - max(lists_floor, round(height * 0.45))
+        timeline = min(wanted, max(self.timeline.minimumHeight(), room))
+        top = height - timeline
+        self.splitter.setSizes([top, timeline])
+        top -= self.left_splitter.handleWidth()
+        below = min(self.lists.contingencies_height(), round(top * 0.3))
+        self.left_splitter.setSizes([top - below, below])
+        # the lists as wide as their columns ask, within 62 % and what the editor leaves
+        width = max(700, self.top_splitter.width()) - self.top_splitter.handleWidth()
+        editor = self.top_splitter.widget(1).minimumWidth()
+        lists = min(max(self.tree.wanted_width(), round(width * 0.62)), width - editor)
+        self.top_splitter.setSizes([lists, width - lists])

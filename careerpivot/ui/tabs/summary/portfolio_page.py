@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,14 +62,19 @@ class PortfolioPage(QGroupBox):
         self.portfolio_list.setObjectName("portfolioList")
         self.portfolio_list.setAccessibleName(self.tr("Selected work"))
         self.portfolio_list.setMaximumHeight(170)
+        # long titles end in "…" (the whole title and its result are in the tooltip) rather
+        # than scroll sideways
+        self.portfolio_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.portfolio_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         row.addWidget(self.portfolio_list, 1)
         buttons = QVBoxLayout()
         self.work_add = small_button(self.tr("New &Item"), "portfolioAddButton",
                                      self._add_item)
-        self.work_from_experiment = QToolButton()
+        # a push button with a menu keeps room for its arrow (a tool button draws it over
+        # the text)
+        self.work_from_experiment = QPushButton(self.tr("From E&xperiment"))
         self.work_from_experiment.setObjectName("portfolioFromExperimentButton")
-        self.work_from_experiment.setText(self.tr("From E&xperiment"))
-        self.work_from_experiment.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.work_from_experiment.setAutoDefault(False)
         self.experiment_menu = QMenu(self.work_from_experiment)
         self.experiment_menu.aboutToShow.connect(self._fill_experiment_menu)
         self.work_from_experiment.setMenu(self.experiment_menu)
@@ -93,7 +98,8 @@ class PortfolioPage(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.item_edits: dict[str, QWidget] = {}
         for field, text, placeholder in (
-            ("title", self.tr("&Title"), self.tr("Rolled out a scheduling tool at six sites")),
+            ("title", self.tr("&Title"),
+             self.tr("e.g. Rolled out a scheduling tool at six sites")),
             ("result", self.tr("Res&ult"),
              self.tr("One line: what it achieved, in the new field's terms")),
             ("url", self.tr("Lin&k"), self.tr("Optional: a page that shows the work")),
@@ -147,7 +153,7 @@ class PortfolioPage(QGroupBox):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if row.included
                                    else Qt.CheckState.Unchecked)
-                item.setToolTip(row.result)
+                item.setToolTip(self._item_tip(row))
                 self.portfolio_list.addItem(item)
                 if row.id == keep:
                     selected = item
@@ -156,6 +162,10 @@ class PortfolioPage(QGroupBox):
             if selected is not None:
                 self.portfolio_list.setCurrentItem(selected)
         self._show_item(selected.data(Qt.ItemDataRole.UserRole) if selected else None)
+
+    @staticmethod
+    def _item_tip(row: service.PortfolioRow) -> str:
+        return "\n".join(t for t in (row.title, row.result) if t)
 
     def _item_text(self, row: service.PortfolioRow) -> str:
         if row.kind == "experiment":
@@ -196,6 +206,7 @@ class PortfolioPage(QGroupBox):
                 return
             with QSignalBlocker(self.portfolio_list):
                 item.setText(self._item_text(row))
+                item.setToolTip(self._item_tip(row))
         self.edited.emit()
 
     def _item_check_changed(self, item: QListWidgetItem) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from careerpivot.core.errors import CareerPivotError
@@ -113,9 +113,16 @@ class PreviewPage(QWidget):
         self.pageSizeStored.emit()
 
     # --- the fit report -------------------------------------------------------------------
-    def show_report(self, report: Any) -> None:
-        """A preview was made: say whether it fits; export and print wait until it does."""
+    def show_report(self, report: Any, missing: tuple[str, ...] = ()) -> None:
+        """A preview was made: say whether it fits, and which essential parts
+        (services.summary.missing_parts) it still lacks; export and print wait until it
+        fits."""
         self._show_fit(report)
+        if report.fits and missing:
+            # "fits on one page" says little of a page still missing its main parts
+            smaller = report.scale < 0.995
+            self.fit_label.setText((self.fit_label.text() + " " if smaller else "")
+                                   + self.missing_text(missing))
         fits = bool(report.fits)
         for button in (self.export_button, self.print_button):
             button.setEnabled(fits)
@@ -157,6 +164,12 @@ class PreviewPage(QWidget):
                                                               report.words_to_cut)
         tail = self.tr("Nothing is cut for you: export and print wait until it fits.")
         return "<br/>".join([head, *rows, tail])
+
+    def missing_text(self, missing: tuple[str, ...]) -> str:
+        names = {"full_name": self.tr("your name"), "narrative": self.tr("the narrative"),
+                 "skills": self.tr("skills"), "ask": self.tr("the ask")}
+        listed = QLocale().createSeparatedList([names[p] for p in missing if p in names])
+        return self.tr("Still to add: {0}.").format(listed)
 
     def _show_fit(self, report: Any) -> None:
         self.fit_label.setText(self.fit_text(report))

@@ -57,17 +57,19 @@ class ProfileForm(QWidget):
         profile = QGroupBox(self.tr("Profile"))
         form = QFormLayout(profile)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Placeholders say what goes in a field ("e.g. …"), never a value that could pass
+        # for someone's real name, employer or number.
         labels = {
-            "full_name": (self.tr("Full &name"), self.tr("Amara Lindqvist")),
+            "full_name": (self.tr("Full &name"), self.tr("Your name as it should be printed")),
             "headline": (self.tr("&Headline"),
-                         self.tr("Project coordinator moving into product management")),
+                         self.tr("e.g. Teacher moving into instructional design")),
             "current_role": (self.tr("Current &role"),
-                             self.tr("Senior Project Coordinator, Halden Logistics")),
-            "location": (self.tr("&Location"), self.tr("Leeds, United Kingdom")),
-            "email": (self.tr("&E-mail"), self.tr("name@example.org")),
-            "phone": (self.tr("P&hone"), self.tr("+44 7700 900418")),
-            "website": (self.tr("&Website"), self.tr("example.org")),
-            "linkedin": (self.tr("Lin&kedIn"), self.tr("linkedin.com/in/your-name")),
+                             self.tr("e.g. Project coordinator at a logistics company")),
+            "location": (self.tr("&Location"), self.tr("e.g. City, country")),
+            "email": (self.tr("&E-mail"), self.tr("e.g. you@example.org")),
+            "phone": (self.tr("P&hone"), self.tr("Optional: with the country code")),
+            "website": (self.tr("&Website"), self.tr("Optional: e.g. your-site.example")),
+            "linkedin": (self.tr("Lin&kedIn"), self.tr("Optional: e.g. linkedin.com/in/…")),
         }
         self.profile_edits: dict[str, QWidget] = {}
         for field in PROFILE_LINES:
@@ -98,6 +100,9 @@ class ProfileForm(QWidget):
         lay.addWidget(hint)
         self.narrative_edit = QPlainTextEdit()
         self.narrative_edit.setTabChangesFocus(True)
+        self.narrative_edit.setPlaceholderText(self.tr(
+            "e.g. What you have done for years, what of it the new role needs, and what you "
+            "are adding to it now."))
         self.narrative_edit.setMinimumHeight(120)
         self.narrative_edit.setMaximumHeight(200)
         self.narrative_edit.setAccessibleName(self.tr("Narrative"))
@@ -127,6 +132,9 @@ class ProfileForm(QWidget):
         lay.addWidget(hint)
         self.ask_edit = QPlainTextEdit()
         self.ask_edit.setTabChangesFocus(True)
+        self.ask_edit.setPlaceholderText(self.tr(
+            "e.g. A 20-minute call with someone who does this work, or an introduction to "
+            "a team that is hiring."))
         self.ask_edit.setMinimumHeight(70)
         self.ask_edit.setMaximumHeight(120)
         self.ask_edit.setAccessibleName(self.tr("The ask"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from careerpivot.core.errors import CareerPivotError
@@ -41,6 +41,7 @@ class SummaryTab(TabBase):
         self.last_report: Any = None
         self.last_error: BaseException | None = None  # of the last preview build that failed
         self._filling = False  # reload() is putting the stored data in the editors
+        self._missing: tuple[str, ...] = ()  # what the previewed summary lacks
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("summarySplitter")
@@ -74,6 +75,7 @@ class SummaryTab(TabBase):
         self.profile_form.build_ask()
         scroll.setWidget(self.profile_form)
         scroll.setMinimumWidth(360)
+        self.editor_scroll = scroll
         return scroll
 
     def _build_preview_side(self) -> QWidget:
@@ -147,11 +149,12 @@ class SummaryTab(TabBase):
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
+        self._missing = service.missing_parts(doc)
         self.preview.request(build_preview, doc, self.page_size(), delay=delay)
 
     def _preview_rendered(self, report: Any) -> None:
         self.last_report = report
-        self.preview_page.show_report(report)
+        self.preview_page.show_report(report, self._missing)
 
     def _preview_failed(self, exc: BaseException) -> None:
         self.last_error = exc
@@ -187,6 +190,20 @@ class SummaryTab(TabBase):
 
     def focus_search(self) -> None:
         self.profile_edits["full_name"].setFocus()
+
+    def focus_part(self, part: str) -> None:
+        """Put the cursor in the editor of one part of the summary (a profile field,
+        "narrative", "skills" or "ask"), scrolled into view."""
+        editors = {"narrative": self.narrative_edit, "skills": self.skill_combo,
+                   "ask": self.ask_edit}
+        editor = editors.get(part) or self.profile_edits.get(part)
+        if editor is None:
+            return
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor_scroll.ensureWidgetVisible(editor, 24, 48)
+        # once a tab that was hidden has its geometry, scroll again
+        scroll = self.editor_scroll
+        QTimer.singleShot(0, scroll, lambda: scroll.ensureWidgetVisible(editor, 24, 48))
 
     def save_state(self, settings) -> None:
         settings.set_window_state("summarySplitter", self.splitter.saveState())

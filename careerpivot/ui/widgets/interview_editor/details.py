@@ -21,6 +21,7 @@ from careerpivot.core import vocab
 from careerpivot.services.interviews import MAX_MINUTES, MIN_MINUTES
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.widgets.choices import ChoicesModel
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
@@ -48,12 +49,8 @@ class DetailsPage(QWidget):
         self.path.setObjectName("pathCombo")
         self.path.setSizeAdjustPolicy(adjust)
         self.path.setMinimumContentsLength(24)
-        self.when = QLineEdit()
+        self.when = DateField(with_time=True, empty_text=self.tr("Not agreed yet"))
         self.when.setObjectName("scheduledAtEdit")
-        self.when.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
-        self.when.setToolTip(self.tr("The date, and the time if you know it, for example "
-                                     "2026-03-14 14:30. Leave empty while not agreed."))
-        self.when.setMaximumWidth(self.when.fontMetrics().horizontalAdvance("0") * 26)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("minutesEdit")
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from careerpivot.core.errors import ValidationError
 from careerpivot.services import log, network
 from careerpivot.services.log import LogRow
 from careerpivot.ui.i18n import vocab_name as _vocab
+from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import error_label
 
 
@@ -41,18 +41,20 @@ class LogEntryDialog(QDialog):
         self.kind.setObjectName("logEntryKind")
         for key, name in vocab.LOG_KINDS.items():
             self.kind.addItem(_vocab(name), key)
-        self.entry_date = QLineEdit(self)
+        self.entry_date = DateField(self, optional=False)
         self.entry_date.setObjectName("logEntryDate")
-        self.entry_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("logEntryText")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr(
             "What you learned, decided or need to do — for example “Send a thank-you to "
             "Priya”"))
-        self.due_date = QLineEdit(self)
+        self.due_date = DateField(self, empty_text=self.tr("No due date"))
         self.due_date.setObjectName("logEntryDue")
-        self.due_date.setPlaceholderText(self.tr("YYYY-MM-DD (follow-up actions only)"))
+        self.due_date.setToolTip(self.tr("Follow-up actions only"))
+        for field, editor in (("entry_date", self.entry_date), ("due_date", self.due_date)):
+            editor.messageChanged.connect(
+                lambda message, f=field: self.show_error(f, message))
         self.contact = QComboBox(self)
         self.contact.setObjectName("logEntryContact")
         self.contact.setEditable(True)
@@ -108,16 +110,16 @@ class LogEntryDialog(QDialog):
         today = clock.today()
         if entry is not None:
             self._select(self.kind, entry.kind)
-            self.entry_date.setText(entry.entry_date.isoformat())
+            self.entry_date.set_value(entry.entry_date)
             self.text.setPlainText(entry.text)
-            self.due_date.setText(entry.due_date.isoformat() if entry.due_date else "")
+            self.due_date.set_value(entry.due_date)
             self._select(self.contact, entry.contact_id)
             self._select(self.path, entry.path_id)
         else:
             self._select(self.kind, kind)
-            self.entry_date.setText(today.isoformat())
+            self.entry_date.set_value(today)
             if kind == log.ACTION:
-                self.due_date.setText((today + _dt.timedelta(days=1)).isoformat())
+                self.due_date.set_value(today + _dt.timedelta(days=1))
             self._select(self.contact, contact_id)
             self._select(self.path, path_id)
         self._kind_changed()
@@ -132,7 +134,7 @@ class LogEntryDialog(QDialog):
         action = self.kind.currentData() == log.ACTION
         self.due_date.setEnabled(action)
         if not action:
-            self.due_date.clear()
+            self.due_date.set_empty()
 
     def _contact_id(self) -> int | None:
         text = self.contact.currentText().strip()
@@ -148,9 +150,10 @@ class LogEntryDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {
             "kind": self.kind.currentData(),
-            "entry_date": self.entry_date.text(),
+            "entry_date": self.entry_date.checked_value("entry_date"),
             "text": self.text.toPlainText(),
-            "due_date": self.due_date.text() if self.due_date.isEnabled() else "",
+            "due_date": (self.due_date.checked_value("due_date")
+                         if self.due_date.isEnabled() else ""),
             "contact": self._contact_id(),
             "path": self.path.currentData(),
         }

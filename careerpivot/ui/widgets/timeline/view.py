@@ -26,10 +26,6 @@ from careerpivot.core import clock, vocab
 from careerpivot.core import plan as plan_rules
 from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
 from careerpivot.ui.widgets.timeline.geometry import (
-    AXIS_H,
-    BOTTOM,
-    CONTINGENCY_H,
-    LANE_H,
     LEFT,
     MAX_PX_PER_DAY,
     MIN_PX_PER_DAY,
@@ -37,6 +33,7 @@ from careerpivot.ui.widgets.timeline.geometry import (
     ZOOM_STEP,
 )
 from careerpivot.ui.widgets.timeline.items import ContingencyFlag, MilestoneMarker
+from careerpivot.ui.widgets.timeline.lanes import PlanLayout
 from careerpivot.ui.widgets.timeline.scene import TimelineScene
 from careerpivot.ui.widgets.timeline.style import timeline_colors
 
@@ -182,30 +179,38 @@ class TimelineView(QGraphicsView):
             dates += [c.trigger_date for c in overview.contingencies]
         return plan_rules.plan_span(dates, today)
 
-    def _fit_scale(self) -> float:
+    def _scale_for(self, width: float) -> float:
         first, last = self._span()
         days = max(1, (last - first).days)
-        width = max(100.0, self._fit_width() - LEFT - RIGHT - 1)
-        return max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, width / days))
+        room = max(100.0, width - LEFT - RIGHT - 1)
+        return max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, room / days))
 
-    def _fit_width(self) -> int:
-        """The viewport's width once the plan is in it: the whole view, less a vertical scroll
-        bar when the lanes are taller than the view. (The viewport's width as it is would
-        change when the scroll bar comes or goes, and the plan be laid out again.)"""
+    def _fit_scale(self) -> float:
+        """The scale that shows the whole plan in the viewport's width once the plan is in
+        it: the whole view, less a vertical scroll bar when the lanes at that scale are taller
+        than the view. (The viewport's width as it is would change when the scroll bar comes
+        or goes, and the plan be laid out again.)"""
         room = self.maximumViewportSize()
-        width = room.width()
+        scale = self._scale_for(room.width())
         if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded \
-                and self._scene_height() > room.height():
-            width -= self.verticalScrollBar().sizeHint().width()
-        return width
+                and self._measure(scale).height > room.height():
+            scale = self._scale_for(room.width() - self.verticalScrollBar().sizeHint().width())
+        return scale
 
-    def _scene_height(self) -> float:
-        overview = self._overview
-        if overview is None or not overview.phases:
-            return 80.0
-        dated = any(c.trigger_date for c in overview.contingencies)
-        return AXIS_H + len(overview.phases) * LANE_H + (CONTINGENCY_H if dated else 0) \
-            + BOTTOM
+    def _measure(self, px_per_day: float) -> PlanLayout:
+        """The plan's lanes at ``px_per_day``, as the scene would lay them out."""
+        assert self._overview is not None
+        first, last = self._span()
+        width = LEFT + (last - first).days * px_per_day + RIGHT
+        return self._scene.measure(self._overview, first, px_per_day, width, self._fonts())
+
+    def plan_height(self, width: int | None = None) -> float:
+        """The height of the whole plan, lanes and contingencies: as now laid out, or as it
+        would be fitted to a viewport ``width`` wide."""
+        if width is not None and self._overview is not None and self._overview.phases:
+            return self._measure(self._scale_for(width)).height
+        layout = self._scene.layout
+        return layout.height if layout is not None else self.sceneRect().height()
 
     def _fonts(self) -> tuple[QFont, QFont, QFont]:
         normal = QFont(self.font())
@@ -238,8 +243,7 @@ class TimelineView(QGraphicsView):
             return
         first, last = self._span()
         self._origin, self._days = first, (last - first).days
-        width = LEFT + self._days * self._px_per_day + RIGHT
-        scene.lay_out(overview, first, last, width, self._scene_height(), fonts)
+        scene.lay_out(overview, self._measure(self._px_per_day), first, last, fonts)
         self._apply_selection(None)
         self.setAccessibleDescription(self.tr(
             "{0} phases and {1} milestones from {2} to {3}; {4} overdue.").format(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -26,7 +28,7 @@ class PlanTimeline(QWidget):
         self.view.phaseClicked.connect(self.phaseClicked)
         self.view.contingencyClicked.connect(self.contingencyClicked)
 
-        bar = QHBoxLayout()
+        self._bar = bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 4, 4)
         bar.setSpacing(4)
         title = QLabel(self.tr("<b>Timeline</b>"))
@@ -132,6 +134,14 @@ class PlanTimeline(QWidget):
             self.tr("1 milestone has no due date and is not shown") if undated == 1
             else self.tr("{0} milestones have no due date and are not shown").format(undated))
         self.undated.setVisible(undated > 0)
+
+    def wanted_height(self, width: int | None = None) -> int:
+        """The height that shows the whole plan, every lane and the contingencies, without
+        scrolling (at this width, or the present one)."""
+        frame = self.view.frameWidth()
+        viewport = None if width is None else width - 2 * frame
+        return self._bar.sizeHint().height() + math.ceil(self.view.plan_height(viewport)) \
+            + 2 * frame + 1
 
     def select(self, kind: str | None, item_id: int | None = None) -> None:
         self.view.select(kind, item_id)

@@ -1,0 +1,146 @@
+"""Run by tests/gui/test_layouts_fit.py in a child process: opens the main window over a copy
+of the sample workspace on the screen the child was started with (``-platform
+offscreen:configfile=…``, ``QT_SCALE_FACTOR``), as large as the screen lets it (as a user
+maximises it), and prints as JSON what the tests check: the widths of key columns and labels
+next to the widths their text needs, how many rows a list shows, and which horizontal
+scrollbars show.
+
+    python layout_probe.py WORKSPACE ISO-NOW -platform offscreen:configfile=screen.json
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+
+def header_elided(table) -> list[str]:
+    """The visible column headers the header cuts short (their text does not fit)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
+    header = table.horizontalHeader()
+    model = table.model()
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    metrics = header.fontMetrics()
+    cut = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        room = header.sectionSize(column) - 2 * margin
+        if metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) != text:
+            cut.append(text)
+    return cut
+
+
+def table_facts(table, fit=None) -> dict:
+    facts = {
+        "viewport": table.viewport().width(),
+        "hscroll": table.horizontalScrollBar().isVisible(),
+        "elided_headers": header_elided(table),
+        "row_height": table.verticalHeader().defaultSectionSize(),
+        "visible_rows": table.viewport().height() // max(
+            table.verticalHeader().defaultSectionSize(), 1),
+        "word_wrap": table.wordWrap(),
+    }
+    if fit is not None:
+        facts["flexible"] = table.horizontalHeader().sectionSize(fit.flexible)
+        facts["lines"] = fit.lines
+    return facts
+
+
+def text_width(widget, text: str, bold: bool = False) -> int:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    font = QFont(widget.font())
+    font.setBold(bold)
+    return QFontMetrics(font).horizontalAdvance(text)
+
+
+def main() -> int:
+    workspace, now = Path(sys.argv[1]), dt.datetime.fromisoformat(sys.argv[2])
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1] + sys.argv[3:])
+    from PySide6.QtGui import QUndoStack
+
+    from careerpivot.core import clock
+    from careerpivot.settings import Settings
+    from careerpivot.ui.context import AppContext, DataBus
+    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.session import Session
+    from careerpivot.ui.widgets.column_fit import chars
+
+    clock.set_now(now)
+    ctx = AppContext(settings=Settings(workspace.with_suffix(".ini")), undo=QUndoStack(),
+                     bus=DataBus())
+    session = Session()
+    session.open(workspace, create=False)
+    window = MainWindow(ctx, session)
+    window.setGeometry(app.primaryScreen().availableGeometry())
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    out: dict = {"screen": [app.primaryScreen().size().width(),
+                            app.primaryScreen().size().height()]}
+    settle()
+
+    dev = window.show_tab("developmentTab")
+    settle()
+    ranked = dev.development_list
+    from careerpivot.ui.itemmodels import skills as sm
+
+    why = [ranked.model().index(r, sm.WHY).data() for r in range(ranked.model().rowCount())]
+    out["development"] = {
+        "ranked": table_facts(ranked, dev.ranked.column_fit),
+        "why_60": chars(ranked, 60),
+        "why_longest": max(text_width(ranked, t) for t in why),
+        "strengths": table_facts(dev.strengths_list, dev.strengths.column_fit),
+    }
+    dev.lower_tabs.setCurrentWidget(dev.learning)
+    settle()
+    out["development"]["learning"] = table_facts(dev.learning_table, dev.learning.column_fit)
+
+    tab = window.show_tab("interviewsTab")
+    settle()
+    from careerpivot.ui.itemmodels import interviews as im
+
+    model = tab.table.model()
+    organizations = {model.index(r, im.ORGANIZATION).data() for r in range(model.rowCount())}
+    header = tab.table.horizontalHeader()
+    out["interviews"] = {
+        "table": table_facts(tab.table, tab.column_fit),
+        "organization": header.sectionSize(im.ORGANIZATION),
+        "organization_needed": max(text_width(tab.table, o) for o in organizations if o)
+        + tab.column_fit.padding(),
+        "organization_typical": text_width(tab.table, "Brightline Software")
+        + tab.column_fit.padding(),
+        "contact": header.sectionSize(im.CONTACT),
+        "date": header.sectionSize(im.DATE),
+        "date_needed": text_width(tab.table, "2026-12-31 23:59") + tab.column_fit.padding(),
+        "filter_rows": tab.filters.rows(),
+    }
+
+    overview = window.show_tab("overviewTab")
+    settle()
+    view = overview.due_view
+    row = view.sizeHintForRow(1) if view.model().rowCount() else 0
+    out["overview"] = {
+        "due_viewport": view.viewport().height(),
+        "due_row": row,
+        "due_rows_shown": view.viewport().height() // max(row, 1),
+    }
+    window.close()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""The first-steps guide as a new user meets it: a new workspace opens on five steps, each
+button takes them there (with the dialog the step starts with), each step ticks itself once
+done, the guide says "All set" and goes; hidden, it stays hidden; the sample never shows it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from careerpivot.core.first_steps import STEPS
+from careerpivot.services import first_steps, interviews, network, paths
+from careerpivot.ui.context import Area
+from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
+from careerpivot.ui.dialogs.add_path import AddPathDialog
+from careerpivot.ui.dialogs.assumption import AssumptionDialog
+from careerpivot.ui.dialogs.contact_add import AddContactDialog
+from careerpivot.ui.main_window import MainWindow
+from careerpivot.ui.tabs.overview import first_steps as guide_module
+
+
+@pytest.fixture
+def window(main_window, qtbot):
+    """The main window over a new workspace, large enough for all five steps side by side
+    (the offscreen screen of the tests is 800×600: the window opens smaller)."""
+    main_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not guide_of(main_window).compact)
+    return main_window
+
+
+def guide_of(window):
+    return window.tab_widgets["overviewTab"].first_steps
+
+
+def button(window, step: str) -> QPushButton:
+    found = window.findChild(QPushButton, f"firstStepButton_{step}")
+    assert found is not None, step
+    return found
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def back_to_overview(window):
+    window.show_tab("overviewTab")
+    return guide_of(window)
+
+
+def ticks(guide) -> list[str]:
+    return [key for key in STEPS if guide.tiles[key].badge.text() == "✓"]
+
+
+def test_a_new_workspace_opens_on_the_guide_with_five_steps_to_do(window):
+    main_window = window
+    guide = guide_of(main_window)
+    assert main_window.tabs.currentWidget().objectName() == "overviewTab"
+    assert guide.objectName() == "firstStepsGuide" and guide.isVisible()
+    assert ticks(guide) == []
+    assert [guide.tiles[key].badge.text() for key in STEPS] == ["1", "2", "3", "4", "5"]
+    for key in STEPS:
+        assert button(main_window, key).isVisible() and button(main_window, key).isEnabled()
+    assert button(main_window, "path").text() == "New Path…"  # a dialog follows
+    assert button(main_window, "development").text() == "Open Development"  # none does
+    assert button(main_window, "path").isDefault()  # the next step stands out
+    assert "0 of 5" in guide.intro.text()
+    hide = main_window.findChild(QPushButton, "hideFirstStepsButton")
+    assert hide is not None and hide.isVisible()
+    assert guide.sample_button.isVisible()
+
+
+def test_each_button_takes_the_user_there_and_each_step_ticks_once_done(
+        window, qtbot, monkeypatch):
+    main_window = window
+    monkeypatch.setattr(guide_module, "ALL_SET_MS", 50)
+    monkeypatch.setattr(AddPathDialog, "ask", classmethod(
+        lambda cls, parent=None: {"title": "Product management", "field": ""}))
+    click(qtbot, button(main_window, "path"))
+    assert main_window.tabs.currentWidget().objectName() == "pathsTab"
+    pm, = [p.id for p in paths.list_paths()]
+    guide = back_to_overview(main_window)
+    assert ticks(guide) == []  # a path, but no belief about it yet
+    assert button(main_window, "path").text() == "Add an Assumption…"
+
+    monkeypatch.setattr(AssumptionDialog, "ask", classmethod(
+        lambda cls, parent=None, title="", current=None: {
+            "statement": "Roadmaps are negotiated", "category": "daily_work",
+            "confidence": 60}))
+    click(qtbot, button(main_window, "path"))
+    paths_tab = main_window.tabs.currentWidget()
+    assert paths_tab.objectName() == "pathsTab"
+    assert paths_tab.pages.currentWidget() is paths_tab.assumptions_page
+    guide = back_to_overview(main_window)
+    assert ticks(guide) == ["path"]
+    assert button(main_window, "people").isDefault()
+
+    people = iter([{"name": "Ana", "level": "entry"}, {"name": "Bob", "level": "senior"},
+                   {"name": "Cy", "level": "senior"}])
+    monkeypatch.setattr(AddContactDialog, "ask", classmethod(
+        lambda cls, parent=None, initial_name="": next(people)))
+    for done_before in range(3):
+        click(qtbot, button(main_window, "people"))
+        assert main_window.tabs.currentWidget().objectName() == "networkTab"
+        guide = back_to_overview(main_window)
+        if done_before < 2:
+            assert "people" not in ticks(guide)
+            assert f"{done_before + 1} of 3 so far" in guide.tiles["people"].detail.text()
+    assert ticks(guide) == ["path", "people"]
+
+    ana = next(c.id for c in network.contact_choices() if c.name == "Ana")
+    monkeypatch.setattr(AddInterviewDialog, "ask", classmethod(
+        lambda cls, parent, contacts, path_choices, path_id=None, contact_id=None: {
+            "contact_id": ana, "path_id": pm, "scheduled_at": "2026-03-12 10:00",
+            "minutes": 30, "mode": "video"}))
+    click(qtbot, button(main_window, "conversation"))
+    assert main_window.tabs.currentWidget().objectName() == "interviewsTab"
+    talk, = [row.id for row in interviews.list_interviews()]
+    guide = back_to_overview(main_window)
+    assert "conversation" not in ticks(guide)  # planned is not held
+    assert button(main_window, "conversation").text() == "Open the Conversation"
+    click(qtbot, button(main_window, "conversation"))
+    interviews_tab = main_window.tabs.currentWidget()
+    assert interviews_tab.editor.interview_id == talk
+
+    interviews.update_interview(talk, "status", "completed")
+    main_window.ctx.bus.changed.emit(Area.INTERVIEWS)
+    guide = back_to_overview(main_window)
+    assert ticks(guide) == ["path", "people", "conversation"]
+
+    click(qtbot, button(main_window, "evidence"))
+    interviews_tab = main_window.tabs.currentWidget()
+    assert interviews_tab.objectName() == "interviewsTab"
+    assert interviews_tab.editor.interview_id == talk
+    assert interviews_tab.editor.pages.currentIndex() == interviews_tab.editor.PAGE_EVIDENCE
+    belief, = [a.id for a in paths.list_assumptions(pm)]
+    interviews.set_evidence(talk, belief, "supported", "It is all negotiation.")
+    main_window.ctx.bus.changed.emit(Area.INTERVIEWS)
+    guide = back_to_overview(main_window)
+    assert ticks(guide) == ["path", "people", "conversation", "evidence"]
+
+    click(qtbot, button(main_window, "development"))
+    assert main_window.tabs.currentWidget().objectName() == "developmentTab"
+    guide = back_to_overview(main_window)
+    # the "All set" moment, then the guide goes for good
+    assert guide.isVisible() and guide.title.text() == "All set"
+    assert not guide.steps_row.isVisible()
+    qtbot.waitUntil(lambda: not guide.isVisible(), timeout=5000)
+    assert first_steps.state().reason == "finished"
+
+
+def test_looking_at_the_development_tab_ticks_the_last_step(main_window):
+    main_window.show_tab("developmentTab")
+    guide = back_to_overview(main_window)
+    assert ticks(guide) == ["development"]
+    assert guide.isVisible()  # the other steps are still to do
+
+
+def test_hiding_the_guide_is_for_good(main_window, qtbot, app_ctx):
+    from careerpivot.ui.session import Session
+
+    click(qtbot, main_window.findChild(QPushButton, "hideFirstStepsButton"))
+    assert not guide_of(main_window).isVisible()
+    assert main_window.statusBar().currentMessage() == (
+        "The first-steps guide is hidden for this workspace.")
+    path = main_window.session.info.path
+    main_window.close()
+
+    session = Session()
+    session.open(path, create=False)
+    again = MainWindow(app_ctx, session)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.tabs.currentWidget().objectName() == "overviewTab"
+    assert not guide_of(again).isVisible()
+    again.close()
+
+
+def test_the_sample_workspace_shows_no_guide(demo_window):
+    guide = guide_of(demo_window)
+    assert not guide.isVisible()
+    assert guide.state is not None and guide.state.reason == "sample"
+
+
+def test_the_guide_offers_to_look_around_the_sample_first(main_window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(MainWindow, "open_sample", lambda self: opened.append(self))
+    click(qtbot, guide_of(main_window).sample_button)
+    assert opened == [main_window]
+
+
+def test_a_step_button_works_from_the_keyboard(window, qtbot):
+    main_window = window
+    target = button(main_window, "development")
+    assert target.focusPolicy() & Qt.FocusPolicy.TabFocus
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert main_window.tabs.currentWidget().objectName() == "developmentTab"
+
+
+def test_a_small_overview_shows_the_next_step_only(window, qtbot, monkeypatch):
+    guide = guide_of(window)
+    window.resize(880, 520)
+    qtbot.waitUntil(lambda: guide.compact)
+    assert guide.next_row.isVisible() and not guide.steps_row.isVisible()
+    assert "step 1 of 5" in guide.next_text.text()
+    paths.add_assumption(paths.add_path("Operations"), "Shifts are rare")
+    window.ctx.bus.changed.emit(Area.PATHS)
+    assert "step 2 of 5" in guide.next_text.text()
+    assert guide.next_button.text() == "Add Contact…"
+    asked = []
+    monkeypatch.setattr(AddContactDialog, "ask", classmethod(
+        lambda cls, parent=None, initial_name="": asked.append(cls)))
+    click(qtbot, guide.next_button)
+    assert asked and window.tabs.currentWidget().objectName() == "networkTab"
+    guide = back_to_overview(window)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not guide.compact)
+    assert guide.steps_row.isVisible() and not guide.next_row.isVisible()
+
+
+def test_three_people_at_one_level_are_told_what_is_missing(window):
+    for name in ("Ana", "Bob", "Cy"):
+        network.create_contact(name=name, level="mid")
+    window.ctx.bus.changed.emit(Area.CONTACTS)
+    guide = guide_of(window)
+    assert "people" not in ticks(guide)
+    assert guide.tiles["people"].detail.text() == (
+        "All at one level so far: add someone more junior or more senior.")
