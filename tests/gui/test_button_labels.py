@@ -27,7 +27,7 @@ ASKS: frozenset[tuple[str, str]] = frozenset({
     ("assumptionChartEmptyButton", "Add Path"),
     ("assumptionChartEmptyButton", "New Assumption"),
     *((name, label) for name in ("firstStepButton_path", "firstStepNextButton")
-      for label in ("New Path", "Add an Assumption")),
+      for label in ("Add Path", "New Assumption")),
     ("firstStepButton_people", "Add Contact"), ("firstStepNextButton", "Add Contact"),
     ("firstStepButton_conversation", "Plan a Conversation"),
     ("firstStepNextButton", "Plan a Conversation"),
@@ -107,15 +107,15 @@ NEW_WORKSPACE_ONLY = frozenset({
     ("interviewsEmptyStateButton", "New Interview"),
     ("developmentEmptyStateButton", "Add Skill"), ("learningEmptyStateButton", "Add Learning"),
     ("assumptionChartEmptyButton", "Add Path"), ("pipelineChartEmptyButton", "Add Contact"),
-    ("firstStepButton_path", "New Path"), ("firstStepNextButton", "New Path"),
+    ("firstStepButton_path", "Add Path"), ("firstStepNextButton", "Add Path"),
     ("firstStepButton_people", "Add Contact"),
     ("firstStepButton_conversation", "Plan a Conversation"),
 })
 #: Commands of states neither workspace is in when the test looks.
 ELSEWHERE = frozenset({
     ("assumptionChartEmptyButton", "New Assumption"),  # paths without beliefs
-    ("firstStepButton_path", "Add an Assumption"),  # a path without beliefs
-    ("firstStepNextButton", "Add an Assumption"),
+    ("firstStepButton_path", "New Assumption"),  # a path without beliefs
+    ("firstStepNextButton", "New Assumption"),
     ("firstStepNextButton", "Add Contact"),  # the steps after the first
     ("firstStepNextButton", "Plan a Conversation"),
     ("askNextEmptyButton", "New Assumption"),  # a path without beliefs

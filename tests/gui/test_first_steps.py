@@ -60,7 +60,7 @@ def test_a_new_workspace_opens_on_the_guide_with_five_steps_to_do(window):
     assert [guide.tiles[key].badge.text() for key in STEPS] == ["1", "2", "3", "4", "5"]
     for key in STEPS:
         assert button(main_window, key).isVisible() and button(main_window, key).isEnabled()
-    assert button(main_window, "path").text() == "New Path…"  # a dialog follows
+    assert button(main_window, "path").text() == "Add Path…"  # a dialog follows
     assert button(main_window, "development").text() == "Open Development"  # none does
     assert button(main_window, "path").isDefault()  # the next step stands out
     assert "0 of 5" in guide.intro.text()
@@ -80,7 +80,7 @@ def test_each_button_takes_the_user_there_and_each_step_ticks_once_done(
     pm, = [p.id for p in paths.list_paths()]
     guide = back_to_overview(main_window)
     assert ticks(guide) == []  # a path, but no belief about it yet
-    assert button(main_window, "path").text() == "Add an Assumption…"
+    assert button(main_window, "path").text() == "New Assumption…"
 
     monkeypatch.setattr(AssumptionDialog, "ask", classmethod(
         lambda cls, parent=None, title="", current=None: {

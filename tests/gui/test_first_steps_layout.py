@@ -81,7 +81,7 @@ def test_at_200_percent_the_card_shows_the_next_step_on_one_line(tmp_path, width
     found = run_child(tmp_path, width, height, 2)
     assert found["shown"] and found["compact"]
     assert found["next"] and not found["steps"]
-    assert found["next_button"] == "New Path…"
+    assert found["next_button"] == "Add Path…"
     assert found["clipped"] == []
     # what is due keeps more room than the card takes
     assert found["guide_height"] < found["due_height"], found

@@ -306,8 +306,8 @@ class FirstStepsGuide(QFrame):
 
     def _action(self, key: str, state: FirstSteps) -> str:
         if key == "path":
-            return self.tr("Add an Assumption…") if state.progress.paths else self.tr(
-                "New Path…")
+            return self.tr("New Assumption…") if state.progress.paths else self.tr(
+                "Add Path…")
         if key == "people":
             return self.tr("Add Contact…")
         if key == "conversation":

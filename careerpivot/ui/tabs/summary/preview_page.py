@@ -13,6 +13,7 @@ from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.pdf_preview import PdfPreview
+from careerpivot.ui.widgets.spacing import MARGIN
 
 
 def build_preview(doc: service.SummaryDocument, page_size: str) -> tuple[bytes, Any]:
@@ -45,7 +46,7 @@ class PreviewPage(QWidget):
     def _build(self) -> None:
         self.setObjectName("summaryPreviewSide")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 12, 12, 12)
+        lay.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         bar = QHBoxLayout()
         paper = QLabel(self.tr("&Paper:"))
         self.page_size_combo = QComboBox()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.widgets.forms import FormBinder, error_label
+from careerpivot.ui.widgets.spacing import MARGIN
 
 #: The profile's single-line fields in the order of the form.
 PROFILE_LINES = ("full_name", "headline", "current_role", "location", "email", "phone",
@@ -39,7 +40,7 @@ class ProfileForm(QWidget):
                                          what="profile", parent=self,
                                          reload=service.profile_values)
         self._column = QVBoxLayout(self)
-        self._column.setContentsMargins(12, 12, 12, 12)
+        self._column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self._column.setSpacing(12)
         self._build()
 
