@@ -90,7 +90,9 @@ def test_the_before_side_is_the_evidence_as_standings_judge_it_on_that_day(week)
 
 def test_an_assumption_written_since_the_last_review_is_new(week, clock):
     pm, _pay, _shifts = week
-    clock.set_now(dt.datetime.combine(TODAY, dt.time(16, 0)))
+    # written after the review was (the next morning: the review's own time of day is the
+    # run's, which may be late in the evening)
+    clock.set_now(dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9, 0)))
     fresh = paths.add_assumption(pm, "Remote work is common")
     change, = review.review_data().changes
     assert (change.assumption_id, change.change, change.before) == (fresh, rules.NEW, None)
