@@ -22,7 +22,7 @@ from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import ask_next, outreach, paths
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.itemmodels import ask_next as model
-from careerpivot.ui.tabs.paths.common import make_table
+from careerpivot.ui.tabs.paths.common import fit_wrapped_rows, make_table
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import hint
 
@@ -212,9 +212,7 @@ class AskNextPage(QWidget):
             header.resizeSection(column, min(wanted + 12, int(room * share)))
 
     def _fit_rows(self) -> None:
-        self.table.resizeRowsToContents()
-        for row in range(self.model.rowCount()):
-            self.table.setRowHeight(row, self.table.rowHeight(row) + 6)
+        fit_wrapped_rows(self.table)
 
     def update_buttons(self) -> None:
         chosen = self.current_suggestion() is not None

@@ -26,14 +26,11 @@ from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import evidence_text
 from careerpivot.ui.itemmodels import assumptions as am
-from careerpivot.ui.tabs.paths.common import make_table, shortcut
+from careerpivot.ui.tabs.paths.common import fit_wrapped_rows, make_table, shortcut
 from careerpivot.ui.undo import push_add, push_change, push_delete
 from careerpivot.ui.widgets.column_fit import ColumnFit
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading, hint
-
-#: Above this many rows, rows keep one line (sizing every row to its text would be slow).
-WRAP_ROWS_LIMIT = 200
 
 
 class AssumptionsPage(QWidget):
@@ -332,11 +329,7 @@ class AssumptionsPage(QWidget):
         """Rows as tall as their wrapped text, with a little air (those of ``tables``, or of
         both tables)."""
         for table in tables or (self.assumptions_table, self.evidence_table):
-            rows = table.model().rowCount()
-            if rows <= WRAP_ROWS_LIMIT:
-                table.resizeRowsToContents()
-                for row in range(rows):
-                    table.setRowHeight(row, table.rowHeight(row) + 6)
+            fit_wrapped_rows(table)
 
     def update_buttons(self) -> None:
         has_assumption = self.current_assumption() is not None

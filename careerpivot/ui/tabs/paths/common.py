@@ -1,4 +1,5 @@
-"""What the pages of the Paths tab build alike: their tables and their widget shortcuts."""
+"""What the pages of the Paths tab build alike: their tables, the height of their wrapped rows
+and their widget shortcuts."""
 
 from __future__ import annotations
 
@@ -18,6 +19,20 @@ def make_table(name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setHighlightSections(False)
     return table
+
+
+#: Lists longer than this keep one line per row: measuring wrapped rows costs per row.
+WRAP_ROWS_LIMIT = 200
+
+
+def fit_wrapped_rows(table: QTableView) -> None:
+    """Rows as tall as their wrapped text, with a little air (short lists only)."""
+    rows = table.model().rowCount()
+    if rows > WRAP_ROWS_LIMIT:
+        return
+    table.resizeRowsToContents()
+    for row in range(rows):
+        table.setRowHeight(row, table.rowHeight(row) + 6)
 
 
 def shortcut(widget: QWidget, key: QKeySequence | QKeySequence.StandardKey | str,

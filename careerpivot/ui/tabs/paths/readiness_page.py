@@ -25,8 +25,7 @@ from careerpivot.core import readiness as core
 from careerpivot.services.readiness import PathReadiness
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.itemmodels import readiness as rm
-from careerpivot.ui.tabs.paths.assumptions_page import WRAP_ROWS_LIMIT
-from careerpivot.ui.tabs.paths.common import make_table
+from careerpivot.ui.tabs.paths.common import fit_wrapped_rows, make_table
 from careerpivot.ui.widgets.form_parts import heading, hint
 
 #: The steps of the figure's bar (a QProgressBar counts in integers).
@@ -219,8 +218,4 @@ class ReadinessPage(QWidget):
 
     def _fit_rows(self) -> None:
         """Rows as tall as their wrapped text, with a little air (short lists only)."""
-        if self.model.rowCount() > WRAP_ROWS_LIMIT:
-            return
-        self.table.resizeRowsToContents()
-        for row in range(self.model.rowCount()):
-            self.table.setRowHeight(row, self.table.rowHeight(row) + 6)
+        fit_wrapped_rows(self.table)
