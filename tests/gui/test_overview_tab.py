@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 
 from careerpivot.core import due
 from careerpivot.services import log, network, overview
@@ -79,6 +79,20 @@ def test_the_sample_workspace_shows_what_is_due_today(today, demo_window, qtbot)
     assert pipeline["Contacts"][0] == dict(data.pipeline)["identified"]
     assert tab.charts.paths.labels() == [p.title for p in data.paths if p.total]
     assert "assumptions tested" in tab.charts.paths.summary.text()
+
+
+def test_the_when_column_shows_its_words_whole(today, demo_window, qtbot):
+    tab = overview_tab(demo_window)
+    view, model = tab.due_view, tab.due_model
+    bold = QFont(view.font())
+    bold.setBold(True)
+    widest = 0
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            text = model.index(row, 1, parent).data()
+            widest = max(widest, QFontMetrics(bold).horizontalAdvance(text))
+    assert widest and view.header().sectionSize(1) >= widest
 
 
 def test_mark_done_then_undo(today, demo_window, qtbot):

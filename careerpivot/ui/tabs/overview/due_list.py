@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -98,8 +99,10 @@ class DuePane(QWidget):
         header = self.due_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        # what to do takes the room; when, as wide as its words; about, a third at most
-        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        # what to do takes the room; when, as wide as its words (measured on the first rows
+        # of each group when the items are shown: asking every row's size hint, as
+        # ResizeToContents does, reads all of a long list); about, a third at most
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(ABOUT, 290)
         self.due_view.viewport().installEventFilter(self)
@@ -170,6 +173,29 @@ class DuePane(QWidget):
             self.due_view.collapse(coming)
         for row in range(self.due_model.rowCount()):
             self.due_view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self._fit_when()
+
+    #: The "When" column is measured on this many rows of each group.
+    MEASURED_ROWS = 50
+
+    def _fit_when(self) -> None:
+        """Make the "When" column as wide as its header and the texts of the first rows of
+        each group (overdue ones are bold)."""
+        model, view = self.due_model, self.due_view
+        bold = QFont(view.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header = view.header()
+        widest = header.fontMetrics().horizontalAdvance(
+            str(model.headerData(WHEN, Qt.Orientation.Horizontal)))
+        for group in range(model.rowCount()):
+            parent = model.index(group, 0)
+            for row in range(min(model.rowCount(parent), self.MEASURED_ROWS)):
+                text = model.index(row, WHEN, parent).data()
+                if text:
+                    widest = max(widest, metrics.horizontalAdvance(str(text)))
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        header.resizeSection(WHEN, widest + 4 * margin + 8)
 
     # --- the current item -----------------------------------------------------------------
     def current_item(self) -> DueItem | None:
