@@ -18,8 +18,10 @@ import datetime as _dt
 import re
 import sqlite3
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -39,7 +41,7 @@ from careerpivot.services import (
     workspace,
 )
 from careerpivot.services._base import utcnow, write
-from careerpivot.store import migrations
+from careerpivot.store import migrations, write_mark
 from careerpivot.store.models import (
     ALL_MODELS,
     Contact,
@@ -70,6 +72,23 @@ CSV_LISTS: dict[str, str] = {
     "milestones": "Milestones",
     "log": "Log",
 }
+
+
+class Exported(NamedTuple):
+    """What an export wrote, for the message that says so: the file, how many things it holds
+    (the rows of a list, calendar events, contact cards; for the full export the rows of
+    every table), and that count by kind (the list's name; the calendar's ``interviews``,
+    ``follow_ups``, ``milestones``, ``practice``; ``contacts``; for the full export each
+    table's name)."""
+
+    path: Path
+    count: int
+    counts: dict[str, int]
+
+
+#: The kinds of calendar events (their second category) as :attr:`Exported.counts` names them.
+_EVENT_KINDS = {"Interview": "interviews", "Follow-up": "follow_ups",
+                "Milestone": "milestones", "Practice": "practice"}
 
 
 def _tick(progress: Progress | None, done: int, total: int, text: str) -> None:
@@ -264,18 +283,18 @@ def csv_table(list_name: str) -> tuple[list[str], list[list[object]]]:
 
 
 def export_csv(list_name: str, target: str | Path, *,
-               progress: Progress | None = None) -> Path:
-    """One list as a CSV file a spreadsheet opens correctly."""
+               progress: Progress | None = None) -> Exported:
+    """One list as a CSV file a spreadsheet opens correctly (its rows counted)."""
     _tick(progress, 0, 2, "Reading the list…")
     header, rows = csv_table(list_name)
     _tick(progress, 1, 2, "Writing the file…")
     path = _write(target, csvfiles.write_csv(header, rows))
     _tick(progress, 2, 2, "Done")
-    return path
+    return Exported(path, len(rows), {list_name: len(rows)})
 
 
-def export_all_csv(folder: str | Path, *, progress: Progress | None = None) -> list[Path]:
-    """Every list as ``<folder>/<List>.csv``."""
+def export_all_csv(folder: str | Path, *, progress: Progress | None = None) -> list[Exported]:
+    """Every list as ``<folder>/<List>.csv``, in the order of :data:`CSV_LISTS`."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -285,7 +304,8 @@ def export_all_csv(folder: str | Path, *, progress: Progress | None = None) -> l
     for n, (name, title) in enumerate(CSV_LISTS.items()):
         _tick(progress, n, len(CSV_LISTS), f"Writing {title}.csv…")
         header, rows = csv_table(name)
-        written.append(_write(folder / f"{title}.csv", csvfiles.write_csv(header, rows)))
+        path = _write(folder / f"{title}.csv", csvfiles.write_csv(header, rows))
+        written.append(Exported(path, len(rows), {name: len(rows)}))
     _tick(progress, len(CSV_LISTS), len(CSV_LISTS), "Done")
     return written
 
@@ -456,7 +476,7 @@ def calendar_events(uid: str | None = None) -> list[ics.CalendarEvent]:
 
 
 def export_ics(target: str | Path, *, now: _dt.datetime | None = None,
-               progress: Progress | None = None) -> Path:
+               progress: Progress | None = None) -> Exported:
     """The calendar file; re-exports keep every event's UID, so calendars update them."""
     _tick(progress, 0, 2, "Reading the plan…")
     events = calendar_events()
@@ -464,7 +484,8 @@ def export_ics(target: str | Path, *, now: _dt.datetime | None = None,
     data = ics.write_calendar(events, now=now or clock.utcnow())
     path = _write(target, data)
     _tick(progress, 2, 2, "Done")
-    return path
+    kinds = Counter(_EVENT_KINDS[e.categories[1]] for e in events)
+    return Exported(path, len(events), {kind: kinds[kind] for kind in _EVENT_KINDS.values()})
 
 
 # --- vCard -----------------------------------------------------------------------------------
@@ -484,14 +505,14 @@ def vcard_contacts(*, include_archived: bool = True) -> list[vcard.VCardContact]
 
 
 def export_vcf(target: str | Path, *, version: str = "3.0", include_archived: bool = True,
-               progress: Progress | None = None) -> Path:
+               progress: Progress | None = None) -> Exported:
     """Every contact as one vCard file (3.0 by default, which every address book reads)."""
     _tick(progress, 0, 2, "Reading your network…")
     cards = vcard_contacts(include_archived=include_archived)
     _tick(progress, 1, 2, "Writing the file…")
     path = _write(target, vcard.write_vcards(cards, version))
     _tick(progress, 2, 2, "Done")
-    return path
+    return Exported(path, len(cards), {"contacts": len(cards)})
 
 
 # --- the full JSON export --------------------------------------------------------------------
@@ -513,13 +534,16 @@ def dump_tables(progress: Progress | None = None) -> dict[str, list[dict]]:
             select = ", ".join(f'"{c}"' for c in cols)
             cursor = database.execute_sql(
                 f'SELECT {select} FROM "{model._meta.table_name}" ORDER BY "{pk}"')
-            tables[model._meta.table_name] = [dict(zip(cols, row, strict=True))
-                                              for row in cursor.fetchall()]
+            rows = [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
+            if model is Setting:  # (the write mark belongs to the file, not to its data)
+                rows = [r for r in rows if r["key"] != write_mark.KEY]
+            tables[model._meta.table_name] = rows
     return tables
 
 
-def export_json(target: str | Path, *, progress: Progress | None = None) -> Path:
-    """The whole workspace as one JSON document that :func:`import_json` reads back."""
+def export_json(target: str | Path, *, progress: Progress | None = None) -> Exported:
+    """The whole workspace as one JSON document that :func:`import_json` reads back (its
+    rows counted per table)."""
     workspace_uid()  # the identity travels with the export (calendar UIDs stay stable)
     tables = dump_tables(progress)
     total = sum(len(rows) for rows in tables.values())
@@ -534,7 +558,7 @@ def export_json(target: str | Path, *, progress: Progress | None = None) -> Path
         application=f"CareerPivot {__version__}", progress=report)
     path = _write(target, data)
     _tick(progress, steps * 2, steps * 2, "Done")
-    return path
+    return Exported(path, total, {name: len(rows) for name, rows in tables.items()})
 
 
 #: Tables a new workspace fills with its starting content.
@@ -551,7 +575,7 @@ def is_empty() -> bool:
         if model._meta.table_name not in _SEEDED and model.select().exists():
             return False
     keys = {r[0] for r in Setting.select(Setting.key).tuples()}
-    if keys - {WORKSPACE_UID_KEY, currency.CURRENCY_KEY, *first_steps.KEYS}:
+    if keys - {WORKSPACE_UID_KEY, write_mark.KEY, currency.CURRENCY_KEY, *first_steps.KEYS}:
         return False
     text_fields = [f for f in Profile._meta.sorted_fields
                    if isinstance(f, pw.TextField) and f.name not in (
@@ -859,6 +883,7 @@ def suggested_name(kind: str, list_name: str = "", today: _dt.date | None = None
 
 __all__ = [
     "CSV_LISTS",
+    "Exported",
     "JsonImportResult",
     "calendar_events",
     "csv_table",

@@ -84,14 +84,21 @@ def needs_backup() -> bool:
 
 
 def backup_now(reason: str = "manual", *, path: Path | None = None,
-               folder: Path | None = None) -> Path:
+               folder: Path | None = None) -> Path | None:
     """A verified backup of the open workspace (or of ``path`` into ``folder``); safe to call
-    from a worker thread because it uses its own SQLite connections."""
+    from a worker thread because it uses its own SQLite connections.
+
+    An automatic backup (``reason`` "auto": at start-up, after changes, at exit) is skipped,
+    returning None, when the file has not been written since the newest backup: a start on
+    an unchanged file copies nothing. A backup the user asks for is always made."""
     info = current()
     if path is None or folder is None:
         if info is None:
             raise BackupError("No workspace is open.")
         path, folder = info.path, info.backup_dir
+    if reason == "auto" and _backup.unchanged_since_newest(path, folder):
+        _state["dirty_since_backup"] = False
+        return None
     result = _backup.make_backup(path, folder, reason=reason)
     if reason == "auto":
         _backup.thin(folder)

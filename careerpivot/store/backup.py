@@ -19,6 +19,7 @@ from pathlib import Path
 from careerpivot import fileio
 from careerpivot.core import clock
 from careerpivot.core.errors import QT_TRANSLATE_NOOP, CareerPivotError
+from careerpivot.store import write_mark
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z-]+)\.db$")
 
@@ -69,7 +70,9 @@ def snapshot(source: Path, target: Path) -> None:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if not verify(tmp):
-            raise BackupError(f"The backup of {source} failed its check and was discarded.")
+            raise BackupError(
+                f"{source} failed its check, so no backup was made (a backup of a damaged "
+                "file could replace a good one).")
         os.replace(tmp, target)
         fileio.fsync_dir(target.parent)
     except sqlite3.Error as exc:
@@ -85,13 +88,12 @@ def snapshot(source: Path, target: Path) -> None:
 
 def make_backup(source: Path, folder: Path, *, reason: str = "auto",
                 now: _dt.datetime | None = None) -> Path:
-    """A verified backup of ``source`` in ``folder``; never of a file that fails its check."""
+    """A verified backup of ``source`` in ``folder``; never of a file that fails its check.
+
+    The check is made once, on the copy: the backup API copies the file's pages as they are,
+    so a damaged page of ``source`` makes the copy fail its ``quick_check`` (and the copy is
+    discarded), while ``source`` itself is read once instead of twice."""
     source, folder = Path(source), Path(folder)
-    if not verify(source):
-        raise BackupError(
-            f"{source} failed its check, so no backup was made (a backup of a damaged file "
-            "could replace a good one)."
-        )
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
@@ -107,6 +109,17 @@ def make_backup(source: Path, folder: Path, *, reason: str = "auto",
         n += 1
     snapshot(source, target)
     return target
+
+
+def unchanged_since_newest(source: Path, folder: Path) -> bool:
+    """True when ``source`` has not been written since the newest backup in ``folder`` was
+    taken (both carry the same write mark, see ``write_mark.py``): a new backup would be the
+    same file again. False when there is no backup or either file has no mark."""
+    newest = next(iter(list_backups(folder)), None)
+    if newest is None:
+        return False
+    mark = write_mark.mark_of(source)
+    return mark is not None and mark == write_mark.mark_of(newest.path)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:

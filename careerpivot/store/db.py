@@ -13,7 +13,8 @@ The open sequence (the caller holds the single-instance lock first):
 6. a verified backup, then the forward migration (``migrations.py``), all in one transaction.
 
 Every write goes through :func:`write`, one ``BEGIN IMMEDIATE`` transaction whose failures
-are turned into :class:`~careerpivot.core.errors.StoreWriteError` with a message to show.
+are turned into :class:`~careerpivot.core.errors.StoreWriteError` with a message to show; a
+transaction that changed rows also changes the file's write mark (``write_mark.py``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from careerpivot.core.errors import (
     StoreWriteError,
     WorkspaceOpenError,
 )
-from careerpivot.store import models
+from careerpivot.store import models, write_mark
 
 APPLICATION_ID = models.APPLICATION_ID
 
@@ -321,7 +322,10 @@ def write() -> Iterator[None]:
         return
     try:
         with database.atomic("IMMEDIATE"):
+            before = database.connection().total_changes
             yield
+            if database.connection().total_changes != before:
+                write_mark.mark_written()  # (the file changed: see store/write_mark.py)
     except (pw.DatabaseError, sqlite3.Error, OSError) as exc:
         if isinstance(exc, pw.IntegrityError):
             # A bug or a race (a duplicate, a row deleted meanwhile): the transaction is

@@ -44,7 +44,7 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
 from careerpivot.core import vocab
-from careerpivot.store import models, search
+from careerpivot.store import models, search, write_mark
 from careerpivot.store.models import APPLICATION_ID, database
 
 CURRENT_VERSION = 7
@@ -57,6 +57,7 @@ def create_schema() -> None:
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         database.execute_sql(f"PRAGMA user_version = {CURRENT_VERSION}")
+        write_mark.mark_written()
 
 
 def _to_2(migrator: SqliteMigrator) -> None:
@@ -243,4 +244,6 @@ def migrate(*, until: int | None = None) -> list[int]:
         problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise pw.IntegrityError(f"foreign key check failed after migration: {problems[:3]}")
+        if reached:
+            write_mark.mark_written()  # (a migrated file differs from its backups)
     return reached

@@ -10,6 +10,7 @@ would look them up under the runtime class, but lupdate files them under this on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -22,12 +23,16 @@ from careerpivot.ui.i18n import error_title
 from careerpivot.ui.session import WorkspaceLockedError
 from careerpivot.ui.widgets import status_notice
 
+if TYPE_CHECKING:
+    from careerpivot.ui.recent_menu import RecentEntry
+
 #: lupdate finds the texts of ``translate("Context", "text")`` calls.
 translate = QCoreApplication.translate
 
 
 class WorkspaceFilesMixin:
-    """File > New, Open, Open Recent, Open Sample, Back Up Now and Check Workspace."""
+    """File > New, Open, Open Recent (and Clear Recent), Open Sample, Back Up Now and Check
+    Workspace."""
 
     # --- workspace files ------------------------------------------------------------------
     def _start_folder(self) -> str:
@@ -126,8 +131,8 @@ class WorkspaceFilesMixin:
         return True
 
     def _show_open_error(self, exc: WorkspaceOpenError) -> None:
-        if exc.kind in ("missing", "missing_folder"):
-            self.ctx.settings.remove_recent(exc.path)
+        # (a workspace not found stays in Open Recent, marked so: choosing it there offers
+        # to remove it; a drive not connected now may well be connected tomorrow)
         box = QMessageBox(QMessageBox.Icon.Warning, error_title(exc), exc.message,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("openErrorDialog")
@@ -159,15 +164,48 @@ class WorkspaceFilesMixin:
         self.show_opening(translate("MainWindow", "Opening {0}…").format(previous.name))
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.ctx.settings.recent_workspaces
-        if not recent:
-            empty = self.recent_menu.addAction(translate("MainWindow", "No recent workspaces"))
+        """File > Open Recent, filled as it opens: each workspace by its name (see
+        ``ui.recent_menu``), its path the tooltip, then Clear Recent."""
+        from careerpivot.ui import recent_menu
+
+        menu = self.recent_menu
+        menu.clear()
+        menu.setToolTipsVisible(True)
+        entries = recent_menu.entries(self.ctx.settings.recent_workspaces)
+        if not entries:
+            empty = menu.addAction(translate("MainWindow", "No recent workspaces"))
             empty.setEnabled(False)
-            return
-        for number, item in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {item}" if number < 10 else item)
-            action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p), create=False))
+        for number, entry in enumerate(entries, start=1):
+            action = menu.addAction(recent_menu.menu_text(number, entry))
+            action.setObjectName(f"actionRecent{number}")
+            action.setToolTip(recent_menu.tip(entry))
+            action.setStatusTip(recent_menu.tip(entry))
+            action.triggered.connect(lambda _=False, e=entry: self.open_recent(e))
+        menu.addSeparator()
+        clear = menu.addAction(translate("MainWindow", "&Clear Recent"))
+        clear.setObjectName("actionClearRecent")
+        clear.setStatusTip(translate("MainWindow", "Empty this list (no file is changed)"))
+        clear.setEnabled(bool(entries))
+        clear.triggered.connect(self.clear_recent)
+
+    def open_recent(self, entry: RecentEntry) -> bool:
+        """Open a workspace of File > Open Recent. One whose file is not there is not tried
+        (the open workspace stays open): the user is told, and may take it off the list."""
+        from careerpivot.ui import recent_menu
+
+        if entry.path.is_file():
+            return self.open_path(entry.path, create=False)
+        if recent_menu.MissingWorkspaceQuestion.ask(self, entry):
+            self.ctx.settings.remove_recent(str(entry.path))
+            self.statusBar().showMessage(translate(
+                "MainWindow", "“{0}” was removed from the recent workspaces.").format(
+                    recent_menu.workspace_name(entry.path)), 8000)
+        return False
+
+    def clear_recent(self) -> None:
+        """File > Open Recent > Clear Recent: the list is emptied; no file is touched."""
+        for item in self.ctx.settings.recent_workspaces:
+            self.ctx.settings.remove_recent(item)
 
     # --- backups --------------------------------------------------------------------------
     def start_backup(self, reason: str) -> workers.Task | None:
@@ -184,8 +222,11 @@ class WorkspaceFilesMixin:
         self._backup_task = task
         self.statusBar().showMessage(translate("MainWindow", "Backing up…"))
 
-        def finished(result: Path) -> None:
-            self._backed_up(result)
+        def finished(result: Path | None) -> None:
+            if result is None:  # nothing written since the newest backup: none was needed
+                self.statusBar().clearMessage()
+            else:
+                self._backed_up(result)
 
         def failed(exc: BaseException) -> None:
             message = exc.message if isinstance(exc, CareerPivotError) else str(exc)

@@ -80,13 +80,17 @@ def tables(con: sqlite3.Connection) -> list[str]:
     )]
 
 
-def digests(path: Path, *, skip_columns: dict[str, set[str]] | None = None
-            ) -> dict[str, tuple[int, str]]:
+def digests(path: Path, *, skip_columns: dict[str, set[str]] | None = None,
+            without_write_mark: bool = False) -> dict[str, tuple[int, str]]:
     """``{table: (row count, SHA-256 of every row's typed values in primary-key order)}``.
 
     ``repr`` of the Python values keeps the SQLite storage class (``1`` is not ``'1'``), so a
     migration that changed a type, a NULL or one character of the 1 MiB note changes the hash.
+    ``without_write_mark`` leaves out the setting that every write changes by design (for
+    comparing a file's rows before and after a migration, which writes).
     """
+    from careerpivot.store import write_mark
+
     skip_columns = skip_columns or {}
     out = {}
     with raw(path, readonly=True) as con:
@@ -99,6 +103,8 @@ def digests(path: Path, *, skip_columns: dict[str, set[str]] | None = None
             query = (f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} '
                      f'FROM "{table}" ORDER BY {", ".join(pk)}')
             for row in con.execute(query):
+                if without_write_mark and table == "setting" and row[0] == write_mark.KEY:
+                    continue
                 h.update(repr(row).encode("utf-8", "surrogatepass"))
                 n += 1
             out[table] = (n, h.hexdigest())

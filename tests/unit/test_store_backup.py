@@ -156,6 +156,9 @@ def test_thinning_rules(taken):
             assert i in keep, (unit, value)
     # Nothing else is kept: thinning really thins.
     assert keep <= set(order[:8]) | set(newest.values())
+    # So a workspace never has more than 8 + 7 + 4 + 12 automatic backups (the bound the
+    # README gives: 31 copies of the file at most, however often it starts).
+    assert len(keep) <= 31
 
 
 @settings(max_examples=200, deadline=None)
