@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import linecache
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from careerpivot import __version__
 from careerpivot.ui.main_window import MainWindow
+from careerpivot.ui.tabs import specs
 
 #: The real question (GUI tests otherwise answer it with "discard", see conftest).
 REAL_ASK_DISCARD = MainWindow.ask_discard_unsaved
@@ -218,8 +221,17 @@ def test_the_window_appears_before_the_workspace_is_open(qtbot, app_ctx, tmp_pat
     assert isinstance(overview, OverviewTab) and overview.isVisible()
     assert window.windowTitle().startswith("start.careerpivot")
     # then, in idle time, the other tabs' modules are imported, no tab built
+    assert not window.tab_modules_ready
+    linecache.getlines(specs.__file__)  # a module's source read, as PySide6's import hook does
+    assert specs.__file__ in linecache.cache
     qtbot.waitUntil(lambda: window.tab_modules_ready, timeout=20000)
     assert set(window.tab_widgets) == {"overviewTab"}
+    # ... and the source lines read meanwhile are not kept for the life of the process
+    assert specs.__file__ not in linecache.cache
+    try:
+        raise ValueError("a traceback still shows its line")
+    except ValueError:
+        assert 'raise ValueError("a traceback still shows its line")' in traceback.format_exc()
 
 
 def test_startup_problem_offers_choices_and_quit_leaves_the_file(qtbot, app_ctx, tmp_path,
