@@ -20,9 +20,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from careerpivot.core.errors import CareerPivotError, ImportFileError
+
+if TYPE_CHECKING:
+    from careerpivot.services import exports
 
 EXPORT_KINDS = ("json", "csv", "ics", "vcf")
 EXIT_OK, EXIT_ERROR, EXIT_BAD_FILE, EXIT_LOCKED = 0, 1, 2, 3
@@ -232,9 +235,46 @@ def export_command(kind: str, database: str, target: str, *, list_name: str | No
         return EXIT_ERROR
     finally:
         workspace.close()
-    for path in written:
-        print(f"Wrote {path}", file=out)
+    for result in written:
+        print(f"Wrote {describe_export(kind, result)} to {result.path}", file=out)
     return EXIT_OK
+
+
+#: What a row of each list is, for the line that says what was written (singular, plural).
+_ROWS = {
+    "contacts": ("contact", "contacts"),
+    "interviews": ("interview", "interviews"),
+    "assumptions": ("assumption", "assumptions"),
+    "skills": ("skill", "skills"),
+    "learning": ("learning item", "learning items"),
+    "milestones": ("milestone", "milestones"),
+    "log": ("log item", "log items"),
+    "follow_ups": ("follow-up", "follow-ups"),
+    "practice": ("practice series", "practice series"),
+}
+
+
+def _count(n: int, what: str) -> str:
+    one, many = _ROWS[what]
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def describe_export(kind: str, result: exports.Exported) -> str:
+    """What an export wrote, in words ("124 contacts"; the calendar's events by kind; the
+    full export's contacts and conversations): the same facts the window's message gives."""
+    if kind == "json":
+        counts = result.counts
+        return (f"the whole workspace ({_count(counts.get('contact', 0), 'contacts')}, "
+                f"{_count(counts.get('interview', 0), 'interviews')}; {result.count:,} "
+                f"row{'' if result.count == 1 else 's'} in all)")
+    if kind == "ics":
+        kinds = ", ".join(_count(n, what) for what, n in result.counts.items() if n)
+        events = f"{result.count:,} calendar event{'' if result.count == 1 else 's'}"
+        return f"{events} ({kinds})" if kinds else events
+    if kind == "vcf":
+        return _count(result.count, "contacts")
+    (list_name,) = result.counts
+    return _count(result.count, list_name)
 
 
 def run_import(args: argparse.Namespace) -> int:

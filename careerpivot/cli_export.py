@@ -111,7 +111,7 @@ def _export_prep(args: argparse.Namespace, output: Path) -> str:
                            f"workspace:\n{listing}", EXIT_USAGE)
     size = _page_size(args)
     prep.export_prep(documents.prep_sheet_data(args.interview), output, size)
-    return f"prep sheet for interview {args.interview} ({size})"
+    return f"prep sheet for interview {args.interview}, {_pages(output)} ({size})"
 
 
 def _export_plan(args: argparse.Namespace, output: Path) -> str:
@@ -120,7 +120,15 @@ def _export_plan(args: argparse.Namespace, output: Path) -> str:
 
     size = _page_size(args)
     plan.export_plan(documents.plan_document_data(), output, size)
-    return f"transition plan ({size})"
+    return f"transition plan, {_pages(output)} ({size})"
+
+
+def _pages(written: Path) -> str:
+    """ "3 pages": how many the PDF just written has."""
+    from careerpivot.formats.pdfpages import page_count
+
+    pages = page_count(written.read_bytes())
+    return f"{pages} page{'' if pages == 1 else 's'}"
 
 
 register_exporter("summary", "the one-page value summary (PDF)", _export_summary)

@@ -14,8 +14,9 @@ A fresh workspace opens on a short guide through one turn of the loop the app is
    the guide pending (kept in the workspace). Recording a skill mention does not tick it:
    the step is there to show where the mentions lead, the ranked list.
 
-The guide goes for good once every step is done or the user hides it (also kept in the
-workspace); the sample workspace never shows it.
+The guide goes once every step is done or the user hides it (also kept in the workspace),
+until the user asks for it again (Help > Show First Steps: then it shows every step, ticked
+where done, until it is hidden); the sample workspace never shows it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ held one to record verdicts from. So it costs the same on the benchmark workspac
 new one.
 
 Two workspace settings keep the guide's own state: :data:`HIDDEN_KEY` (the user hid it, or
-every step was done once: it does not come back) and :data:`DEVELOPMENT_KEY` (the last step,
+every step was done once: it does not come back by itself; or the user asked for it again,
+Help > Show First Steps: see :func:`show_again`) and :data:`DEVELOPMENT_KEY` (the last step,
 the Development tab was shown). The guide is never shown on the sample workspace, nor on a
 workspace open read-only (nothing could be done there).
 """
@@ -27,10 +28,14 @@ from careerpivot.services._base import write
 from careerpivot.store.models import Setting, database
 
 __all__ = ["DEVELOPMENT_KEY", "HIDDEN_KEY", "KEYS", "FirstSteps", "Progress", "hide",
-           "mark_development_seen", "state"]
+           "mark_development_seen", "show_again", "state"]
 
-#: The workspace setting of a guide that is gone for good: "hidden" by the user, or "done".
+#: The workspace setting of a guide that is gone: "hidden" by the user, or "done"; or
+#: :data:`ASKED` for, again, after that.
 HIDDEN_KEY = "first_steps.hidden"
+#: :data:`HIDDEN_KEY`'s value once the user asked for the guide again: it shows until hidden
+#: (its steps all ticked, if all are done).
+ASKED = "shown"
 #: The workspace setting of the last step: the development list was looked at ("1").
 DEVELOPMENT_KEY = "first_steps.development_seen"
 #: The guide's own settings: they are no data of the user's (``services.exports.is_empty``).
@@ -80,6 +85,9 @@ class FirstSteps:
     progress: Progress
     #: Each step of ``core.first_steps.STEPS`` and whether it is done, in order.
     done: dict[str, bool]
+    #: The user asked for the guide again (Help > Show First Steps): it shows even with every
+    #: step done, until hidden.
+    asked: bool = False
     #: Where the buttons lead (None: nowhere in particular, or the guide is not shown):
     #: the path to write a belief about, a planned conversation to hold, a held one whose
     #: verdicts are to be recorded.
@@ -103,30 +111,40 @@ def state() -> FirstSteps:
                             levels=levels, held=held, verdicts=verdicts,
                             development_seen=seen == "1")
         done = rule.done(progress)
+        asked = hidden == ASKED
         if sample == "1":
             reason = "sample"
-        elif hidden:
+        elif hidden and not asked:
             reason = "finished" if hidden == "done" else "hidden"
         elif workspace.is_read_only():
             reason = "read_only"
-        elif all(done.values()):
+        elif all(done.values()) and not asked:
             reason = "done"
         else:
             reason = ""
         if reason:
-            return FirstSteps(False, reason, progress, done)
+            return FirstSteps(False, reason, progress, done, asked=asked)
         planned = sorted(PLANNED_STATUSES)
         sql = _TARGETS_SQL.format(planned=", ".join("?" * len(planned)))
         path_id, planned_id, held_id = database.execute_sql(
             sql, (*planned, vocab.HELD, vocab.HELD)).fetchone()
-    return FirstSteps(True, "", progress, done, path_id=path_id, planned_id=planned_id,
-                      held_id=held_id)
+    return FirstSteps(True, "", progress, done, asked=asked, path_id=path_id,
+                      planned_id=planned_id, held_id=held_id)
 
 
 def hide(*, finished: bool = False) -> None:
     """The guide goes for good: hidden by the user, or ``finished`` (every step done)."""
     with write():
         Setting.replace(key=HIDDEN_KEY, value="done" if finished else "hidden").execute()
+    workspace.mark_changed()
+
+
+def show_again() -> None:
+    """Bring the guide back after it was hidden or finished (Help > Show First Steps): it
+    shows until it is hidden again, every step ticked if all are done. Kept in the
+    workspace, as hiding is."""
+    with write():
+        Setting.replace(key=HIDDEN_KEY, value=ASKED).execute()
     workspace.mark_changed()
 
 

@@ -91,13 +91,16 @@ def build_document(kind: str, data: Any, page_size: str) -> bytes:
     raise ValueError(f"unknown document {kind!r}")
 
 
-def _export_job(job: workers.Job, kind: str, data: Any, page_size: str, path: str) -> str:
+def _export_job(job: workers.Job, kind: str, data: Any, page_size: str,
+                path: str) -> tuple[str, int]:
+    """Build and write the document: (the path written, its pages)."""
     from careerpivot import fileio
+    from careerpivot.formats.pdfpages import page_count
 
     pdf = build_document(kind, data, page_size)
     job.progress(1, 2, "")  # the last moment a cancel is honoured: the write is atomic
     fileio.write_atomic(path, pdf)
-    return path
+    return path, page_count(pdf)
 
 
 def _build_job(job: workers.Job, kind: str, data: Any, page_size: str) -> bytes:
@@ -310,7 +313,8 @@ class DocumentController(QObject):
         task = workers.submit(_export_job, req.kind, req.data, req.page_size, str(path))
         self.task = task
         self._show_progress(translate("Export", "Exporting {0}…").format(req.title), task)
-        task.signals.finished.connect(lambda result: self._exported(task, Path(result), offer_open))
+        task.signals.finished.connect(
+            lambda result: self._exported(task, req.kind, Path(result[0]), result[1], offer_open))
         task.signals.failed.connect(
             lambda exc: self._failed(task, exc, translate("Export", "Export failed"))
         )
@@ -344,17 +348,15 @@ class DocumentController(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def _exported(self, task: workers.Task, path: Path, offer_open: bool) -> None:
+    def _exported(self, task: workers.Task, kind: str, path: Path, pages: int,
+                  offer_open: bool) -> None:
+        """Say what was saved ("Saved the summary (1 page) to summary.pdf.", the full path
+        the tooltip, Show in Folder beside it), then offer to open it."""
         self._task_done(task)
-        from careerpivot.ui.widgets import status_notice
+        from careerpivot.ui import export_notice
 
-        saved = translate("Export", "Saved {0}.").format(path.name)
-        notice = status_notice.for_window(self.window)
-        if notice is None:
-            self.ctx.bus.status.emit(saved)
-        else:
-            notice.show_notice(saved, translate("Export", "Show in Folder"),
-                               lambda: status_notice.show_folder(path), tooltip=str(path))
+        export_notice.announce(self.window, self.ctx.bus,
+                               export_notice.document_text(kind, pages, path), path)
         self.exported.emit(str(path))
         if offer_open and self.ask_open(self.window, path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

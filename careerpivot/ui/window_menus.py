@@ -1,6 +1,7 @@
 """The main window's menu bar: its File, Edit, View and Help menus, filled with the actions of
 ``ui.actions`` and connected to what they do, the Undo and Redo texts that follow the undo
-stack, and the Help menu's About and Where Is My Data? boxes.
+stack, the Help menu's Show First Steps (which brings the Overview's first-steps guide back)
+and its About and Where Is My Data? boxes.
 
 A mixin of :class:`careerpivot.ui.main_window.MainWindow`, kept apart so the window stays a
 thin shell. Its texts are translated under the window's context, "MainWindow" (``self.tr``
@@ -80,6 +81,17 @@ class WindowMenusMixin:
         self.weekly_review_action.triggered.connect(self.weekly_review)
 
         help_menu = self.help_menu
+        # checked while the guide shows: choosing it then hides the guide, as its own Hide
+        # button does; disabled where there is none (no workspace, the sample, read-only)
+        self.first_steps_action = help_menu.addAction(
+            translate("MainWindow", "Show &First Steps"))
+        self.first_steps_action.setObjectName("actionShowFirstSteps")
+        self.first_steps_action.setCheckable(True)
+        self.first_steps_action.setStatusTip(translate(
+            "MainWindow", "Show the five first steps on the Overview again"))
+        self.first_steps_action.triggered.connect(self.show_first_steps)
+        help_menu.aboutToShow.connect(self.sync_first_steps_action)
+        help_menu.addSeparator()
         help_menu.addAction(a.data_location)
         help_menu.addSeparator()
         help_menu.addAction(a.about)
@@ -129,6 +141,37 @@ class WindowMenusMixin:
             WeeklyReviewDialog.ask(self.ctx, self)
 
     # --- help -----------------------------------------------------------------------------
+    def show_first_steps(self, show: bool = True) -> None:
+        """Help > Show First Steps: bring the first-steps guide back and show it on the
+        Overview (``show``), or hide it (the action was checked: the guide was showing)."""
+        if self.session.info is None or self.session.opening is not None:
+            self.sync_first_steps_action()
+            return
+        guide = self.tab_widgets["overviewTab"].first_steps  # (built if it was not)
+        if show:
+            self.show_tab("overviewTab")
+            guide.show_again()
+        else:
+            guide.dismiss()
+        self.sync_first_steps_action()
+
+    def sync_first_steps_action(self) -> None:
+        """Check Show First Steps while the guide shows; disable it where it cannot show."""
+        action = getattr(self, "first_steps_action", None)
+        if action is None:
+            return
+        state = None
+        if self.session.info is not None and self.session.opening is None:
+            from careerpivot.core.errors import CareerPivotError
+            from careerpivot.services import first_steps
+
+            try:
+                state = first_steps.state()
+            except CareerPivotError:
+                state = None
+        action.setEnabled(state is not None and state.reason not in ("sample", "read_only"))
+        action.setChecked(state is not None and state.shown)
+
     def about(self) -> None:
         QMessageBox.about(
             self, translate("MainWindow", "About CareerPivot"),

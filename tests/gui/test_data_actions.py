@@ -120,7 +120,7 @@ def test_full_export_imports_into_a_new_workspace(qtbot, main_window, data_actio
     from careerpivot.services import exports, network
 
     network.create_contact(name="Ada Lovelace", notes="moves with me", tags=["mentors"])
-    source_path = exports.export_json(tmp_path / "moving.json")
+    source_path = exports.export_json(tmp_path / "moving.json").path
     before = exports.dump_tables()
     target = tmp_path / "new home.careerpivot"
     monkeypatch.setattr(QMessageBox, "question",
@@ -143,7 +143,7 @@ def test_a_failed_full_import_goes_back_to_the_workspace_before(qtbot, main_wind
     from careerpivot.services import exports, network
 
     network.create_contact(name="Stays Here")
-    source_path = exports.export_json(tmp_path / "moving.json")
+    source_path = exports.export_json(tmp_path / "moving.json").path
     before = main_window.session.info.path
     target = tmp_path / "new.careerpivot"
     monkeypatch.setattr(QMessageBox, "question",
@@ -168,7 +168,7 @@ def test_full_export_never_replaces_a_file(qtbot, main_window, data_actions, tmp
 
     from careerpivot.services import exports, imports
 
-    source = exports.export_json(tmp_path / "x.json")
+    source = exports.export_json(tmp_path / "x.json").path
     existing = tmp_path / "existing.careerpivot"
     shutil.copyfile(main_window.session.info.path, existing)
     monkeypatch.setattr(QMessageBox, "question",

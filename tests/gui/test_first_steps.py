@@ -1,6 +1,7 @@
 """The first-steps guide as a new user meets it: a new workspace opens on five steps, each
 button takes them there (with the dialog the step starts with), each step ticks itself once
-done, the guide says "All set" and goes; hidden, it stays hidden; the sample never shows it."""
+done, the guide says "All set" and goes; hidden, it stays hidden until Help > Show First Steps
+brings it back; the sample never shows it."""
 
 from __future__ import annotations
 
@@ -161,7 +162,8 @@ def test_hiding_the_guide_is_for_good(main_window, qtbot, app_ctx):
     click(qtbot, main_window.findChild(QPushButton, "hideFirstStepsButton"))
     assert not guide_of(main_window).isVisible()
     assert main_window.statusBar().currentMessage() == (
-        "The first-steps guide is hidden for this workspace.")
+        "The first-steps guide is hidden for this workspace; Help > Show First Steps brings "
+        "it back.")
     path = main_window.session.info.path
     main_window.close()
 
@@ -227,3 +229,115 @@ def test_three_people_at_one_level_are_told_what_is_missing(window):
     assert "people" not in ticks(guide)
     assert guide.tiles["people"].detail.text() == (
         "All at one level so far: add someone more junior or more senior.")
+
+
+# --- Help > Show First Steps -------------------------------------------------------------------
+
+
+def help_action(window, qtbot):
+    """Show First Steps as the user sees it in the Help menu (opened, then closed)."""
+    from PySide6.QtCore import QPoint
+
+    menu = window.help_menu
+    menu.popup(window.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(menu.isVisible)
+    menu.close()
+    action = window.findChild(type(menu.actions()[0]), "actionShowFirstSteps")
+    assert action is not None and action in menu.actions()
+    return action
+
+
+def do_every_step() -> None:
+    pm = paths.add_path("Product management")
+    belief = paths.add_assumption(pm, "Roadmaps are negotiated")
+    ana, _bob, _cy = (network.create_contact(name=name, level=level)
+                      for name, level in (("Ana", "mid"), ("Bob", "lead"), ("Cy", "mid")))
+    talk = interviews.create_interview(ana, pm, "2026-03-02 10:00", status="completed")
+    interviews.set_evidence(talk, belief, "supported", "It is all negotiation.")
+    first_steps.mark_development_seen()
+
+
+def test_show_first_steps_brings_a_hidden_guide_back_and_it_stays(window, qtbot, app_ctx):
+    from careerpivot.ui.session import Session
+
+    assert help_action(window, qtbot).isChecked()  # (the guide shows)
+    click(qtbot, window.findChild(QPushButton, "hideFirstStepsButton"))
+    window.show_tab("networkTab")
+    action = help_action(window, qtbot)
+    assert action.isEnabled() and not action.isChecked()
+    assert action.text() == "Show &First Steps"
+
+    action.trigger()
+    assert window.tabs.currentWidget().objectName() == "overviewTab"
+    guide = guide_of(window)
+    assert guide.isVisible() and guide.steps_row.isVisible() and ticks(guide) == []
+    assert help_action(window, qtbot).isChecked()
+    assert first_steps.state().shown
+    assert guide.tiles["path"].button.hasFocus()  # the keyboard is at the next step
+
+    # kept in the workspace, as the hiding was
+    path = window.session.info.path
+    window.close()
+    session = Session()
+    session.open(path, create=False)
+    again = MainWindow(app_ctx, session)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert guide_of(again).isVisible()
+    assert help_action(again, qtbot).isChecked()
+    again.close()
+
+
+def test_unticking_show_first_steps_hides_the_guide(window, qtbot):
+    action = help_action(window, qtbot)
+    assert action.isChecked()
+    action.trigger()
+    assert not guide_of(window).isVisible() and first_steps.state().reason == "hidden"
+    assert not help_action(window, qtbot).isChecked()
+
+
+def test_a_finished_guide_comes_back_with_every_step_ticked(window, qtbot, monkeypatch):
+    monkeypatch.setattr(guide_module, "ALL_SET_MS", 50)
+    do_every_step()
+    window.ctx.bus.changed.emit(Area.ALL)
+    guide = guide_of(window)
+    qtbot.waitUntil(lambda: not guide.isVisible(), timeout=5000)  # after its "All set"
+    assert first_steps.state().reason == "finished"
+    assert not help_action(window, qtbot).isChecked()
+    help_action(window, qtbot).trigger()
+    assert guide.isVisible() and guide.steps_row.isVisible()
+    assert ticks(guide) == list(STEPS)
+    assert not any(guide.tiles[key].button.isVisible() for key in STEPS)
+    assert guide.intro.text().startswith("All five steps are done")
+    assert not guide.sample_button.isVisible()
+    hide = window.findChild(QPushButton, "hideFirstStepsButton")
+    assert hide.isVisible() and hide.text() == "Hide the Guide" and hide.hasFocus()
+
+    window.resize(880, 520)  # the compact card says it in words too: no next step to show
+    qtbot.waitUntil(lambda: guide.compact)
+    assert guide.intro.isVisible() and not guide.next_row.isVisible()
+
+    click(qtbot, hide)
+    assert not guide.isVisible() and first_steps.state().reason == "hidden"
+
+
+def test_a_guide_asked_for_again_says_all_set_when_its_last_step_is_done(window, qtbot,
+                                                                          monkeypatch):
+    monkeypatch.setattr(guide_module, "ALL_SET_MS", 50)
+    click(qtbot, window.findChild(QPushButton, "hideFirstStepsButton"))
+    help_action(window, qtbot).trigger()
+    guide = guide_of(window)
+    do_every_step()
+    window.ctx.bus.changed.emit(Area.ALL)
+    assert guide.title.text() == "All set"
+    qtbot.waitUntil(lambda: not guide.isVisible(), timeout=5000)
+    assert first_steps.state().reason == "finished"
+    help_action(window, qtbot).trigger()  # and back again, from the "All set" card too
+    assert guide.isVisible() and guide.title.text().startswith("Welcome to CareerPivot")
+    assert ticks(guide) == list(STEPS)
+
+
+def test_the_sample_workspace_offers_no_first_steps(demo_window, qtbot):
+    action = help_action(demo_window, qtbot)
+    assert not action.isEnabled() and not action.isChecked()

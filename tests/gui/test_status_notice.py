@@ -86,36 +86,87 @@ def opened_folders(monkeypatch):
     return opened
 
 
+@pytest.fixture
+def some_data(main_window):
+    """Three people and one planned conversation (a calendar event)."""
+    from careerpivot.services import interviews, network
+
+    ana, _bob, _cy = (network.create_contact(name=name) for name in ("Ana", "Bob", "Cy"))
+    interviews.create_interview(ana, None, "2026-03-20 10:00")
+
+
+def _rows_of_every_list() -> int:
+    from careerpivot.services import exports
+
+    return sum(len(exports.csv_table(name)[1]) for name in exports.CSV_LISTS)
+
+
 @pytest.mark.parametrize(("kind", "name", "says"), [
-    ("csv", "contacts.csv", "Exported Contacts to contacts.csv."),
-    ("ics", "plan.ics", "Exported the calendar to plan.ics."),
-    ("vcf", "people.vcf", "Exported the contacts to people.vcf."),
-    ("json", "all.json", "Exported the whole workspace to all.json."),
-    ("csv-all", "lists", "Exported 7 lists to the folder lists."),
+    ("csv", "contacts.csv", "Exported 3 contacts to contacts.csv."),
+    ("ics", "plan.ics", "Exported 1 calendar event to plan.ics."),
+    ("vcf", "people.vcf", "Exported 3 contacts to people.vcf."),
+    ("json", "all.json", "Exported the whole workspace (3 contacts, 1 interview) to all.json."),
+    ("csv-all", "lists", "Exported 7 lists ({rows} rows) to the folder lists."),
 ])
-def test_an_export_names_the_file_and_opens_its_folder(main_window, data_actions, qtbot,
-                                                       tmp_path, opened_folders, kind, name,
-                                                       says):
+def test_an_export_says_what_it_wrote_names_the_file_and_opens_its_folder(
+        main_window, data_actions, some_data, qtbot, tmp_path, opened_folders, kind, name,
+        says):
     task = data_actions.export(kind, "contacts", target=tmp_path / name)
     with qtbot.waitSignal(task.signals.done, timeout=10000):
         pass
     notice = _shown(main_window, qtbot)
-    assert notice.text.text() == says
+    assert notice.text.text() == says.format(rows=_rows_of_every_list())
+    assert str(tmp_path) not in notice.text.text()  # the name only: the path is the tooltip
     assert notice.text.toolTip() == str(tmp_path / name)
+    assert notice.link.text().endswith(">Show in Folder</a>")
     notice.activate()  # Show in Folder
     assert opened_folders == [tmp_path / name if kind == "csv-all" else tmp_path]
 
 
-def test_a_saved_document_is_named_and_its_folder_a_click_away(main_window, qtbot, tmp_path,
-                                                              monkeypatch, opened_folders):
+def test_an_export_counts_in_the_words_of_its_list(main_window, data_actions, qtbot, tmp_path):
+    from careerpivot.services import network
+
+    network.create_contact(name="Ana")
+    task = data_actions.export("csv", "contacts", target=tmp_path / "one.csv")
+    with qtbot.waitSignal(task.signals.done, timeout=10000):
+        pass
+    assert _shown(main_window, qtbot).text.text() == "Exported 1 contact to one.csv."
+    task = data_actions.export("csv", "log", target=tmp_path / "log.csv")
+    with qtbot.waitSignal(task.signals.done, timeout=10000):
+        pass
+    assert _shown(main_window, qtbot).text.text() == "Exported 0 log items to log.csv."
+
+
+def _pages(path: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(path).pages)
+
+
+@pytest.mark.parametrize(("kind", "says"), [
+    ("plan", "Saved the transition plan ({0}) to {1}."),
+    ("summary", "Saved the summary ({0}) to {1}."),
+    ("prep", "Saved the prep sheet ({0}) to {1}."),
+])
+def test_a_saved_document_says_its_pages_and_its_folder_is_a_click_away(
+        demo_window, qtbot, tmp_path, monkeypatch, opened_folders, kind, says):
     from careerpivot.ui.export import DocumentController
 
     monkeypatch.setattr(DocumentController, "ask_open", classmethod(lambda cls, p, path: False))
-    controller = main_window.document_actions.controller
+    controller = demo_window.document_actions.controller
+    monkeypatch.setattr(controller, "_current_interview", lambda: None)
+    from careerpivot.ui import export
+
+    monkeypatch.setattr(export.ChooseInterviewDialog, "ask",
+                        classmethod(lambda cls, parent, choices, current: choices[0].id))
+    target = tmp_path / f"{kind} document.pdf"
     with qtbot.waitSignal(controller.exported, timeout=15000):
-        controller.export_to(controller.request("plan"), tmp_path / "plan.pdf")
-    notice = _shown(main_window, qtbot)
-    assert notice.text.text() == "Saved plan.pdf."
+        controller.export_to(controller.request(kind), target)
+    notice = _shown(demo_window, qtbot)
+    pages = _pages(target)
+    assert notice.text.text() == says.format(
+        "1 page" if pages == 1 else f"{pages} pages", target.name)
+    assert notice.text.toolTip() == str(target) and str(tmp_path) not in notice.text.text()
     notice.activate()
     assert opened_folders == [tmp_path]
 

@@ -40,7 +40,7 @@ def test_the_user_changes_the_currency(workspace):
 
 def test_the_currency_travels_with_the_full_export(workspace, tmp_path):
     currency.set_currency("SEK")
-    target = exports.export_json(tmp_path / "all.json")
+    target = exports.export_json(tmp_path / "all.json").path
     ws.close()
     ws.open_workspace(tmp_path / "other.careerpivot", backups_root=tmp_path / "backups")
     currency.keep_default("EUR")  # the new workspace's own, from the locale

@@ -35,12 +35,14 @@ def read_csv(path: Path) -> list[list[str]]:
 
 def test_every_list_as_csv(demo_workspace, tmp_path):
     written = exports.export_all_csv(tmp_path / "lists")
-    assert [p.name for p in written] == [f"{t}.csv" for t in exports.CSV_LISTS.values()]
-    for name, path in zip(exports.CSV_LISTS, written, strict=True):
-        rows = read_csv(path)
+    assert [w.path.name for w in written] == [f"{t}.csv" for t in exports.CSV_LISTS.values()]
+    for name, result in zip(exports.CSV_LISTS, written, strict=True):
+        rows = read_csv(result.path)
         header, data = exports.csv_table(name)
         assert rows[0] == header
         assert len(rows) - 1 == len(data) > 0, name
+        # what the message says it wrote is what the file holds
+        assert result.count == result.counts[name] == len(data)
     contacts = read_csv(tmp_path / "lists" / "Contacts.csv")
     assert len(contacts) - 1 == len(network.list_contacts(include_archived=True))
     assumptions = read_csv(tmp_path / "lists" / "Assumptions.csv")
@@ -53,7 +55,7 @@ def test_every_list_as_csv(demo_workspace, tmp_path):
 def test_formula_cells_are_neutralised(workspace, tmp_path):
     network.create_contact(name="=HYPERLINK(\"http://evil.example\",\"x\")",
                            organization="+1 Corp", role="-leader", notes="@me")
-    rows = read_csv(exports.export_csv("contacts", tmp_path / "c.csv"))
+    rows = read_csv(exports.export_csv("contacts", tmp_path / "c.csv").path)
     (row,) = rows[1:]
     assert row[0] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
     assert row[1:3] == ["'+1 Corp", "'-leader"] and row[-1] == "'@me"
@@ -69,11 +71,17 @@ def test_unknown_list():
 
 
 def test_calendar_of_the_sample_workspace(demo_workspace, tmp_path):
-    path = exports.export_ics(tmp_path / "plan.ics")
-    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    result = exports.export_ics(tmp_path / "plan.ics")
+    calendar = icalendar.Calendar.from_ical(result.path.read_bytes())
     events = list(calendar.walk("VEVENT"))
     kinds = {str(e["UID"]).split("-")[0] for e in events}
     assert kinds == {"interview", "action", "milestone", "practice"}
+    # the count of each kind, as the message says it
+    assert result.count == len(events) == sum(result.counts.values())
+    by_uid = {kind: sum(str(e["UID"]).startswith(prefix) for e in events) for kind, prefix in (
+        ("interviews", "interview-"), ("follow_ups", "action-"), ("milestones", "milestone-"),
+        ("practice", "practice-"))}
+    assert result.counts == by_uid
     assert not list(calendar.walk("VTODO"))
     uid = exports.workspace_uid()
     assert all(str(e["UID"]).endswith(f"-{uid}@careerpivot") for e in events)
@@ -93,13 +101,13 @@ def test_reexport_keeps_uids_and_raises_sequence(workspace, tmp_path, clock):
 
     interview = interviews.create_interview(contact, scheduled_at="2026-04-02 10:00")
     first = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(
-        exports.export_ics(tmp_path / "a.ics").read_bytes()).walk("VEVENT")}
+        exports.export_ics(tmp_path / "a.ics").path.read_bytes()).walk("VEVENT")}
     later = clock.now().astimezone(_dt.UTC) + _dt.timedelta(minutes=5)
     with db.write():
         m.Interview.update(minutes=60, updated_at=later.strftime("%Y-%m-%dT%H:%M:%SZ")).where(
             m.Interview.id == interview).execute()
     second = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(
-        exports.export_ics(tmp_path / "b.ics").read_bytes()).walk("VEVENT")}
+        exports.export_ics(tmp_path / "b.ics").path.read_bytes()).walk("VEVENT")}
     assert first.keys() == second.keys() and len(first) == 1
     (uid,) = first
     assert int(second[uid]["SEQUENCE"]) > int(first[uid]["SEQUENCE"])
@@ -111,9 +119,11 @@ def test_reexport_keeps_uids_and_raises_sequence(workspace, tmp_path, clock):
 
 @pytest.mark.parametrize("version", ["3.0", "4.0"])
 def test_contacts_as_vcards_read_back(demo_workspace, tmp_path, version):
-    path = exports.export_vcf(tmp_path / "network.vcf", version=version)
+    result = exports.export_vcf(tmp_path / "network.vcf", version=version)
+    path = result.path
     records = vcard.parse_vcards(path.read_bytes())
     people = network.list_contacts(include_archived=True)
+    assert result.count == result.counts["contacts"] == len(people) == len(records)
     assert [r.name for r in records] == [c.name for c in people]
     for record, contact in zip(records, people, strict=True):
         assert record.organization == contact.organization
@@ -123,7 +133,7 @@ def test_contacts_as_vcards_read_back(demo_workspace, tmp_path, version):
     uids = [c.first("UID") for c in vcard.parse_cards(path.read_bytes())]
     assert len(set(uids)) == len(uids) and all(u.startswith("urn:uuid:") for u in uids)
     again = [c.first("UID") for c in vcard.parse_cards(
-        exports.export_vcf(tmp_path / "again.vcf", version=version).read_bytes())]
+        exports.export_vcf(tmp_path / "again.vcf", version=version).path.read_bytes())]
     assert again == uids
 
 
@@ -131,9 +141,12 @@ def test_contacts_as_vcards_read_back(demo_workspace, tmp_path, version):
 
 
 def test_json_round_trip_is_identical(demo_workspace, tmp_path):
-    path = exports.export_json(tmp_path / "export.json")
+    result = exports.export_json(tmp_path / "export.json")
+    path = result.path
     before = exports.dump_tables()
     assert before["setting"]  # the workspace identity travels with the export
+    assert result.counts == {table: len(rows) for table, rows in before.items()}
+    assert result.count == sum(result.counts.values()) and result.counts["contact"] > 0
     first = json.loads(path.read_bytes())
     ws.close()
     ws.open_workspace(tmp_path / "moved.careerpivot", backups_root=tmp_path / "b")
@@ -142,14 +155,14 @@ def test_json_round_trip_is_identical(demo_workspace, tmp_path):
     assert result.rows == sum(len(rows) for rows in before.values())
     assert exports.dump_tables() == before  # every table, every row, every id
     assert not exports.is_empty()
-    second = json.loads(exports.export_json(tmp_path / "again.json").read_bytes())
+    second = json.loads(exports.export_json(tmp_path / "again.json").path.read_bytes())
     first.pop("exported_at")
     second.pop("exported_at")
     assert first == second
 
 
 def test_json_import_refuses_a_workspace_with_data(demo_workspace, tmp_path):
-    path = exports.export_json(tmp_path / "export.json")
+    path = exports.export_json(tmp_path / "export.json").path
     before = exports.dump_tables()
     with pytest.raises(ImportFileError, match="already holds data"):
         exports.import_json(path)
@@ -168,7 +181,7 @@ def test_a_new_workspace_stops_being_empty_when_the_user_types(workspace):
 def _export_rows(tmp_path: Path) -> tuple[dict, Path]:
     network.create_contact(name="Ada Lovelace", notes="first")
     network.create_contact(name="Grace Hopper")
-    path = exports.export_json(tmp_path / "export.json")
+    path = exports.export_json(tmp_path / "export.json").path
     return json.loads(path.read_bytes()), path
 
 
@@ -232,7 +245,7 @@ def test_json_from_before_held_snapshots_keeps_evidence_with_the_person_of_then(
     held = interviews.create_interview(ana, path, "2026-02-01", status="completed")
     planned = interviews.create_interview(ana, path, "2026-04-01")
     interviews.set_evidence(held, belief, "supported", "yes")
-    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    doc = json.loads(exports.export_json(tmp_path / "export.json").path.read_bytes())
     doc["schema"] = 4
     for row in doc["tables"]["interview"]:
         for column in ("held_organization", "held_role", "held_level"):
@@ -251,7 +264,7 @@ def test_csv_of_interviews_carries_the_person_as_held(workspace, tmp_path):
     ana = network.create_contact(name="Ana", organization="Acme", level="mid")
     interviews.create_interview(ana, None, "2026-02-01", status="completed")
     network.update_contact(ana, "organization", "Globex")
-    target = exports.export_csv("interviews", tmp_path / "interviews.csv")
+    target = exports.export_csv("interviews", tmp_path / "interviews.csv").path
     header, row = list(csv.reader(io.StringIO(target.read_text("utf-8-sig"))))[:2]
     assert row[header.index("Organization")] == "Globex"
     assert row[header.index("Organization when held")] == "Acme"
@@ -273,7 +286,7 @@ def test_json_carries_what_guide_questions_target_and_reads_exports_without_it(
     marks = guide_gaps.guide_marks(planned)
     assert sorted((m.kind, m.target) for m in marks.values()) == [
         ("assumption", "Pay rises fast"), ("skill", "SQL")]
-    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    doc = json.loads(exports.export_json(tmp_path / "export.json").path.read_bytes())
     answers = {r["id"]: r for r in doc["tables"]["answer"]}
     assert {(answers[i]["assumption_id"], answers[i]["skill_id"]) for i in marks} == {
         (belief, None), (None, 1)}
@@ -333,7 +346,7 @@ def test_large_workspace_json_in_seconds(workspace, tmp_path):
         many(m.Answer, [{"interview": 1 + i % 2000, "question_text": "Q?",
                          "answer": "answer " * 30} for i in range(20000)])
     start = time.perf_counter()
-    path = exports.export_json(tmp_path / "big.json")
+    path = exports.export_json(tmp_path / "big.json").path
     exported = time.perf_counter() - start
     before = exports.dump_tables()
     ws.close()
@@ -386,7 +399,7 @@ def mangled_export(draw, doc: dict, data: bytes) -> bytes:
 
 
 def test_fuzzed_full_exports_import_whole_or_not_at_all(demo_workspace, tmp_path):
-    path = exports.export_json(tmp_path / "export.json")
+    path = exports.export_json(tmp_path / "export.json").path
     data = path.read_bytes()
     doc = json.loads(data)
     counter = iter(range(10_000))

@@ -224,7 +224,7 @@ def _triggers() -> list[tuple[str, str]]:
 
 def test_a_json_import_leaves_the_full_text_index_whole(small, tmp_path):
     search = pytest.importorskip("careerpivot.store.search")
-    path = exports.export_json(tmp_path / "export.json")
+    path = exports.export_json(tmp_path / "export.json").path
     before = exports.dump_tables()
     triggers = _triggers()
     ws.close()
@@ -242,7 +242,7 @@ def test_a_json_import_leaves_the_full_text_index_whole(small, tmp_path):
 
 def test_a_refused_json_import_keeps_the_triggers(small, tmp_path):
     pytest.importorskip("careerpivot.store.search")
-    doc = json.loads(exports.export_json(tmp_path / "export.json").read_bytes())
+    doc = json.loads(exports.export_json(tmp_path / "export.json").path.read_bytes())
     doc["tables"]["contact"][0]["introduced_by_id"] = 10**9  # a dangling reference
     ws.close()
     ws.open_workspace(tmp_path / "new.careerpivot", backups_root=tmp_path / "b")

@@ -101,3 +101,36 @@ def test_the_guides_own_state_leaves_a_new_workspace_empty_for_a_full_import(wor
     first_steps.mark_development_seen()
     first_steps.hide()
     assert exports.is_empty()
+
+
+def test_the_guide_asked_for_again_shows_until_hidden_and_is_kept(workspace, tmp_path):
+    first_steps.hide()
+    first_steps.show_again()
+    state = first_steps.state()
+    assert state.shown and state.asked and state.reason == ""
+    ws.close()
+    ws.open_workspace(workspace.path, create=False, backups_root=tmp_path / "backups")
+    assert first_steps.state().shown  # kept in the workspace, as hiding is
+    first_steps.hide()
+    assert first_steps.state().reason == "hidden"
+
+
+def test_a_finished_guide_asked_for_again_shows_every_step_ticked(workspace):
+    pm = paths.add_path("Product management")
+    belief = paths.add_assumption(pm, "Roadmaps are negotiated")
+    people = [network.create_contact(name=name, level=level)
+              for name, level in (("Ana", "mid"), ("Bob", "lead"), ("Cy", "mid"))]
+    talk = interviews.create_interview(people[0], pm, "2026-03-02 10:00", status="completed")
+    interviews.set_evidence(talk, belief, "supported", "It is all negotiation.")
+    first_steps.mark_development_seen()
+    first_steps.hide(finished=True)
+    assert first_steps.state().reason == "finished"
+    first_steps.show_again()
+    state = first_steps.state()
+    assert state.shown and state.all_done and ticked(state) == list(rule.STEPS)
+
+
+def test_the_sample_stays_without_a_guide_even_when_asked(demo_workspace):
+    first_steps.show_again()
+    assert first_steps.state().reason == "sample"
+

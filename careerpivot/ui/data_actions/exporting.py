@@ -108,7 +108,7 @@ class ExportActionsMixin:
             "export", str(target if kind == "csv-all" else target.parent))
         title = translate("DataActions", "Export")
 
-        def run(job: workers.Job, where: Path) -> list[Path]:
+        def run(job: workers.Job, where: Path) -> list:  # of services.exports.Exported
             from careerpivot.services import exports
 
             if kind == "csv":
@@ -121,34 +121,17 @@ class ExportActionsMixin:
                 return [exports.export_vcf(where, progress=job.progress)]
             return [exports.export_json(where, progress=job.progress)]
 
-        def finished(written: list[Path]) -> None:
+        def finished(written: list) -> None:
             self._exported(kind, list_name, target, written)
 
         return self._run(title, run, target, finished=finished,
                          label=translate("DataActions", "Writing {0}…").format(target.name))
 
-    def _exported(self, kind: str, list_name: str, target: Path, written: list[Path]) -> None:
-        """Say what was exported, naming the file (its path is the tooltip), with a link to
-        its folder."""
-        from careerpivot.ui.widgets import status_notice
+    def _exported(self, kind: str, list_name: str, target: Path, written: list) -> None:
+        """Say what was exported, in words, naming the file (its path is the tooltip), with a
+        link to its folder (see ``ui.export_notice``)."""
+        from careerpivot.ui import export_notice
 
-        name = written[0].name if written else target.name
-        if kind == "csv":
-            text = translate("DataActions", "Exported {0} to {1}.").format(
-                self._list_titles().get(list_name, list_name), name)
-        elif kind == "csv-all":
-            text = translate("DataActions", "Exported %n list(s) to the folder {0}.", "",
-                             len(written)).format(target.name)
-        elif kind == "ics":
-            text = translate("DataActions", "Exported the calendar to {0}.").format(name)
-        elif kind == "vcf":
-            text = translate("DataActions", "Exported the contacts to {0}.").format(name)
-        else:
-            text = translate("DataActions", "Exported the whole workspace to {0}.").format(name)
-        where = written[0] if len(written) == 1 else target
-        notice = status_notice.for_window(self.window)
-        if notice is None:
-            self.ctx.bus.status.emit(text)
-            return
-        notice.show_notice(text, translate("DataActions", "Show in Folder"),
-                           lambda: status_notice.show_folder(where), tooltip=str(where))
+        where = written[0].path if len(written) == 1 else target
+        export_notice.announce(self.window, self.ctx.bus,
+                               export_notice.data_text(kind, target, written), where)

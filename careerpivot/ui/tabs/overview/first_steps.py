@@ -8,7 +8,9 @@ the Guide".
 it reloads, that is after each change of its areas on the bus). The last step, the
 development list, ticks when the Development tab is shown: the guide watches the window's
 tabs for it. Once every step is done the card says so for a moment (:data:`ALL_SET_MS`) and
-goes for good; hidden, it goes for good too (both kept in the workspace).
+goes; hidden, it goes too (both kept in the workspace). Help > Show First Steps brings it
+back (:meth:`FirstStepsGuide.show_again`): every step, ticked where done — all of them, with
+a sentence saying so, once the loop was gone round — until it is hidden again.
 """
 
 from __future__ import annotations
@@ -148,7 +150,7 @@ class FirstStepsGuide(QFrame):
         top.setSpacing(8)
         heading = QVBoxLayout()
         heading.setSpacing(2)
-        self.title = QLabel(self.tr("Welcome to CareerPivot — your first steps"), self)
+        self.title = QLabel(self._welcome(), self)
         self.title.setObjectName("firstStepsTitle")
         font = self.title.font()
         font.setBold(True)
@@ -169,7 +171,8 @@ class FirstStepsGuide(QFrame):
         top.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide_button = QPushButton(self.tr("Hide the Guide"), self)
         self.hide_button.setObjectName("hideFirstStepsButton")
-        self.hide_button.setToolTip(self.tr("Hide these steps for good in this workspace"))
+        self.hide_button.setToolTip(self.tr("Hide these steps in this workspace (Help > Show "
+                                            "First Steps brings them back)"))
         self.hide_button.clicked.connect(self.dismiss)
         top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
@@ -213,6 +216,9 @@ class FirstStepsGuide(QFrame):
         column.addWidget(self.next_row)
         self.next_row.hide()
 
+    def _welcome(self) -> str:
+        return self.tr("Welcome to CareerPivot — your first steps")
+
     def _step_texts(self) -> dict[str, tuple[str, str]]:
         return {
             "path": (self.tr("Name a path and write what you believe about it"),
@@ -242,9 +248,14 @@ class FirstStepsGuide(QFrame):
             self.state = None
             self.setVisible(False)
             return
-        was_shown = self.state is not None and self.state.shown
+        before = self.state
+        was_shown = before is not None and before.shown
         self.state = state
-        if state.reason == "done":  # every step done just now: the guide goes for good
+        # every step done just now (on a guide asked for again too: the last of its steps
+        # pending was done while it showed): the guide goes
+        finished_now = state.reason == "done" or (
+            state.asked and state.all_done and was_shown and not before.all_done)
+        if finished_now:
             try:
                 first_steps.hide(finished=True)
             except CareerPivotError:
@@ -261,10 +272,17 @@ class FirstStepsGuide(QFrame):
     def _show_steps(self, state: FirstSteps) -> None:
         done = state.done
         count = sum(done.values())
-        self.intro.setText(self.tr(
-            "Five steps take you from a hunch to evidence. Each button takes you there; a "
-            "step ticks itself once it is done — {0} of {1} so far.").format(
-                count, len(rule.STEPS)))
+        if state.all_done:
+            self.intro.setText(self.tr(
+                "All five steps are done: you have gone round the loop once, from a belief "
+                "to the people to test it with, a conversation, its evidence and what to "
+                "learn next. Hide the guide when you no longer need it."))
+        else:
+            self.intro.setText(self.tr(
+                "Five steps take you from a hunch to evidence. Each button takes you there; "
+                "a step ticks itself once it is done — {0} of {1} so far.").format(
+                    count, len(rule.STEPS)))
+        self.sample_button.setVisible(not state.all_done)
         pending = [key for key in rule.STEPS if not done[key]]
         for key, tile in self.tiles.items():
             tile.show_state(done=done[key], is_next=bool(pending) and key == pending[0],
@@ -337,9 +355,11 @@ class FirstStepsGuide(QFrame):
     def _apply_mode(self) -> None:
         if self.all_set:
             return
+        # with every step done there is no next step: the compact card says so in words
+        all_done = self.state is not None and self.state.all_done
         self.steps_row.setVisible(not self.compact)
-        self.intro.setVisible(not self.compact)
-        self.next_row.setVisible(self.compact)
+        self.intro.setVisible(not self.compact or all_done)
+        self.next_row.setVisible(self.compact and not all_done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
@@ -362,7 +382,7 @@ class FirstStepsGuide(QFrame):
 
     # --- acting ---------------------------------------------------------------------------
     def dismiss(self) -> None:
-        """Hide the Guide (or Close, once all set): it goes for good."""
+        """Hide the Guide (or Close, once all set): it goes, until asked for again."""
         self._all_set_timer.stop()
         if not self.all_set:
             try:
@@ -371,9 +391,35 @@ class FirstStepsGuide(QFrame):
                 self.ctx.bus.status.emit(exc.message)
             else:
                 self.ctx.bus.status.emit(self.tr(
-                    "The first-steps guide is hidden for this workspace."))
+                    "The first-steps guide is hidden for this workspace; Help > Show First "
+                    "Steps brings it back."))
         self.hide()
         self.dismissed.emit()
+
+    def show_again(self) -> None:
+        """Help > Show First Steps: the guide comes back (kept in the workspace) and shows
+        every step, ticked where done; the keyboard focus goes to its next step's button
+        (Hide the Guide once all are done)."""
+        try:
+            first_steps.show_again()
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return
+        self._all_set_timer.stop()
+        if self.all_set:  # the "All set" moment: back to the steps
+            self.all_set = False
+            self.title.setText(self._welcome())
+            self.hide_button.setText(self.tr("Hide the Guide"))
+            self.sample_button.show()
+        self.refresh()
+        if self.state is None or not self.state.shown:
+            return
+        if self.state.all_done:
+            self.hide_button.setFocus()
+        elif self.compact:
+            self.next_button.setFocus()
+        else:
+            self.tiles[self._next_key].button.setFocus()
 
     def open_sample(self) -> None:
         opener = getattr(self.window(), "open_sample", None)
