@@ -1,6 +1,7 @@
-"""What the multi-page documents (prep sheet, plan) share: the page template with its footer
-("Page 2 of 3", in one pass), the paragraph styles, metadata, and a build that holds the
-ReportLab lock.
+"""What the documents share: for the multi-page ones (prep sheet, plan) the page template with
+its footer ("Page 2 of 3", in one pass), the paragraph styles, metadata, and a build that holds
+the ReportLab lock; for all three, the one-page summary too, the pieces of text (links, the
+middle dot), the tracked capitals of labels and the rule with its accent segment.
 
 The text frame has no padding of its own: what is set :func:`frame_width` wide (tables, the
 timeline, rules) ends exactly at the margins, level with the footer's rule."""
@@ -11,6 +12,7 @@ import dataclasses
 import io
 import threading
 from typing import NamedTuple
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from careerpivot.reports import fonts, styles
@@ -42,15 +44,19 @@ class DocStyles:
     cell_head: object
 
 
-def doc_styles() -> DocStyles:
+def style(name: str, font: str, size: float, leading: float, color: str, **kw: object):
+    """A paragraph style that breaks a word too long for its line rather than overrun."""
     from reportlab.lib.styles import ParagraphStyle
 
-    def s(name: str, font: str, size: float, leading: float, color: str,
-          **kw: object) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
+                          textColor=color, splitLongWords=True, **kw)
+
+
+def doc_styles() -> DocStyles:
+    def s(name: str, font: str, size: float, leading: float, color: str, **kw: object):
         # no space shrinkage: ReportLab would let a line of ragged text run past the margin
         # by what its spaces could shrink, and then not shrink them
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading,
-                              textColor=color, splitLongWords=True, spaceShrinkage=0, **kw)
+        return style(name, font, size, leading, color, spaceShrinkage=0, **kw)
 
     body = T.body
     return DocStyles(
@@ -83,8 +89,84 @@ def link(href: str, text: str, color: str = P.accent) -> str:
             f"{fonts.markup(text)}</a>")
 
 
+def display_url(url: str) -> str:
+    """A web address as printed: no scheme, no "www.", no trailing slash."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.netloc or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    rest = ("?" + parts.query if parts.query else "")
+    return (host + path + rest) or url
+
+
+def tel_href(phone: str) -> str:
+    """A phone number as a link target: "tel:" and its digits (and a leading plus)."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+def bold(markup: str) -> str:
+    """``markup`` in the family's bold face (its fallback for other scripts stays as it is)."""
+    return f'<font name="{styles.SANS_BOLD}">{markup}</font>'
+
+
 def dot() -> str:
     return f'<font color="{P.rule}">\u2002\u00b7\u2002</font>'
+
+
+def balanced(widths: list[float], sep: float, width: float) -> list[int]:
+    """Split items (of these widths) into the fewest lines that fit ``width``, balanced so the
+    longest line is as short as possible; returns the number of items per line. (A handful of
+    items: every set of break positions is tried.)"""
+    from itertools import combinations, pairwise
+
+    n = len(widths)
+
+    def line_width(i: int, j: int) -> float:
+        return sum(widths[i:j]) + sep * (j - i - 1)
+
+    for lines in range(1, n + 1):
+        best: tuple[float, list[int]] | None = None
+        for breaks in combinations(range(1, n), lines - 1):
+            edges = [0, *breaks, n]
+            worst = max(line_width(a, b) for a, b in pairwise(edges))
+            if worst <= width and (best is None or worst < best[0]):
+                best = (worst, [b - a for a, b in pairwise(edges)])
+        if best is not None:
+            return best[1]
+    return [1] * n  # an item wider than the line on its own: one per line, it wraps
+
+
+def packed(items: list[tuple[str, str]], size: float, width: float) -> str:
+    """Items joined by a middle dot on one line — or, when they do not fit, on as few
+    balanced lines as needed, breaking only between items (never a separator dangling at a
+    line's end). ``items``: (markup, plain text for measuring)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not items:
+        return ""
+    sep_w = stringWidth("\u2002\u00b7\u2002", styles.SANS, size)
+    widths = [stringWidth(plain, styles.SANS, size) for _m, plain in items]
+    lines, start = [], 0
+    for count in balanced(widths, sep_w, width - 1):
+        lines.append(dot().join(m for m, _p in items[start:start + count]))
+        start += count
+    return "<br/>".join(lines)
+
+
+def tracked(canvas, text: str, x: float, baseline: float, size: float,
+            tracking: float = 0.1) -> None:
+    """``text`` in capitals, bold, in the accent colour, letters ``tracking`` ems apart. The
+    character spacing is text state, which outlives the text object: save and restore it."""
+    canvas.saveState()
+    t = canvas.beginText(x, baseline)
+    t.setFont(styles.SANS_BOLD, size)
+    t.setCharSpace(size * tracking)
+    t.setFillColor(P.accent)
+    t.textOut(text.upper())
+    canvas.drawText(t)
+    canvas.restoreState()
 
 
 def kicker(canvas_text: str, st: DocStyles):
@@ -97,21 +179,28 @@ def kicker(canvas_text: str, st: DocStyles):
             return aw, st.kicker.leading
 
         def draw(self) -> None:
-            c = self.canv
-            c.saveState()
-            t = c.beginText(0, st.kicker.leading - st.kicker.fontSize)
-            t.setFont(styles.SANS_BOLD, st.kicker.fontSize)
-            t.setCharSpace(st.kicker.fontSize * 0.1)
-            t.setFillColor(P.accent)
-            t.textOut(canvas_text.upper())
-            c.drawText(t)
-            c.restoreState()
+            tracked(self.canv, canvas_text, 0, st.kicker.leading - st.kicker.fontSize,
+                    st.kicker.fontSize)
 
     return _Kicker()
 
 
+def draw_rule(canvas, x: float, y: float, width: float, accent: float = 60.0) -> None:
+    """A hairline ``width`` long, its first ``accent`` points (none when 0) a thick accent
+    segment: the rule under a document's header."""
+    canvas.saveState()
+    canvas.setStrokeColor(P.rule)
+    canvas.setLineWidth(0.6)
+    canvas.line(x, y, x + width, y)
+    if accent:
+        canvas.setStrokeColor(P.accent)
+        canvas.setLineWidth(2.2)
+        canvas.line(x, y, x + accent, y)
+    canvas.restoreState()
+
+
 def rule(width_share: float = 1.0, accent: bool = True, space: float = 8):
-    """A hairline with a short accent segment, as under the summary's header."""
+    """The rule under the header (:func:`draw_rule`) as a flowable, ``space`` above and below."""
     from reportlab.platypus import Flowable
 
     class _Rule(Flowable):
@@ -120,18 +209,22 @@ def rule(width_share: float = 1.0, accent: bool = True, space: float = 8):
             return self.width, 2 * space
 
         def draw(self) -> None:
-            c = self.canv
-            c.saveState()
-            c.setStrokeColor(P.rule)
-            c.setLineWidth(0.6)
-            c.line(0, space, self.width, space)
-            if accent:
-                c.setStrokeColor(P.accent)
-                c.setLineWidth(2.2)
-                c.line(0, space, 60, space)
-            c.restoreState()
+            draw_rule(self.canv, 0, space, self.width, 60.0 if accent else 0.0)
 
     return _Rule()
+
+
+def cell_style(left: float, right: float, top: float, bottom: float) -> list[tuple]:
+    """The table style commands every table of the documents starts with: text at the top of
+    its cell, in the documents' font, and these paddings."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), styles.SANS, 9),  # or the table sets Helvetica
+        ("LEFTPADDING", (0, 0), (-1, -1), left),
+        ("RIGHTPADDING", (0, 0), (-1, -1), right),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
 
 
 def short_date(text: str, *, year: bool = True) -> str:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 P = styles.PALETTE
 LINE_GAP = 19.0  # distance between ruled note lines (handwriting at about 5 mm)
+#: A question's text, the notes under it and the ruled lines for writing all start this far
+#: in; the question's number hangs in the margin so made (pt).
+INDENT = 20.0
 
 
 def _when(text: str) -> str:
@@ -87,7 +90,7 @@ def _rule_lines(c, count: int, width: float) -> None:
     c.setLineWidth(0.5)
     for i in range(count):
         y = count * LINE_GAP - (i + 1) * LINE_GAP + 4
-        c.line(18, y, width, y)
+        c.line(INDENT, y, width, y)
     c.restoreState()
 
 
@@ -143,20 +146,23 @@ def _facts_table(rows: list[tuple[str, str]], width: float, st: base.DocStyles):
     label_w = min(label_w, width * 0.34)
     table = Table(data, colWidths=[label_w, width - label_w], hAlign="LEFT")
     table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), styles.SANS, 9),  # or the table sets Helvetica
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *base.cell_style(0, 6, 3, 3),
         ("LINEBELOW", (0, 0), (-1, -2), 0.4, P.rule),
     ]))
     return table
 
 
-def _number(n: int, text: str) -> str:
-    return (f'<font name="{styles.SANS_BOLD}" color="{P.accent}">{n}.</font>\u2002'
-            f'<font name="{styles.SANS_BOLD}">{fonts.markup(text)}</font>')
+def _question(n: int, text: str, st: base.DocStyles):
+    """A question in bold, its number hanging before it in the accent colour, so that every
+    line of a long question starts level with the first."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("question", parent=st.body, leftIndent=INDENT, bulletIndent=0,
+                           bulletFontName=styles.SANS_BOLD, bulletFontSize=st.body.fontSize,
+                           bulletColor=P.accent)
+    return Paragraph(base.bold(fonts.markup(text)), style,
+                     bulletText=f"{n}.")
 
 
 def _gap_question(n: int, gap: GapQuestion, st: base.DocStyles) -> list[object]:
@@ -165,23 +171,21 @@ def _gap_question(n: int, gap: GapQuestion, st: base.DocStyles) -> list[object]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Spacer
 
-    indent = 14.0
-    note = ParagraphStyle("gap_note", parent=st.small, leftIndent=indent, spaceBefore=1)
-    said = ParagraphStyle("gap_said", parent=st.small, textColor=P.ink, leftIndent=indent + 8,
+    note = ParagraphStyle("gap_note", parent=st.small, leftIndent=INDENT, spaceBefore=1)
+    said = ParagraphStyle("gap_said", parent=st.small, textColor=P.ink, leftIndent=INDENT + 8,
                           firstLineIndent=-8, spaceBefore=1.5)
     label = "Tests" if gap.kind == "assumption" else "Skill"
     target = (f"“{gap.target}”" if gap.kind == "assumption" else gap.target)
     parts: list[object] = [
-        Spacer(1, 6), base.para("", st.body, markup=_number(n, gap.question)),
+        Spacer(1, 6), _question(n, gap.question, st),
         base.para("", note, markup=(
-            f'<font name="{styles.SANS_BOLD}">{label}:</font> {fonts.markup(target)}'
+            f"{base.bold(label + ':')} {fonts.markup(target)}"
             + (base.dot() + fonts.markup(gap.why) if gap.why else ""))),
     ]
     for voice in gap.said:
         quote = f"“{voice.quote}”" if voice.quote else "(no quote noted)"
         parts.append(base.para("", said, markup=(
-            f'<font color="{P.accent}">•</font>\u2002'
-            f'<font name="{styles.SANS_BOLD}">{fonts.markup(voice.person)}</font>'
+            f'<font color="{P.accent}">•</font>\u2002{base.bold(fonts.markup(voice.person))}'
             f'<font color="{P.muted}"> — {fonts.markup(voice.stance.lower())}:</font> '
             + fonts.markup(quote))))
     if not gap.said:
@@ -216,10 +220,9 @@ def _header(sheet: PrepSheet, width: float, st: base.DocStyles) -> list[object]:
     if sheet.contact_email:
         contact_bits.append(base.link("mailto:" + sheet.contact_email, sheet.contact_email))
     if sheet.contact_phone:
-        digits = "".join(ch for ch in sheet.contact_phone if ch.isdigit() or ch == "+")
-        contact_bits.append(base.link("tel:" + digits, sheet.contact_phone))
+        contact_bits.append(base.link(base.tel_href(sheet.contact_phone), sheet.contact_phone))
     if sheet.contact_url:
-        contact_bits.append(base.link(sheet.contact_url, sheet.contact_url))
+        contact_bits.append(base.link(sheet.contact_url, base.display_url(sheet.contact_url)))
     if contact_bits:
         facts.append(("Contact", base.dot().join(contact_bits)))
     if sheet.earlier:
@@ -255,7 +258,7 @@ def story(sheet: PrepSheet, page_size: str, room: _Room | None = None) -> list[o
                              "space below is for notes.", st.muted))
         blocks.append([_lines(10)])
     for n, question in enumerate(sheet.questions, 1):
-        q = base.para("", st.body, markup=_number(n, question))
+        q = _question(n, question, st)
         blocks.append([Spacer(1, 6), q, _lines(room.question)])
     if sheet.uncertain:
         head = [base.para("Questions for what is still uncertain", st.heading),

@@ -122,7 +122,7 @@ MAX_ROWS = 28
 
 
 def _groups(doc: PlanDocument, scale: _Scale) -> list[list[_Row]]:
-    flags = [_Row(f"If {c.trigger}", scale.x(d), "flag")
+    flags = [_Row(c.trigger, scale.x(d), "flag")  # as typed, under "Contingencies"
              for c in doc.contingencies if (d := _date(c.trigger_date)) is not None]
     rows = len(doc.phases) + len(flags) + sum(
         1 for p in doc.phases for m in p.milestones if _date(m.due_date))

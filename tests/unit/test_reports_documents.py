@@ -6,33 +6,12 @@ import io
 
 import pypdf
 import pytest
+from pdf_words import assert_fonts_embedded, norm, text_of
 
 from careerpivot.core.errors import NotFoundError
 from careerpivot.reports import plan, prep
 from careerpivot.services import currency, documents, interviews, network
 from careerpivot.services import plan as plan_service
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def assert_fonts_embedded(data: bytes) -> None:
-    """Every font of every page is embedded, and no Helvetica is referenced."""
-    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
-        for ref in page.get("/Resources", {}).get("/Font", {}).values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            for part in ([d.get_object() for d in descendants] if descendants else [font]):
-                descriptor = part.get("/FontDescriptor")
-                assert descriptor is not None, font.get("/BaseFont")
-                assert "/FontFile2" in descriptor.get_object(), font.get("/BaseFont")
-    assert b"/Helvetica" not in data
-
-
-def text_of(data: bytes) -> tuple[int, str]:
-    r = pypdf.PdfReader(io.BytesIO(data))
-    return len(r.pages), norm(" ".join(p.extract_text() for p in r.pages))
 
 
 def test_prep_sheets_of_the_sample_workspace(demo_workspace):

@@ -1,20 +1,14 @@
 """How the prep sheet and the plan sit on the page: page counts, no page of only ruled lines,
-"Page X of Y" in every footer, and no word outside the margins.
-
-Word positions are read from the PDF's content streams: a small interpreter of the operators
-ReportLab writes (Tm, Td, TD, T*, Tf, TL, Tc, Tj, TJ, cm, q, Q, and Do for the forms that hold
-the page labels) gives each shown string's start and end on the page, its width from the
-font's own /Widths."""
+no section heading left at a page's foot, "Page X of Y" in every footer, and no word outside
+the margins (word positions as tests/unit/pdf_words.py reads them)."""
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 
-import pypdf
 import pytest
-from pypdf.generic import ContentStream
+from pdf_words import Run, assert_numbered, norm, outside_margins, pages_text, runs
 
 from careerpivot.reports import base, plan, prep, styles
 from careerpivot.reports.data import (
@@ -27,134 +21,6 @@ from careerpivot.reports.data import (
     SaidBefore,
 )
 from careerpivot.services import documents
-
-# --- reading where the words are ---------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class Run:
-    page: int
-    text: str
-    x0: float
-    x1: float
-    y: float
-
-
-def _mul(a: tuple, b: tuple) -> tuple:
-    """The product of two PDF matrices (a, b, c, d, e, f)."""
-    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
-
-
-_BFCHAR = re.compile(rb"<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]+)>")
-
-
-def _font(font) -> tuple[int, list[float], dict[int, str]]:
-    """A font's first code, its widths, and the text of each code (its ToUnicode map)."""
-    font = font.get_object()
-    text: dict[int, str] = {}
-    if "/ToUnicode" in font:
-        cmap = font["/ToUnicode"].get_object().get_data()
-        for code, hexa in _BFCHAR.findall(cmap):
-            text[int(code, 16)] = bytes.fromhex(hexa.decode()).decode("utf-16-be", "replace")
-    return (int(font.get("/FirstChar", 0)), [float(w) for w in font.get("/Widths", [])],
-            text)
-
-
-def _show(stream, resources, reader, page: int, ctm: tuple, found: list[Run],
-          clip: tuple[float, float, float, float] | None = None) -> None:
-    """The strings ``stream`` shows, followed into the forms it draws (``Do``); a string
-    outside a form's box (``clip``, on the page) is not seen, so it is not reported."""
-    fonts = resources.get("/Font", {})
-    forms = resources.get("/XObject", {})
-    stack: list[tuple] = []
-    tm = tlm = (1, 0, 0, 1, 0, 0)
-    font, size, leading, char_space = None, 0.0, 0.0, 0.0
-    for operands, op in ContentStream(stream, reader).operations:
-        if op == b"q":
-            stack.append((ctm, font, size, leading, char_space))
-        elif op == b"Q":
-            ctm, font, size, leading, char_space = stack.pop()
-        elif op == b"cm":
-            ctm = _mul(tuple(float(v) for v in operands), ctm)
-        elif op == b"Do":
-            form = forms[operands[0]].get_object()
-            matrix = _mul(tuple(float(v) for v in form.get("/Matrix", (1, 0, 0, 1, 0, 0))),
-                          ctm)
-            x0, y0, x1, y1 = (float(v) for v in form["/BBox"])
-            box = (x0 + matrix[4], y0 + matrix[5], x1 + matrix[4], y1 + matrix[5])
-            _show(form, form.get("/Resources", resources), reader, page, matrix, found, box)
-        elif op == b"BT":
-            tm = tlm = (1, 0, 0, 1, 0, 0)
-        elif op == b"Tf":
-            font, size = _font(fonts[operands[0]]), float(operands[1])
-        elif op == b"TL":
-            leading = float(operands[0])
-        elif op == b"Tc":
-            char_space = float(operands[0])
-        elif op == b"Tm":
-            tm = tlm = tuple(float(v) for v in operands)
-        elif op in (b"Td", b"TD"):
-            if op == b"TD":
-                leading = -float(operands[1])
-            tm = tlm = _mul((1, 0, 0, 1, float(operands[0]), float(operands[1])), tlm)
-        elif op == b"T*":
-            tm = tlm = _mul((1, 0, 0, 1, 0, -leading), tlm)
-        elif op in (b"Tj", b"TJ", b"'", b'"'):
-            if op in (b"'", b'"'):
-                tm = tlm = _mul((1, 0, 0, 1, 0, -leading), tlm)
-            parts = operands[0] if op == b"TJ" else [operands[-1]]
-            start = _mul(tm, ctm)
-            advance = 0.0
-            text = []
-            first, widths, chars = font
-            for part in parts:
-                if not isinstance(part, (bytes, str)):  # a TJ adjustment
-                    advance -= float(part) / 1000 * size
-                    continue
-                raw = part.original_bytes if hasattr(part, "original_bytes") else bytes(part)
-                for code in raw:
-                    index = code - first
-                    w = widths[index] if 0 <= index < len(widths) else 0.0
-                    advance += w / 1000 * size + char_space
-                    text.append(chars.get(code, chr(code)))
-            tm = _mul((1, 0, 0, 1, advance, 0), tm)
-            end = _mul(tm, ctm)
-            if clip is None or (clip[0] <= start[4] and end[4] <= clip[2]
-                                and clip[1] <= start[5] <= clip[3]):
-                found.append(Run(page, "".join(text), start[4], end[4], start[5]))
-
-
-def runs(data: bytes) -> list[Run]:
-    """Every string shown on every page, with where it starts and ends (points)."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    found: list[Run] = []
-    for number, page in enumerate(reader.pages, 1):
-        _show(page.get_contents(), page["/Resources"], reader, number, (1, 0, 0, 1, 0, 0),
-              found)
-    return found
-
-
-def outside_margins(data: bytes, page_size: str) -> list[Run]:
-    """The strings that run into the side margins, or above the top margin, or below the
-    footer's line."""
-    width, height = styles.PAGE_SIZES[page_size]
-    tolerance = 0.5
-    return [r for r in runs(data)
-            if r.x0 < base.MARGIN_X - tolerance or r.x1 > width - base.MARGIN_X + tolerance
-            or r.y > height - base.MARGIN_TOP + tolerance or r.y < 10 * styles.MM]
-
-
-def pages_text(data: bytes) -> list[str]:
-    return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
-def assert_numbered(data: bytes) -> int:
-    texts = pages_text(data)
-    for number, text in enumerate(texts, 1):
-        assert f"Page {number} of {len(texts)}" in text, (number, text[:80])
-    return len(texts)
 
 
 def lines_only(data: bytes) -> list[int]:
@@ -216,6 +82,13 @@ def plan_doc(milestones_per_phase: int = 3, phases: int = 4) -> PlanDocument:
                                   "Product management")
     return PlanDocument("Amara Lindqvist", "Moving into product", made, (contingency,) * 3,
                         "2026-07-15", money_total_text="€14,400")
+
+
+def short_plan() -> PlanDocument:
+    """A plan of one short phase, to fit one page."""
+    phase = PlanPhase("Exploration", "Test my assumptions.", 5, "2026-02-01", "2026-04-28",
+                      "Twelve conversations", (milestone("Hold eight interviews", "2026-03-01"),))
+    return PlanDocument("Amara Lindqvist", "", (phase,), (), "2026-03-10")
 
 
 # --- the prep sheet -------------------------------------------------------------------------
@@ -339,3 +212,118 @@ def test_a_plan_without_dates_has_no_timeline():
     texts = [r.text for r in runs(plan.build_plan(made, "A4"))]
     assert not any(t.startswith("Today") for t in texts)
     assert "Undated" in " ".join(texts)
+
+
+# --- the plan's sections on its pages --------------------------------------------------------
+
+
+def sections(data: bytes) -> list[tuple[str, int, bool]]:
+    """Each section heading of a plan (a phase's number and name, "Contingencies"): its text,
+    its page, and whether a row of its section stands below it on that page (a row under the
+    table's header row, or "No milestones yet."), above the next heading."""
+    st = base.doc_styles()
+    found = [r for r in runs(data) if r.y > base.MARGIN_BOTTOM and r.text.strip()]
+
+    def is_heading(r: Run) -> bool:
+        return "Bold" in r.font and r.size == pytest.approx(st.heading.fontSize, abs=0.05)
+
+    out = []
+    for page in sorted({r.page for r in found}):
+        on_page = sorted((r for r in found if r.page == page), key=lambda r: (-r.y, r.x0))
+        groups: list[list[Run]] = []  # the lines of each heading (a long name wraps)
+        for r in (r for r in on_page if is_heading(r)):
+            if groups and groups[-1][-1].y - r.y <= 1.2 * st.heading.leading:
+                groups[-1].append(r)
+            else:
+                groups.append([r])
+        for index, group in enumerate(groups):
+            bottom = min(r.y for r in group)
+            end = max(r.y for r in groups[index + 1]) if index + 1 < len(groups) else 0.0
+            below = [r for r in on_page if end < r.y < bottom - 1 and not is_heading(r)]
+            label = next((r for r in below if r.text in ("DUE", "IF")), None)
+            has_row = (any(r.text.startswith("No milestones yet") for r in below)
+                       or (label is not None and any(r.y < label.y - 2 for r in below)))
+            out.append(("".join(r.text for r in group), page, has_row))
+    return out
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_the_sample_plan_takes_two_pages_and_strands_no_heading(demo_workspace, page_size):
+    made = documents.plan_document_data()
+    data = plan.build_plan(made, page_size)
+    assert assert_numbered(data) == 2
+    found = sections(data)
+    assert len(found) == len(made.phases) + 1  # and the contingencies
+    assert found[-1][0] == "Contingencies"
+    assert [f for f in found if not f[2]] == []
+    assert outside_margins(data, page_size) == []
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_no_section_heading_is_left_at_the_foot_of_a_page(page_size):
+    # plans of many lengths, so that some heading falls near some page's foot; each
+    # section's heading starts a page or has its table's header and a row below it
+    for phases, milestones in ((2, 1), (3, 2), (4, 2), (5, 1), (3, 4), (6, 2), (2, 7), (4, 5)):
+        made = plan_doc(milestones, phases)
+        data = plan.build_plan(made, page_size)
+        found = sections(data)
+        assert len(found) == phases + 1, (phases, milestones)
+        assert [f for f in found if not f[2]] == [], (phases, milestones)
+        assert outside_margins(data, page_size) == []
+
+
+def test_a_phase_without_milestones_keeps_its_heading_with_its_note():
+    empty = PlanPhase("Waiting", "Goal", 2, "2026-09-01", "2026-10-01", "", ())
+    made = dataclasses.replace(plan_doc(3, 4), phases=(*plan_doc(3, 4).phases, empty))
+    found = sections(plan.build_plan(made, "A4"))
+    assert found[-2][0].endswith("Waiting") and found[-2][2]
+
+
+def _built_at(made: PlanDocument, page_size: str, spacing: plan.Spacing) -> base.Built:
+    return base.build_pdf(plan.story(made, page_size, spacing), page_size=page_size, title="",
+                          author="", subject="", footer="")
+
+
+def _header_to_first_row(data: bytes) -> float:
+    """How far the first milestone table's first row stands below its header row (pt)."""
+    found = runs(data)
+    due = next(r for r in found if r.text == "DUE")
+    return due.y - max(r.y for r in found if r.page == due.page and r.y < due.y - 1
+                       and r.x0 == pytest.approx(due.x0, abs=0.5))
+
+
+def test_the_plan_is_set_tighter_only_when_that_saves_a_page(demo_workspace):
+    sample = documents.plan_document_data()
+    regular, compact = (_built_at(sample, "Letter", s) for s in (plan.REGULAR, plan.COMPACT))
+    assert (regular.pages, compact.pages) == (3, 2)  # on Letter, the tighter one saves a page
+    data = plan.build_plan(sample, "Letter")
+    assert assert_numbered(data) == 2
+    assert _header_to_first_row(data) == pytest.approx(_header_to_first_row(compact.data))
+    assert _header_to_first_row(data) < _header_to_first_row(regular.data) - 1
+    # where it saves none (a short plan, a long one), the plan keeps its regular spacing
+    for made in (short_plan(), plan_doc(12, 4)):
+        regular, compact = (_built_at(made, "A4", s) for s in (plan.REGULAR, plan.COMPACT))
+        assert regular.pages == compact.pages
+        assert _header_to_first_row(plan.build_plan(made, "A4")) == pytest.approx(
+            _header_to_first_row(regular.data))
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_a_phase_heading_carries_its_dates_ranged_right_on_its_line(page_size):
+    found = runs(plan.build_plan(short_plan(), page_size))
+    width = styles.PAGE_SIZES[page_size][0]
+    name = next(r for r in found if r.text.strip() == "Exploration")
+    line = [r for r in found if r.page == name.page and r.y == pytest.approx(name.y, abs=0.5)]
+    # on the name's baseline
+    assert norm(" ".join(r.text for r in line)) == "1 Exploration 1 Feb – 28 Apr 2026 · 5 h a week"
+    assert line[-1].x1 == pytest.approx(width - base.MARGIN_X, abs=1.5)
+    # a long name wraps beside them, never into them
+    long = dataclasses.replace(short_plan().phases[0], name="Exploration " * 12,
+                               start_date="2026-12-01", end_date="2027-12-31",
+                               weekly_hours=12.5)
+    data = plan.build_plan(dataclasses.replace(short_plan(), phases=(long,)), page_size)
+    found = runs(data)
+    dates = next(r for r in found if r.text.startswith("1 Dec 2026"))
+    name = [r for r in found if "Exploration" in r.text and r.size == pytest.approx(12)]
+    assert len({r.y for r in name}) >= 2 and max(r.x1 for r in name) < dates.x0
+    assert outside_margins(data, page_size) == []

@@ -3,15 +3,14 @@ metadata, links, the fit policy and its report, and the build time."""
 
 from __future__ import annotations
 
-import io
 import statistics
 import time
 import unicodedata
 
-import pypdf
 import pytest
+from pdf_words import assert_fonts_embedded, norm, reader, text_of
 
-from careerpivot.reports import fonts, styles
+from careerpivot.reports import base, fonts, styles, summary_fit
 from careerpivot.reports import summary as report
 from careerpivot.services.summary import PortfolioEntry, SummaryDocument
 
@@ -41,37 +40,8 @@ def full_doc(**changes) -> SummaryDocument:
     return doc.replace(**changes) if changes else doc
 
 
-def reader(data: bytes) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(data))
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
-
-
 def page_text(data: bytes) -> str:
-    return norm(" ".join(page.extract_text() for page in reader(data).pages))
-
-
-def assert_fonts_embedded(data: bytes) -> set[str]:
-    """Every font of every page is embedded; returns the base font names."""
-    names: set[str] = set()
-    for page in reader(data).pages:
-        resources = page.get("/Resources", {})
-        for ref in resources.get("/Font", {}).values():
-            font = ref.get_object()
-            names.add(str(font.get("/BaseFont")))
-            descendants = font.get("/DescendantFonts")
-            parts = [d.get_object() for d in descendants] if descendants else [font]
-            for part in parts:
-                descriptor = part.get("/FontDescriptor")
-                assert descriptor is not None, f"{font.get('/BaseFont')} has no descriptor"
-                descriptor = descriptor.get_object()
-                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
-                    f"{font.get('/BaseFont')} is not embedded"
-    assert not any("Helvetica" in n for n in names), names
-    assert b"/Helvetica" not in data
-    return names
+    return text_of(data)[1]
 
 
 # --- always one page --------------------------------------------------------------------------
@@ -259,7 +229,7 @@ def test_export_writes_a_private_one_page_file(tmp_path):
     target = tmp_path / "summary.pdf"
     fit = report.export_summary(full_doc(), target, "Letter")
     assert fit.fits
-    assert len(pypdf.PdfReader(target).pages) == 1
+    assert len(reader(target.read_bytes()).pages) == 1
     assert target.stat().st_mode & 0o777 == 0o600
 
 
@@ -290,9 +260,9 @@ def test_display_url():
 
 
 def test_contact_items_pack_onto_balanced_lines_without_dangling_separators():
-    assert report._balanced([100, 100, 100], 10, 1000) == [3]
-    assert report._balanced([100, 100, 100, 100], 10, 250) == [2, 2]
-    assert report._balanced([300], 10, 100) == [1]
+    assert base.balanced([100, 100, 100], 10, 1000) == [3]
+    assert base.balanced([100, 100, 100, 100], 10, 250) == [2, 2]
+    assert base.balanced([300], 10, 100) == [1]
 
 
 # --- the name ---------------------------------------------------------------------------------
@@ -353,7 +323,7 @@ def test_a_name_a_little_too_long_for_one_line_stays_on_one_line_a_little_smalle
 
     name = "Alexandra Konstantinopoulou-Smythe"
     design = styles.TYPE.display * styles.MAX_SCALE
-    width = report._Frame(*styles.PAGE_SIZES["A4"]).width
+    width = summary_fit.Frame(*styles.PAGE_SIZES["A4"]).width
     placed = layout(name, design, width)
     assert placed.lines == (name,) and design * ONE_LINE_MIN_SHARE <= placed.size < design
     lines = name_lines(report.build_summary(full_doc(full_name=name), "A4").data)
