@@ -401,6 +401,44 @@ def test_end_before_start_is_refused_next_to_the_field_and_nothing_stored(tab, q
     assert tab.learning_model.index(row, lm.END).data() == good
 
 
+def test_a_practice_blocks_time_is_typed_stored_and_undone(tab, qtbot):
+    item = learning_id("Weekly SQL practice")
+    tab.show_item("learning", item)
+    assert tab.time_edit.objectName() == "scheduleTimeEdit"
+    type_into(qtbot, tab.time_edit, "6:30 pm")
+    assert development.get_learning(item).schedule_time == "18:30"
+    assert tab.time_edit.text() == "18:30"
+    type_into(qtbot, tab.time_edit, "0:00")  # midnight is a time, not "no time"
+    assert development.get_learning(item).schedule_time == "00:00"
+    assert tab.time_edit.text() == "00:00" and tab.time_edit.value() == "00:00"
+    tab.ctx.undo.undo()
+    assert development.get_learning(item).schedule_time == "18:30"
+    assert tab.time_edit.text() == "18:30"
+    tab.ctx.undo.undo()
+    assert development.get_learning(item).schedule_time == "07:00"
+    assert tab.time_edit.text() == "07:00"
+
+
+def test_a_practice_blocks_time_is_cleared_and_the_clear_undone(tab, qtbot):
+    item = learning_id("Weekly SQL practice")
+    tab.show_item("learning", item)
+    assert tab.time_edit.clear_action.isVisible()
+    tab.time_edit.clear_action.trigger()
+    assert development.get_learning(item).schedule_time == ""
+    assert tab.time_edit.text() == "No time" and tab.time_edit.value() == ""
+    assert not tab.time_edit.clear_action.isVisible()
+    tab.ctx.undo.undo()
+    assert development.get_learning(item).schedule_time == "07:00"
+    assert tab.time_edit.text() == "07:00"
+    # deleting the text empties it too
+    tab.time_edit.setFocus()
+    tab.time_edit.selectAll()
+    qtbot.keyClick(tab.time_edit, Qt.Key.Key_Delete)
+    qtbot.keyClick(tab.time_edit, Qt.Key.Key_Return)
+    assert development.get_learning(item).schedule_time == ""
+    assert tab.time_edit.text() == "No time"
+
+
 def test_progress_above_its_total_is_refused(tab, qtbot):
     item = learning_id("SQL for Data Analysis")
     tab.show_item("learning", item)
@@ -429,9 +467,11 @@ def test_experiments_and_practice_blocks_show_their_own_fields(tab, qtbot):
     item = learning_id("Weekly SQL practice")
     type_into(qtbot, tab.time_edit, "25:10")
     error = tab.findChild(QLabel, "schedule_timeError")
-    assert error.isVisible() and "HH:MM" in error.text()
+    assert error.isVisible() and error.text() == "Write the time like 14:30."
     assert development.get_learning(item).schedule_time == "07:00"
+    assert tab.time_edit.text() == "07:00"  # the last valid time is kept
     type_into(qtbot, tab.time_edit, "6:45")
+    assert not error.isVisible()
     assert development.get_learning(item).schedule_time == "06:45"
     assert tab.time_edit.text() == "06:45"
     tab.day_combo.setFocus()

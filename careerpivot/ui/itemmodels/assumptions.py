@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from careerpivot.core import compare, vocab
 from careerpivot.services.paths import AssumptionRow, Comparison, EvidenceRow
 from careerpivot.ui.i18n import evidence_text, vocab_name
+from careerpivot.ui.widgets.date_text import shown_date
 
 Role = Qt.ItemDataRole
 Flag = Qt.ItemFlag
@@ -376,7 +377,7 @@ class EvidenceModel(QAbstractTableModel):
             if col == E_ORGANIZATION:
                 return r.organization
             if col == E_DATE:
-                return r.scheduled_at[:10] if r.scheduled_at else self.tr("no date")
+                return shown_date(r.scheduled_at) or self.tr("no date")
         if role == Role.DecorationRole and col == E_VERDICT:
             return status_icon(r.verdict)
         if role == Role.ForegroundRole and ((col == E_QUOTE and not r.quote) or not r.held):

@@ -42,6 +42,7 @@ from careerpivot.services.network import (
 )
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
+from careerpivot.ui.widgets.date_text import shown_date
 
 NAME, ORGANIZATION, ROLE, LEVEL, STAGE, TAGS, LAST_CONTACT, NEXT_CHECKIN, INTRODUCED_BY = (
     range(9))
@@ -218,7 +219,7 @@ class ContactsModel(FilteredTableModel):
         cadence = int(record[R_CADENCE] or 0)
         when = checkins.next_checkin(_day(record[R_LAST_CONTACT]), cadence)
         if when is not None:
-            return when.isoformat(), (False, when.toordinal())
+            return shown_date(when), (False, when.toordinal())
         if self._states[index] == checkins.DUE:  # a cadence, never contacted: due now
             return self._now, (False, self._today.toordinal())
         return "", (True, 0)
@@ -239,8 +240,7 @@ class ContactsModel(FilteredTableModel):
         if column == TAGS:
             return self._tags(index)
         if column == LAST_CONTACT:
-            day = _day(record[R_LAST_CONTACT])
-            return day.isoformat() if day else ""
+            return shown_date(_day(record[R_LAST_CONTACT]))
         if column == NEXT_CHECKIN:
             return self._next_checkin(index)[0]
         return record[R_INTRODUCER_NAME]
@@ -465,4 +465,4 @@ class ContactsModel(FilteredTableModel):
             return self.tr("Check-in overdue by %n day(s).", "", late)
         if state == checkins.DUE:
             return self.tr("Check-in due today.")
-        return self.tr("Next check-in on {0}.").format(when.isoformat())
+        return self.tr("Next check-in on {0}.").format(shown_date(when))

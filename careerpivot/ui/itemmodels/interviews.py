@@ -43,6 +43,7 @@ from careerpivot.services.interviews import (
 )
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
+from careerpivot.ui.widgets.date_text import shown_datetime
 
 Role = Qt.ItemDataRole
 Flag = Qt.ItemFlag
@@ -57,10 +58,6 @@ _MODE_ORDER = {key: i for i, key in enumerate(vocab.INTERVIEW_MODES)}
 NO_PATH = 0
 
 _GREY = QColor("#757575")
-
-
-
-
 
 
 def _record(row: InterviewRow) -> tuple:
@@ -194,13 +191,14 @@ class InterviewsModel(FilteredTableModel):
     def _search_text(self, entry: tuple) -> str:
         folded_statuses, folded_modes = self._folded_names
         name, organization = self._contact_key(entry[R_CONTACT])
+        when = entry[R_WHEN]  # as stored and as shown
         return (f"{name}\n{organization}\n{self._path_key(entry[R_PATH])}\n"
                 f"{folded_statuses.get(entry[R_STATUS], '')}\n"
-                f"{folded_modes.get(entry[R_MODE], '')}\n{entry[R_WHEN]}")
+                f"{folded_modes.get(entry[R_MODE], '')}\n{when}\n{fold(shown_datetime(when))}")
 
     def _display(self, entry: tuple, column: int) -> str:
         if column == DATE:
-            return entry[R_WHEN] or self._not_set
+            return shown_datetime(entry[R_WHEN]) or self._not_set
         if column == CONTACT:
             return self._list.contacts[entry[R_CONTACT]][0]
         if column == STATUS:

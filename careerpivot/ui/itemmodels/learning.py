@@ -24,6 +24,7 @@ from careerpivot.core.text import fold
 from careerpivot.services.development import LearningRow
 from careerpivot.ui.itemmodels.base import FilteredTableModel
 from careerpivot.ui.itemmodels.skills import NO_DATA_ROLES, vocab_name
+from careerpivot.ui.widgets.date_text import shown_date
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
 (TITLE, KIND, STATUS, PROGRESS, START, END, HOURS_PLANNED, HOURS_SPENT, COST, PROVIDER,
@@ -82,7 +83,7 @@ class _Texts:
             vocab_name(row.status) if status is None else status,
             self.progress.format(row.units_done, row.units_total) if row.units_total > 0
             else "",
-            start.isoformat() if start else "", end.isoformat() if end else "",
+            shown_date(start), shown_date(end),
             self.number(row.hours_planned), self.number(row.hours_spent),
             self.number(row.cost, 2), row.provider, _skills_text(row),
         )

@@ -30,6 +30,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon
 
 from careerpivot.core import vocab
 from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
+from careerpivot.ui.widgets.date_text import shown_date
 
 Index = QModelIndex | QPersistentModelIndex
 DR = Qt.ItemDataRole
@@ -77,7 +78,7 @@ translate = QCoreApplication.translate
 
 
 def _date(value: Any) -> str:
-    return value.isoformat() if value is not None else ""
+    return shown_date(value)
 
 
 def _hours(value: float) -> str:

@@ -14,6 +14,7 @@ from careerpivot.services import interviews, network, paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
 from careerpivot.ui.undo import push_add, push_delete
+from careerpivot.ui.widgets.date_text import shown_datetime
 
 translate = QCoreApplication.translate  # (a name lupdate recognises)
 
@@ -56,7 +57,7 @@ def plan_interview(parent: QWidget, ctx: AppContext, *, path_id: int | None,
 def confirm_delete(parent: QWidget, row: interviews.InterviewRow, parts: list[str]) -> bool:
     """Ask before deleting the interview ``row``, saying what is deleted with it (``parts``,
     e.g. "3 evidence verdicts"); True when the user said yes."""
-    when = row.scheduled_at or translate("InterviewsTab", "no date")
+    when = shown_datetime(row.scheduled_at) or translate("InterviewsTab", "no date")
     box = QMessageBox(QMessageBox.Icon.Question, translate("InterviewsTab", "Delete Interview"),
                       translate("InterviewsTab", "Delete the interview with {0} ({1})?").format(
                           row.contact_name, when),

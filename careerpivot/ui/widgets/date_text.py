@@ -1,9 +1,12 @@
-"""Reading what a person types as a date, or a date and a time of day, and the locale's format
-a date is shown in: the text half of :class:`~careerpivot.ui.widgets.dates.DateField`.
+"""Dates as text: reading what a person types as a date, a date and a time of day, or a time of
+day (the text half of :class:`~careerpivot.ui.widgets.dates.DateField` and
+:class:`~careerpivot.ui.widgets.time_field.TimeField`), and the one way the app shows a date:
+:func:`shown_date` and :func:`shown_datetime`, in the locale's short format with a four-digit
+year (ISO for the neutral "C" locale), in every list, detail and accessible text.
 
 A date may be typed in the locale's order with any separators ("14/3/2026", "14.03.26"), with
 the month's name ("14 March 2026", "March 14th"), without separators ("14032026"), or as ISO
-("2026-03-14") in any locale; a time after it ("14:30", "2:30 pm", "1430").
+("2026-03-14") in any locale; a time after it ("14:30", "2:30 pm", "1430"), or alone.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ import functools
 import re
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from careerpivot.core.errors import ValidationError
 from careerpivot.core.validation import parse_date, parse_datetime
+
+#: The time of day a date-and-time field takes when a date is picked or typed while it has
+#: no time yet, and a time field when stepped from no time.
+DEFAULT_TIME = _dt.time(9, 0)
 
 _TOKENS = re.compile(r"\d+|[^\W\d_]+")
 _DOTTED_HALF = re.compile(r"\b([ap])\.\s?m\.?", re.IGNORECASE)
@@ -89,14 +96,85 @@ def display_format(with_time: bool, locale: QLocale | None = None) -> str:
     ISO for the neutral "C" locale."""
     loc = locale or QLocale()
     if loc.language() == QLocale.Language.C:
-        date, time = "yyyy-MM-dd", "HH:mm"
+        date = "yyyy-MM-dd"
     else:
         date = loc.dateFormat(QLocale.FormatType.ShortFormat)
-        time = loc.timeFormat(QLocale.FormatType.ShortFormat)
         parts = date.split("'")
         date = "'".join(re.sub(r"(?<!y)y{1,3}(?!y)", "yyyy", part) if i % 2 == 0 else part
                         for i, part in enumerate(parts))
-    return f"{date} {time}" if with_time else date
+    return f"{date} {time_format(loc)}" if with_time else date
+
+
+def time_format(locale: QLocale | None = None) -> str:
+    """The locale's short time of day format; "HH:mm" for the neutral "C" locale."""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:
+        return "HH:mm"
+    return loc.timeFormat(QLocale.FormatType.ShortFormat)
+
+
+#: The formats dates are shown in, by locale name, read once.
+_FORMATS: dict[str, tuple[str, str]] = {}
+
+
+def _formats(locale: QLocale) -> tuple[str, str]:
+    formats = _FORMATS.get(locale.name())
+    if formats is None:
+        formats = _FORMATS[locale.name()] = (display_format(False, locale),
+                                             time_format(locale))
+    return formats
+
+
+def shown_date(value: Any) -> str:
+    """A date as the app shows it: a :class:`datetime.date` (a datetime: its day) or the
+    stored ISO text, in the locale's short format with a four-digit year; "" for None or ""
+    (stored text that is not a date is shown as it is)."""
+    day = _day_of(value)
+    if day is None:
+        return "" if value is None else str(value).strip()
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), _formats(locale)[0])
+
+
+def shown_datetime(value: Any) -> str:
+    """A date and a time of day as the app shows them (see :func:`shown_date`): a datetime or
+    the stored ``YYYY-MM-DD HH:MM`` text; a date without a time of day is shown as a date."""
+    day = _day_of(value)
+    if day is None:
+        return "" if value is None else str(value).strip()
+    if isinstance(value, _dt.datetime):
+        time: _dt.time | None = value.time()
+    elif isinstance(value, _dt.date):
+        time = None
+    else:
+        text = str(value).strip()
+        if len(text) == 10:
+            time = None
+        else:
+            try:
+                time = _dt.time.fromisoformat(text[11:16])
+            except ValueError:
+                return text
+    locale = QLocale()
+    date_format, time_of_day = _formats(locale)
+    shown = locale.toString(QDate(day.year, day.month, day.day), date_format)
+    if time is None:
+        return shown
+    return f"{shown} {locale.toString(QTime(time.hour, time.minute), time_of_day)}"
+
+
+def _day_of(value: Any) -> _dt.date | None:
+    """The day of a value to show; None when there is none or it is not a date."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
 
 
 def read_typed(text: str, order: str, words: Words,
@@ -176,6 +254,27 @@ def _numeric(numbers: list[str], order: str) -> tuple[int, int, int, list[str]]:
 def _year(token: str) -> int:
     year = int(token)
     return 2000 + year if len(token) <= 2 else year
+
+
+def read_time(text: str, words: Words) -> tuple[int, int]:
+    """The (hour, minute) of a time of day a person typed: "18:30", "1830", "18.30", "18h30",
+    "6:30 pm", "6 pm", "18". Raises :class:`TypedDateError` ("time")."""
+    text = _DOTTED_HALF.sub(lambda m: m.group(1) + "m", text)
+    numbers: list[str] = []
+    half: str | None = None
+    for token in _TOKENS.findall(text):
+        word = _word(token)
+        if token.isdigit():
+            numbers.append(token)
+        elif word in words.halves and half is None:
+            half = words.halves[word]
+        elif word not in ("h", "t"):
+            raise TypedDateError("time")
+    if not numbers or len(numbers) > 2:
+        raise TypedDateError("time")
+    hour, minute = _time_of_day(numbers, half)
+    assert hour is not None and minute is not None
+    return hour, minute
 
 
 def _time_of_day(rest: list[str], half: str | None) -> tuple[int | None, int | None]:

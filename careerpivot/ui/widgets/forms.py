@@ -31,6 +31,7 @@ from careerpivot.ui import crash
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.undo import push_change
 from careerpivot.ui.widgets.dates import DateField
+from careerpivot.ui.widgets.time_field import TimeField
 
 #: Pause in typing after which a multi-line text is stored.
 TEXT_DEBOUNCE_MS = 700
@@ -66,9 +67,9 @@ class FieldBinding(QObject):
     # editors ------------------------------------------------------------------------------
     def _wire(self) -> None:
         e = self.editor
-        if isinstance(e, DateField):
+        if isinstance(e, DateField | TimeField):
             # stored when the user has finished (left the field, picked from the calendar);
-            # a typed date the field refused is shown like any other message
+            # a typed date or time the field refused is shown like any other message
             e.edited.connect(self._date_edited)
             e.dateTimeChanged.connect(lambda _v: self._text_changed())
             e.messageChanged.connect(self.show_error)
@@ -111,7 +112,7 @@ class FieldBinding(QObject):
 
     def value(self) -> Any:
         e = self.editor
-        if isinstance(e, DateField):
+        if isinstance(e, DateField | TimeField):
             return e.value()
         if isinstance(e, QLineEdit):
             return e.text()
@@ -133,7 +134,7 @@ class FieldBinding(QObject):
         e = self.editor
         blocker = e.blockSignals(True)
         try:
-            if isinstance(e, DateField):
+            if isinstance(e, DateField | TimeField):
                 e.set_value(value)
             elif isinstance(e, QLineEdit):
                 e.setText("" if value is None else str(value))

@@ -27,6 +27,7 @@ from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.outreach.message_checks import checks, render
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_change
+from careerpivot.ui.widgets.date_text import shown_date
 
 translate = QCoreApplication.translate  # (a name lupdate recognises)
 
@@ -184,7 +185,7 @@ class Composer(QWidget):
         if contact_id is None:
             return
         for row in interviews.list_interviews(contact_id=contact_id, newest_first=True):
-            day = row.scheduled_at[:10] or translate("OutreachDialog", "no date")
+            day = shown_date(row.scheduled_at) or translate("OutreachDialog", "no date")
             status = _vocab(vocab.INTERVIEW_STATUSES.get(row.status, row.status))
             text = f"{day} · {status}" + (f" · {row.path_title}" if row.path_title else "")
             self.interview.addItem(text, row.id)

@@ -27,6 +27,7 @@ from careerpivot.ui.dialogs.add_learning import SkillPicker
 from careerpivot.ui.tabs.development.common import form_row, new_form, vocab_text
 from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
+from careerpivot.ui.widgets.time_field import TimeField
 
 
 class LearningForm(QScrollArea):
@@ -160,16 +161,14 @@ class LearningForm(QScrollArea):
         for number in range(7):  # 0 Monday .. 6 Sunday, named in the user's language
             self.day_combo.addItem(locale.dayName(number + 1, QLocale.FormatType.LongFormat),
                                    number)
-        self.time_edit = QLineEdit(page)
+        self.time_edit = TimeField(page)
         self.time_edit.setObjectName("scheduleTimeEdit")
-        self.time_edit.setPlaceholderText(self.tr("HH:MM"))
         self.minutes_spin = QSpinBox(page)
         self.minutes_spin.setObjectName("scheduleMinutesSpin")
         self.minutes_spin.setRange(0, 1440)
         self.minutes_spin.setSingleStep(15)
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.minutes_spin.setKeyboardTracking(False)
-        self.time_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00") + 16)
         self.schedule_rows = [
             form_row(form, b, self.tr("Every &week on:"), "schedule_day", self.day_combo,
                      self.tr("day of the week")),

@@ -35,6 +35,7 @@ from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
 from careerpivot.ui.tabs.network.pickers import IntroducerPicker, TagsCompleter
 from careerpivot.ui.undo import push_change
+from careerpivot.ui.widgets.date_text import shown_date
 from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
@@ -377,7 +378,7 @@ class ContactEditor(QStackedWidget):
             return self.tr("No periodic check-in")
         if row.next_checkin is None:
             return self.tr("<b>Now</b> — you have not talked yet")
-        date = row.next_checkin.isoformat()
+        date = shown_date(row.next_checkin)
         if state == checkins.OVERDUE:
             late = checkins.days_overdue(row.next_checkin, today)
             text = self.tr("<b style='color:{0}'>{1} — overdue by %n day(s)</b>", "", late)

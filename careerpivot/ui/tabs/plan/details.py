@@ -19,6 +19,7 @@ from careerpivot.ui.tabs.plan.contingency_page import ContingencyPage
 from careerpivot.ui.tabs.plan.forms import ChoiceLists
 from careerpivot.ui.tabs.plan.milestone_page import MilestonePage
 from careerpivot.ui.tabs.plan.phase_page import PhasePage
+from careerpivot.ui.widgets.date_text import shown_date
 
 EditorPage = PhasePage | MilestonePage | ContingencyPage
 
@@ -133,7 +134,7 @@ class PlanDetails(QStackedWidget):
             lines.append(f"<p><b>{self.tr('Next up')}</b></p><table cellspacing='0' "
                          "cellpadding='2'>")
             for m in upcoming:
-                when = _html(m.due_date.isoformat()) if m.due_date else ""
+                when = _html(shown_date(m.due_date))
                 title = _html(m.title)
                 if m.overdue:
                     title = f"<b style='color:{self._warning.name()}'>{title}</b>"

@@ -48,6 +48,7 @@ from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.add_introduction import AddIntroductionDialog
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.undo import push_add
+from careerpivot.ui.widgets.date_text import shown_datetime
 from careerpivot.ui.widgets.form_parts import hint, refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder
 from careerpivot.ui.widgets.interview_editor.common import scrolling
@@ -285,7 +286,7 @@ class InterviewEditor(QWidget):
         if r.round > 1:
             parts.append(self.tr("Round {0}").format(r.round))
         parts.append(r.path_title or self.tr("no path"))
-        parts.append(r.scheduled_at or self.tr("date not set"))
+        parts.append(shown_datetime(r.scheduled_at) or self.tr("date not set"))
         parts.append(self.tr("{0} min").format(r.minutes))
         parts.append(vocab_name(vocab.INTERVIEW_STATUSES.get(r.status, r.status)))
         self.meta.setText(" · ".join(parts))

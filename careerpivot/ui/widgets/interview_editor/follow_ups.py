@@ -17,6 +17,7 @@ from careerpivot.core import vocab
 from careerpivot.services.interviews import InterviewDetail
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.i18n import vocab_name
+from careerpivot.ui.widgets.date_text import shown_datetime
 from careerpivot.ui.widgets.form_parts import heading, hint
 
 
@@ -84,7 +85,8 @@ class FollowUpsPanel(QWidget):
 
         def add_round(iid: int, number: int, when: str, status: str, current: bool) -> None:
             text = self.tr("Round {0} · {1} · {2}").format(
-                number, when or self.tr("date not set"), status_names.get(status, status))
+                number, shown_datetime(when) or self.tr("date not set"),
+                status_names.get(status, status))
             if current:
                 text += " " + self.tr("(this conversation)")
             item = QListWidgetItem(text)

@@ -15,6 +15,7 @@ from careerpivot.core import due as _due
 from careerpivot.services import log
 from careerpivot.services.log import LogRow
 from careerpivot.ui.i18n import vocab_name as _vocab
+from careerpivot.ui.widgets.date_text import shown_date
 
 DATE, KIND, ENTRY, LINKED, STATUS = range(5)
 COLUMN_COUNT = 5
@@ -68,7 +69,7 @@ class LogModel(QAbstractTableModel):
         """(text, state) where state is "", "overdue" or "soon"."""
         if r.kind == log.ACTION:
             if r.done_date is not None:
-                return self.tr("✓ Done {0}").format(r.done_date.isoformat()), ""
+                return self.tr("✓ Done {0}").format(shown_date(r.done_date)), ""
             when = r.effective_due
             if when is None:
                 return self.tr("Open"), ""
@@ -97,7 +98,7 @@ class LogModel(QAbstractTableModel):
         column = index.column()
         if role in (Role.DisplayRole, Role.ToolTipRole):
             if column == DATE:
-                return r.entry_date.isoformat()
+                return shown_date(r.entry_date)
             if column == KIND:
                 return _vocab(vocab.LOG_KINDS.get(r.kind, r.kind))
             if column == ENTRY:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import plan as plan_rules
 from careerpivot.services.plan import ContingencyRow, PlanOverview
+from careerpivot.ui.widgets.date_text import shown_date
 from careerpivot.ui.widgets.timeline.geometry import (
     BOTTOM,
     CONTINGENCY_H,
@@ -214,7 +215,7 @@ class TimelineScene(QGraphicsScene):
         item.setZValue(7)
         self.addItem(item)
         label = self.add_text(text, small, colors.background, x - w / 2 + 5, top + 1, 8)
-        label.setToolTip(today.isoformat())
+        label.setToolTip(shown_date(today))
         # A year label under the pill would be unreadable: hide it.
         for other in self.items(QRectF(x - w / 2, 0, w, top + h + 2)):
             if isinstance(other, QGraphicsSimpleTextItem) and other is not label \

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core import clock, vocab
 from careerpivot.core import plan as plan_rules
 from careerpivot.services.plan import ContingencyRow, MilestoneRow, PhaseRow, PlanOverview
+from careerpivot.ui.widgets.date_text import shown_date
 from careerpivot.ui.widgets.timeline.geometry import (
     LEFT,
     MAX_PX_PER_DAY,
@@ -247,8 +248,8 @@ class TimelineView(QGraphicsView):
         self._apply_selection(None)
         self.setAccessibleDescription(self.tr(
             "{0} phases and {1} milestones from {2} to {3}; {4} overdue.").format(
-                len(overview.phases), len(overview.milestones()), first.isoformat(),
-                last.isoformat(), overview.overdue))
+                len(overview.phases), len(overview.milestones()), shown_date(first),
+                shown_date(last), overview.overdue))
 
     def _apply_selection(self, previous: tuple[str, int] | None) -> None:
         """Show the selection, changing only the items of the ``previous`` and the new one
@@ -281,7 +282,7 @@ class TimelineView(QGraphicsView):
         return self._contingency_tip(contingency) if contingency else ""
 
     def _contingency_tip(self, contingency: ContingencyRow) -> str:
-        day = contingency.trigger_date.isoformat() if contingency.trigger_date else "…"
+        day = shown_date(contingency.trigger_date) or "…"
         return self.tr("If {0} by {1}, then {2}").format(
             contingency.trigger, day, contingency.response or "…")
 
@@ -332,7 +333,8 @@ class TimelineView(QGraphicsView):
 def _phase_tip(phase: PhaseRow) -> str:
     lines = [phase.name]
     if phase.start_date or phase.end_date:
-        lines.append(f"{phase.start_date or '…'} – {phase.end_date or '…'}")
+        start, end = shown_date(phase.start_date), shown_date(phase.end_date)
+        lines.append(f"{start or '…'} – {end or '…'}")
     if phase.goal:
         lines.append(phase.goal)
     return "\n".join(lines)
@@ -340,7 +342,7 @@ def _phase_tip(phase: PhaseRow) -> str:
 
 def _milestone_tip(m: MilestoneRow) -> str:
     status = QCoreApplication.translate("vocab", vocab.MILESTONE_STATUSES.get(m.status, m.status))
-    lines = [m.title, f"{m.due_date.isoformat() if m.due_date else ''} · {status}"]
+    lines = [m.title, f"{shown_date(m.due_date)} · {status}"]
     if m.overdue:
         lines.append(QCoreApplication.translate("PlanTimeline", "Overdue by {0} days").format(
             m.days_overdue))
