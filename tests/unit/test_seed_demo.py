@@ -418,3 +418,17 @@ def test_failed_sample_leaves_no_file(tmp_path, today, monkeypatch):
         demo.create_demo_workspace(path)
     assert not path.exists()
     assert workspace.current() is None
+
+
+def test_the_samples_costs_are_in_pounds_whatever_the_locale(tmp_path, today):
+    """Its person lives in Leeds: the plan document prints its costs with their currency,
+    never as bare numbers."""
+    from careerpivot.services import currency, documents
+
+    demo.create_demo_workspace(tmp_path / "s.cpw", today=today)
+    try:
+        assert currency.currency_code() == "GBP"
+        plan = repr(documents.plan_document_data(today))
+        assert "£" in plan
+    finally:
+        workspace.close()

@@ -25,11 +25,14 @@ from pathlib import Path as _FsPath
 
 from careerpivot.core import clock
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import workspace
+from careerpivot.services import currency, workspace
 from careerpivot.services.demo.build import fill as _fill
 from careerpivot.services.demo.people import PROFILE
 from careerpivot.services.demo.planning import PORTFOLIO
 from careerpivot.store.db import write
+
+#: The sample's currency (its person lives in the United Kingdom).
+SAMPLE_CURRENCY = "GBP"
 
 # PROFILE and PORTFOLIO: the benchmark workspace (tests/benchmarks/generate.py) reuses them.
 __all__ = ["PORTFOLIO", "PROFILE", "create_demo_workspace", "ensure_demo_workspace"]
@@ -62,6 +65,8 @@ def create_demo_workspace(path: str | os.PathLike[str], *,
     try:
         with write():
             _fill(today or clock.today())
+            # the sample's person lives in Leeds: its costs are in pounds, whatever the locale
+            currency.set_currency(SAMPLE_CURRENCY)
     except BaseException:
         workspace.close()
         _remove_new_file(target)
