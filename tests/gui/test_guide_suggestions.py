@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gui_steps import open_interview
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from careerpivot.core import clock as app_clock
 from careerpivot.services import guide_gaps, interviews, network, paths
 from careerpivot.ui.context import Area
-
-
-def open_interview(qtbot, tab, interview_id):
-    row = tab.model.row_of(interview_id)
-    assert row >= 0
-    tab.table.setFocus()
-    tab.table.selectRow(row)
-    qtbot.waitUntil(lambda: tab.editor.interview_id == interview_id)
 
 
 def _workspace():

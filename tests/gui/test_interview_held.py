@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gui_steps import choose, open_interview
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
@@ -14,28 +15,7 @@ from careerpivot.services import development, interviews, log, network, paths
 from careerpivot.ui.context import Area
 from careerpivot.ui.dialogs.skill_levels import SkillLevelsDialog
 from careerpivot.ui.itemmodels import assumptions as am
-from careerpivot.ui.widgets.interview_editor import InterviewEditor
 from careerpivot.ui.widgets.interview_editor.held import HoldQuestion
-
-
-def open_interview(qtbot, window, interview_id) -> InterviewEditor:
-    tab = window.show_tab("interviewsTab")
-    row = tab.model.row_of(interview_id)
-    assert row >= 0
-    tab.table.setFocus()
-    tab.table.selectRow(row)
-    qtbot.waitUntil(lambda: tab.editor.interview_id == interview_id)
-    return tab.editor
-
-
-def choose(qtbot, combo, data):
-    """Pick an item of a combo box with the keyboard, as a person would."""
-    combo.setFocus()
-    target = combo.findData(data)
-    assert target >= 0
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
 
 
 def retype_and_leave(qtbot, line_edit, text):

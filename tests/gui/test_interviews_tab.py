@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from gui_steps import choose, open_interview
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
@@ -23,24 +24,6 @@ from careerpivot.ui.widgets.interview_editor.held import HoldQuestion
 
 def interviews_tab(window):
     return window.show_tab("interviewsTab")
-
-
-def open_interview(qtbot, tab, interview_id):
-    row = tab.model.row_of(interview_id)
-    assert row >= 0
-    tab.table.setFocus()
-    tab.table.selectRow(row)
-    qtbot.waitUntil(lambda: tab.editor.interview_id == interview_id)
-
-
-def choose(qtbot, combo, data):
-    """Pick an item of a combo box with the keyboard, as a person would."""
-    combo.setFocus()
-    target = combo.findData(data)
-    assert target >= 0
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
 
 
 def type_and_leave(qtbot, editor, text):

@@ -4,6 +4,7 @@ belief and falling back on undo, and the Overview's row per path opening the pat
 
 from __future__ import annotations
 
+from gui_steps import choose, open_interview
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -37,22 +38,6 @@ def settled_by_one_more(path_id: int):
     talk = next(r for r in interviews.list_interviews()
                 if r.path_id == path_id and r.status == "completed" and r.contact_id not in spoke)
     return step, talk
-
-
-def choose(qtbot, combo, data):
-    """Pick an item of a combo box with the keyboard, as a person would."""
-    combo.setFocus()
-    target = combo.findData(data)
-    assert target >= 0
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-
-
-def open_interview(qtbot, tab, interview_id):
-    tab.table.setFocus()
-    tab.table.selectRow(tab.model.row_of(interview_id))
-    qtbot.waitUntil(lambda: tab.editor.interview_id == interview_id)
 
 
 def test_the_models_pass_the_model_tester(qtmodeltester, qtbot, demo_window):
