@@ -37,6 +37,46 @@ def header_elided(table) -> list[str]:
     return cut
 
 
+def cut_cells(table, column: int) -> list[str]:
+    """The texts of ``column`` (over its first rows) its cells cut: on one line, those that
+    do not fit (they end in "…"); on wrapped rows, those with a word wider than the cell."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    style = table.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    icon = table.iconSize().width() if table.iconSize().isValid() else \
+        style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table)
+    width = table.horizontalHeader().sectionSize(column) - 2 * margin
+    model = table.model()
+    cut = []
+    for row in range(min(model.rowCount(), 50)):
+        index = model.index(row, column)
+        text = str(index.data() or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else table.font())
+        room = width - (icon + 2 * margin if index.data(Qt.ItemDataRole.DecorationRole)
+                        else 0)
+        if table.wordWrap():
+            if any(metrics.horizontalAdvance(word) > room for word in text.split()):
+                cut.append(text)
+        elif metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) != text:
+            cut.append(text)
+    return cut
+
+
+def whole_rows(table) -> int:
+    """How many rows, from the top, the table shows whole."""
+    room, shown, bottom = table.viewport().height(), 0, 0
+    for row in range(table.model().rowCount()):
+        bottom += table.rowHeight(row)
+        if bottom > room:
+            break
+        shown += 1
+    return shown
+
+
 def table_facts(table, fit=None) -> dict:
     facts = {
         "viewport": table.viewport().width(),
@@ -45,6 +85,7 @@ def table_facts(table, fit=None) -> dict:
         "row_height": table.verticalHeader().defaultSectionSize(),
         "visible_rows": table.viewport().height() // max(
             table.verticalHeader().defaultSectionSize(), 1),
+        "whole_rows": whole_rows(table),
         "word_wrap": table.wordWrap(),
     }
     if fit is not None:
@@ -59,6 +100,31 @@ def text_width(widget, text: str, bold: bool = False) -> int:
     font = QFont(widget.font())
     font.setBold(bold)
     return QFontMetrics(font).horizontalAdvance(text)
+
+
+def paths_facts(window, settle) -> dict:
+    """The first path's Assumptions page: both lists, the key columns of each."""
+    from careerpivot.ui.itemmodels import assumptions as am
+    from careerpivot.ui.widgets.column_fit import chars
+
+    tab = window.show_tab("pathsTab")
+    settle()
+    page = tab.assumptions_page
+    assumptions, evidence = page.assumptions_table, page.evidence_table
+    header, e_header = assumptions.horizontalHeader(), evidence.horizontalHeader()
+    return {
+        "assumptions": table_facts(assumptions),
+        "evidence": table_facts(evidence),
+        "evidence_count": evidence.model().rowCount(),
+        "statement": header.sectionSize(am.A_STATEMENT),
+        "statement_needed": chars(assumptions, page.assumptions_fit.min_chars),
+        "status_cut": cut_cells(assumptions, am.A_STATUS),
+        "quote": e_header.sectionSize(am.E_QUOTE),
+        "quote_needed": chars(evidence, page.evidence_fit.min_chars),
+        "verdicts_cut": cut_cells(evidence, am.E_VERDICT),
+        "people_cut": cut_cells(evidence, am.E_PERSON),
+        "details_shown": tab.form.details_shown(),
+    }
 
 
 def main() -> int:
@@ -104,9 +170,21 @@ def main() -> int:
         "why_longest": max(text_width(ranked, t) for t in why),
         "strengths": table_facts(dev.strengths_list, dev.strengths.column_fit),
     }
+    out["development"]["ranked_skills_cut"] = cut_cells(ranked, sm.SKILL)
+    out["development"]["strength_skills_cut"] = cut_cells(dev.strengths_list, sm.SKILL)
     dev.lower_tabs.setCurrentWidget(dev.learning)
     settle()
-    out["development"]["learning"] = table_facts(dev.learning_table, dev.learning.column_fit)
+    from careerpivot.ui.itemmodels import learning as lm
+    from careerpivot.ui.tabs.development.learning_list import TITLE_CHARS
+
+    learning = dev.learning_table
+    out["development"]["learning"] = table_facts(learning, dev.learning.column_fit)
+    out["development"]["learning_title"] = learning.horizontalHeader().sectionSize(lm.TITLE)
+    out["development"]["learning_title_needed"] = chars(learning, TITLE_CHARS) \
+        + dev.learning.column_fit.padding()
+    out["development"]["learning_titles_cut"] = cut_cells(learning, lm.TITLE)
+
+    out["paths"] = paths_facts(window, settle)
 
     tab = window.show_tab("interviewsTab")
     settle()

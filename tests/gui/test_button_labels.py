@@ -23,7 +23,8 @@ ASKS: frozenset[tuple[str, str]] = frozenset({
     ("weeklyReviewButton", "Weekly Review"), ("weeklyReviewStart", "Start Review"),
     ("dueMessageButton", "Write Message"), ("dueEmptyButton", "Plan a Conversation"),
     ("logAddButton", "Add Entry"), ("logAddActionButton", "Add Action"),
-    ("logEditButton", "Edit"),
+    ("logEditButton", "Edit"), ("logEmptyButton", "Add Entry"),
+    ("agendaEmptyButton", "Plan a Conversation"), ("overviewReadinessEmptyButton", "Add Path"),
     ("assumptionChartEmptyButton", "Add Path"),
     ("assumptionChartEmptyButton", "New Assumption"),
     *((name, label) for name in ("firstStepButton_path", "firstStepNextButton")
@@ -40,6 +41,7 @@ ASKS: frozenset[tuple[str, str]] = frozenset({
     ("newQuestionButton", "New Question"), ("addCriterionButton", "New Criterion"),
     ("askNextWriteButton", "Write Request"), ("askNextPlanButton", "Plan Conversation"),
     ("askNextEmptyButton", "New Assumption"), ("askNextEmptyButton", "Add Contact"),
+    ("readinessEmptyButton", "New Assumption"), ("evidenceEmptyButton", "Plan a Conversation"),
     # Network
     ("addContactButton", "Add Contact"), ("deleteContactButton", "Delete"),
     ("mergeContactsButton", "Merge"), ("networkEmptyStateButton", "Add Contact"),
@@ -120,6 +122,8 @@ ELSEWHERE = frozenset({
     ("firstStepNextButton", "Plan a Conversation"),
     ("askNextEmptyButton", "New Assumption"),  # a path without beliefs
     ("askNextEmptyButton", "Add Contact"),  # beliefs nobody new could test
+    ("evidenceEmptyButton", "Plan a Conversation"),  # a belief of a path never discussed
+    ("logEmptyButton", "Add Entry"),  # an empty log, once its page is shown
 })
 
 

@@ -190,7 +190,9 @@ def test_core_questions_pick_reorder_and_warn(main_window, qtbot, monkeypatch):
     tab = paths_tab(main_window)
     tab.pages.setCurrentIndex(PAGE_QUESTIONS)
     warning = tab.core_warning
-    assert warning.isVisible() and "Choose 3 to 5" in warning.text()
+    # none yet: the list says what belongs there (the warning would say it twice)
+    assert tab.questions_page.core_stack.currentWidget() is tab.questions_page.core_empty
+    assert "Pick 3 to 5" in tab.questions_page.core_empty.text() and not warning.isVisible()
     bank = tab.bank_list
     assert not bank.item(0).flags() & Qt.ItemFlag.ItemIsSelectable  # a category heading
     texts = [bank.item(i).text() for i in (1, 2)]

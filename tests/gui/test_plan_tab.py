@@ -451,7 +451,12 @@ def test_tree_rows_are_as_tall_as_the_other_lists_rows(demo_tab, demo_window):
     milestone = demo_tab.model.index(0, 0, demo_tab.model.index(0, 0))
     assert demo_tab.tree.visualRect(milestone).height() == \
         demo_tab.tree.fontMetrics().height() + 10
-    assert demo_tab.contingency_table.rowHeight(0) == demo_tab.tree.sizeHintForRow(0)
+    # a contingency's row: as tall as the tree's, or twice as tall when its trigger or its
+    # response needs two lines to be read
+    contingency = demo_tab.contingency_table
+    lines = 2 if contingency.wordWrap() else 1
+    assert contingency.rowHeight(0) == demo_tab.tree.sizeHintForRow(0) \
+        + (lines - 1) * contingency.fontMetrics().lineSpacing()
 
 
 def test_a_narrow_tree_keeps_room_for_titles(demo_tab, demo_window, qtbot):

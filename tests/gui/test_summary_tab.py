@@ -368,7 +368,8 @@ def test_export_of_an_unfinished_summary_asks_and_go_back_shows_the_first_missin
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert asked == [(("skills", "ask"), False)]
     assert paths == []  # nothing asked, nothing written
-    qtbot.waitUntil(lambda: tab.skill_combo.hasFocus())
+    # no skill to choose yet: the skills section's way in (to the Development tab)
+    qtbot.waitUntil(lambda: tab.skills_page.skills_empty.button.hasFocus())
     assert tab.documents().task is None
 
 

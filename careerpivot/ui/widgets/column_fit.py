@@ -8,14 +8,15 @@ How the width is shared:
 * the other columns are as wide as their header and their text, measured on the rows loaded
   (the first :data:`SAMPLE_ROWS` of a long list), within a limit per column in characters;
 * when the table is too narrow for the flexible column's minimum, the *shrinkable* columns
-  give way first, down to their own minimum (their text is elided, the full text is in the
-  tooltip the models give);
+  give way first, down to their own minimum and never narrower than their longest word (their
+  text is elided or, on two lines, wraps; the full text is in the tooltip the models give);
 * and then, if allowed, the flexible column's text wraps over two lines (taller rows).
 
 The widths are measured on the first rows shown, and again when the tab calls
 :meth:`ColumnFit.fit_contents` after loading its data (not while a filter narrows the list: the
 columns stay put while one types). A column the user resized keeps the width they gave it. The
-header's context menu shows or hides the optional columns (:func:`offer_column_menu`).
+header's context menu shows or hides the optional columns (:func:`offer_column_menu`); on a
+narrow screen a list starts with fewer of them shown (:func:`hide_columns`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView, QWidget
 
 from careerpivot.ui.widgets.spacing import row_height
 
@@ -34,6 +35,9 @@ from careerpivot.ui.widgets.spacing import row_height
 SAMPLE_ROWS = 50
 #: The largest share of the screen's width a list holds for its columns.
 MAX_SCREEN_SHARE = 0.6
+#: A screen narrower than this (in logical pixels: 1920 at 200 % is 960) is narrow: the lists
+#: start with fewer optional columns shown.
+NARROW_SCREEN = 1200
 
 
 #: Text as the lists show it (words, spaces, digits, punctuation), to measure a width in
@@ -46,6 +50,26 @@ def chars(table: QTableView, count: float) -> int:
     metrics = QFontMetrics(table.font())
     per_char = metrics.horizontalAdvance(_TYPICAL) / len(_TYPICAL)
     return int(per_char * count + 0.5)
+
+
+def narrow_screen(widget: QWidget) -> bool:
+    """Whether ``widget`` is on a narrow screen (see :data:`NARROW_SCREEN`)."""
+    return widget.screen().availableGeometry().width() < NARROW_SCREEN
+
+
+def hide_columns(table: QTableView, hidden: Iterable[int],
+                 narrow: Iterable[int] = ()) -> None:
+    """Hide the columns a list starts without: ``hidden`` everywhere, and ``narrow`` too on a
+    narrow screen (the header's menu shows them again; a layout the user kept wins)."""
+    columns = set(hidden) | (set(narrow) if narrow_screen(table) else set())
+    for column in sorted(columns):
+        table.setColumnHidden(column, True)
+
+
+def table_height(table: QTableView, rows: int) -> int:
+    """The height that shows the table's header and ``rows`` rows of the height they have."""
+    return table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() \
+        + rows * table.verticalHeader().defaultSectionSize()
 
 
 class ColumnFit(QObject):
@@ -72,6 +96,7 @@ class ColumnFit(QObject):
         self.fixed = dict(fixed or {})
         self.preferred: dict[int, int] = {}  # the width each column would like
         self.whole: dict[int, int] = {}  # the width that shows all of a column's texts
+        self.longest_word: dict[int, int] = {}  # a shrinkable column's longest word
         self.user_sized: set[int] = set()
         self.lines = 1
         self._fitting = False
@@ -117,11 +142,13 @@ class ColumnFit(QObject):
 
     def content_width(self, column: int) -> int:
         """The widest text of the column over the rows loaded (a sample of a long list), in
-        the font of its row (some are bold or italic), with the cell's padding."""
+        the font of its row (some are bold or italic), with the cell's padding. (For a
+        shrinkable column, its longest word too, in :attr:`longest_word`.)"""
         model = self.table.model()
         plain = QFontMetrics(self.table.font())
         styled: dict[tuple[bool, bool], QFontMetrics] = {}
-        widest = 0
+        widest = word = 0
+        words = column in self.shrink
         for row in range(min(model.rowCount(), SAMPLE_ROWS)):
             index = model.index(row, column)
             text = index.data()
@@ -138,6 +165,10 @@ class ColumnFit(QObject):
                     styled[key] = QFontMetrics(shown)
                 metrics = styled[key]
             widest = max(widest, metrics.horizontalAdvance(str(text)))
+            if words:
+                word = max(word, *(metrics.horizontalAdvance(w) for w in str(text).split()))
+        if words:
+            self.longest_word[column] = word + self.padding() if word else 0
         return widest + self.padding() if widest else 0
 
     def _reset(self) -> None:
@@ -173,9 +204,11 @@ class ColumnFit(QObject):
 
     def _least(self, column: int) -> int:
         """The narrowest a shrinkable column gets: its least characters, and never less
-        than its header (a header cut short is a label the user cannot read)."""
+        than its header (a header cut short is a label the user cannot read) or its longest
+        word (up to the width it would like)."""
         low = self.limits.get(column, (6, 0))[0] or 6
-        return max(chars(self.table, low) + self.padding(), self.header_width(column))
+        return max(chars(self.table, low) + self.padding(), self.header_width(column),
+                   min(self.longest_word.get(column, 0), self.preferred.get(column, 0)))
 
     def minimum_width(self) -> int:
         """The narrowest the table may get: every column at its least width (the flexible

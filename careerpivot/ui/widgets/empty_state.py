@@ -8,7 +8,8 @@ texts come from the page that shows the widget, through its own ``tr()``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -79,6 +80,25 @@ class EmptyState(QWidget):
         self.set_title(title)
         self.setText(text)
         self.set_action(action)
+
+    # --- size ------------------------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """At least as tall as its title, its sentence wrapped to the width it has, and its
+        button: a short pane gives way above or below it rather than cutting its lines. (A
+        page not shown keeps the least size of its parts: its width is not known.)"""
+        hint = super().minimumSizeHint()
+        if self.isVisible() and self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the sentence wraps anew: the least height changed
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.updateGeometry()  # (shown: its least height counts now)
 
     # the sentence reads and writes like a label's text, so the pages and their tests treat
     # the empty state as they treated the label it replaced

@@ -24,7 +24,12 @@ from careerpivot.ui.dialogs.add_learning import AddLearningDialog
 from careerpivot.ui.itemmodels import learning as lm
 from careerpivot.ui.tabs.development.common import shortcut, vocab_text
 from careerpivot.ui.undo import push_add
-from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.column_fit import (
+    ColumnFit,
+    hide_columns,
+    offer_column_menu,
+    table_height,
+)
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
 from careerpivot.ui.widgets.spacing import GAP
@@ -35,6 +40,9 @@ from careerpivot.ui.widgets.tables import list_table
 LEARNING_OPTIONAL = (lm.KIND, lm.END, lm.HOURS_PLANNED, lm.HOURS_SPENT, lm.COST, lm.PROVIDER,
                      lm.SKILLS)
 LEARNING_HIDDEN = (lm.COST, lm.PROVIDER, lm.SKILLS)
+#: Hidden at first on a narrow screen too (the progress says how far an item is; the editor
+#: says the rest).
+LEARNING_NARROW_HIDDEN = (lm.END, lm.HOURS_PLANNED, lm.HOURS_SPENT)
 #: The title is read whole up to this many characters (longer ones end in "…": the tooltip
 #: and the editor say them whole).
 TITLE_CHARS = 28
@@ -81,6 +89,7 @@ class LearningPane(QWidget):
         self.delete_learning_button.setToolTip(self.tr("Delete the selected item (Delete)"))
         bar.addWidget(self.delete_learning_button)
         column.addLayout(bar)
+        self._bar = bar
 
         self.learning_stack = QStackedWidget(self)
         self.learning_table = list_table(self, "learningTable", model, {},
@@ -89,8 +98,7 @@ class LearningPane(QWidget):
             self.learning_table, lm.TITLE, min_chars=TITLE_CHARS,
             limits={lm.KIND: (8, 22), lm.PROVIDER: (8, 24), lm.SKILLS: (8, 30)},
             shrink=(lm.SKILLS, lm.PROVIDER, lm.KIND), fixed={lm.PROGRESS: 0})
-        for hidden in LEARNING_HIDDEN:
-            self.learning_table.setColumnHidden(hidden, True)
+        hide_columns(self.learning_table, LEARNING_HIDDEN, LEARNING_NARROW_HIDDEN)
         offer_column_menu(self.learning_table, LEARNING_OPTIONAL, self.column_fit)
         self.progress_delegate = ProgressDelegate(self.learning_table)
         self.learning_table.setItemDelegateForColumn(lm.PROGRESS, self.progress_delegate)
@@ -110,6 +118,12 @@ class LearningPane(QWidget):
         shortcut(QKeySequence.StandardKey.Delete, self.learning_table,
                  self.deleteRequested.emit)
         self.learning_table.activated.connect(lambda _index: self.editRequested.emit())
+
+    def wanted_height(self, rows: int) -> int:
+        """The height that shows the bar and ``rows`` rows."""
+        column = self.layout()
+        return column.contentsMargins().top() + self._bar.sizeHint().height() \
+            + column.spacing() + table_height(self.learning_table, rows)
 
     def _on_filter(self, _index: int) -> None:
         value = self.learning_filter.currentData()

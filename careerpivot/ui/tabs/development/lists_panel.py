@@ -2,11 +2,16 @@
 ranked development list above two pages, what I already bring and the learning items and
 experiments (three lists one above the other left each a few rows on a laptop's screen). It
 names the pages with their counts and keeps its layout — the split, each list's columns and the
-page shown — between sessions."""
+page shown — between sessions.
+
+Until the user moves the split (or a kept one is put back), the split gives each list at least
+:data:`ROWS` rows, the ranked list first, and shares what is left 3 : 2; a window too short for
+that drops the ranked list's headline and the strengths' hint (they become tooltips)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from careerpivot.settings import Settings
@@ -22,6 +27,10 @@ from careerpivot.ui.tabs.development.skill_lists import RankedPane, StrengthsPan
 SPLIT_KEY, PAGE_KEY = "development/listsSplitter", "development/lowerPage"
 RANKED_KEY, STRENGTHS_KEY = "development/rankedColumns", "development/strengthsColumns"
 LEARNING_KEY = "development/learningColumns"
+#: Rows each list shows at least, where the window's height allows.
+ROWS = 5
+#: The ranked list's share of the height beyond those rows (the pages below get the rest).
+RANKED_SHARE = 0.6
 
 
 class ListsPanel(QSplitter):
@@ -47,6 +56,14 @@ class ListsPanel(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self.setSizes([420, 280])
+        self.lower_tabs.setTabToolTip(0, self.strengths.hint.text())
+        self._user_split = False  # the user moved the split, or a kept one was put back
+        self._fitting = False  # the split is being set here (not moved by the user)
+        self.splitterMoved.connect(self._split_moved)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_height)
         self.name_pages()
 
     def name_pages(self) -> None:
@@ -62,6 +79,47 @@ class ListsPanel(QSplitter):
         """Size the lists' columns to the rows just loaded."""
         for pane in (self.ranked, self.strengths, self.learning):
             pane.column_fit.fit_contents()
+        self._fit_timer.start()  # (two lines a row, or one: the heights change)
+
+    # --- the split ---------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        if not self._fitting:
+            self._user_split = True
+
+    def _wanted(self, compact: bool) -> tuple[int, int]:
+        """The heights of the ranked list and of the pages below that show :data:`ROWS` rows
+        each (without the headline and the hint when ``compact``)."""
+        tabs = self.lower_tabs.tabBar().sizeHint().height()
+        lower = tabs + max(self.strengths.wanted_height(ROWS, compact),
+                           self.learning.wanted_height(ROWS))
+        return self.ranked.wanted_height(ROWS, compact), lower
+
+    def fit_height(self) -> None:
+        """Give each list :data:`ROWS` rows at least where the height allows (see the module's
+        description)."""
+        height = self.height() - self.handleWidth()
+        if height <= 0 or not self.isVisible():
+            return
+        compact = height < sum(self._wanted(False))
+        for part in (self.ranked, self.strengths):
+            part.set_compact(compact)
+        if self._user_split:
+            return
+        ranked, lower = self._wanted(compact)
+        spare = height - ranked - lower
+        if spare > 0:
+            ranked += round(spare * RANKED_SHARE)
+        ranked = max(min(ranked, height - self.lower_tabs.minimumSizeHint().height()),
+                     self.ranked.minimumSizeHint().height())
+        self._fitting = True
+        try:
+            self.setSizes([ranked, height - ranked])
+        finally:
+            self._fitting = False
 
     def _tables(self) -> dict[str, RankedPane | StrengthsPane | LearningPane]:
         return {RANKED_KEY: self.ranked, STRENGTHS_KEY: self.strengths,
@@ -75,6 +133,8 @@ class ListsPanel(QSplitter):
     def restore_state(self, settings: Settings) -> None:
         panes = self._tables()
         tables = {key: pane.column_fit.table for key, pane in panes.items()}
+        if settings.window_state(SPLIT_KEY) is not None:
+            self._user_split = True  # the split the user left
         for key in restore_layout(settings, {SPLIT_KEY: self}, tables):
             panes[key].column_fit.restored()
         page = settings.window_state(PAGE_KEY)

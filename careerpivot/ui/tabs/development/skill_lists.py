@@ -37,7 +37,12 @@ from careerpivot.ui.dialogs.add_skill import AddSkillDialog, level_combo
 from careerpivot.ui.itemmodels import skills as sm
 from careerpivot.ui.tabs.development.common import escape, section_title, shortcut, vocab_text
 from careerpivot.ui.undo import push_add
-from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.column_fit import (
+    ColumnFit,
+    hide_columns,
+    offer_column_menu,
+    table_height,
+)
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
 from careerpivot.ui.widgets.spacing import GAP
@@ -51,22 +56,30 @@ RANKED_HIDDEN = (sm.GAP, sm.KIND, sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGA
 STRENGTHS_OPTIONAL = (sm.KIND, sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGANIZATIONS,
                       sm.LEVELS)
 STRENGTHS_HIDDEN = (sm.IMPORTANCE, sm.MENTIONS, sm.PEOPLE, sm.ORGANIZATIONS, sm.LEVELS)
+#: Hidden at first on a narrow screen too: the reason and the skill keep their room (the
+#: learning that serves the selected skill shows beside the list).
+RANKED_NARROW_HIDDEN = (sm.LEARNING,)
+STRENGTHS_NARROW_HIDDEN = (sm.KIND,)
 #: Never shown in the strengths list (a strength has no rank, priority or learning to plan).
 _NOT_STRENGTHS = (sm.RANK, sm.PRIORITY, sm.GAP, sm.LEARNING)
 #: The reason ("essential in 4 of 6 conversations, 3 organizations, gap 2") is read whole:
 #: at least this many characters on a line, or it wraps over two lines.
 WHY_CHARS = 60
+#: In the strengths list (where the skill itself says the most), this many.
+STRENGTH_WHY_CHARS = 44
 #: (least, most) characters of the columns sized to their content.
-_LIMITS = {sm.SKILL: (14, 26), sm.LEARNING: (14, 28), sm.KIND: (8, 16)}
+_LIMITS = {sm.SKILL: (14, 34), sm.LEARNING: (14, 28), sm.KIND: (8, 16)}
 
 
 def fit_skill_columns(table: QTableView, *, strengths: bool) -> ColumnFit:
     """The columns of a skill list: the reason takes the room, the others their content."""
-    fit = ColumnFit(table, sm.WHY, min_chars=WHY_CHARS if not strengths else 50,
+    fit = ColumnFit(table, sm.WHY, min_chars=WHY_CHARS if not strengths else STRENGTH_WHY_CHARS,
                     limits=_LIMITS, shrink=(sm.LEARNING, sm.SKILL, sm.KIND), wrap=True,
                     fixed={sm.RANK: 0, sm.PRIORITY: 0})
-    for column in (STRENGTHS_HIDDEN + _NOT_STRENGTHS) if strengths else RANKED_HIDDEN:
-        table.setColumnHidden(column, True)
+    if strengths:
+        hide_columns(table, STRENGTHS_HIDDEN + _NOT_STRENGTHS, STRENGTHS_NARROW_HIDDEN)
+    else:
+        hide_columns(table, RANKED_HIDDEN, RANKED_NARROW_HIDDEN)
     offer_column_menu(table, STRENGTHS_OPTIONAL if strengths else RANKED_OPTIONAL, fit)
     return fit
 
@@ -154,7 +167,8 @@ class RankedPane(SkillListPane):
 
         bar = QHBoxLayout()
         bar.setSpacing(GAP)
-        bar.addWidget(section_title(self.tr("What to learn first"), self))
+        self.title = section_title(self.tr("What to learn first"), self)
+        bar.addWidget(self.title)
         bar.addStretch(1)
         self.skill_search = QLineEdit(self)
         self.skill_search.setObjectName("skillSearch")
@@ -183,6 +197,8 @@ class RankedPane(SkillListPane):
         self.delete_skill_button.setToolTip(self.tr("Delete the selected skill (Delete)"))
         bar.addWidget(self.delete_skill_button)
         column.addLayout(bar)
+        self._bar = bar
+        self._compact = False
         # the answer at a glance: what to learn first, and why
         self.headline = QLabel(self)
         self.headline.setObjectName("developmentHeadline")
@@ -235,7 +251,29 @@ class RankedPane(SkillListPane):
         filtered_out = total > 0 and shown == 0
         empty.set_action_enabled(filtered_out or self.add_skill_button.isEnabled())
         self.headline.setText(self._headline())
-        self.headline.setVisible(bool(self.headline.text()))
+        self._show_headline()
+
+    def set_compact(self, compact: bool) -> None:
+        """A short window: the headline gives its lines to the list (its sentence is the
+        title's tooltip then; the selected skill's reasons show beside the list)."""
+        if compact != self._compact:
+            self._compact = compact
+            self._show_headline()
+
+    def _show_headline(self) -> None:
+        text = self.headline.text()
+        self.headline.setVisible(bool(text) and not self._compact)
+        self.title.setToolTip(text if self._compact else "")
+
+    def wanted_height(self, rows: int, compact: bool) -> int:
+        """The height that shows the bar, the headline (unless ``compact``) and ``rows``
+        rows."""
+        column = self.layout()
+        height = self._bar.sizeHint().height() + column.spacing() \
+            + table_height(self.development_list, rows)
+        if self.headline.text() and not compact:
+            height += self.headline.heightForWidth(max(self.width(), 1)) + column.spacing()
+        return height
 
     def _empty_action(self) -> None:
         if self.skills_model.total_count() and not self.skills_model.rowCount():
@@ -310,8 +348,8 @@ class StrengthsPane(SkillListPane):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, GAP, 0, 0)
         column.setSpacing(GAP)
-        hint = QLabel(self.tr("Transferable strengths from your current career: what the new "
-                              "path can count on."), self)
+        hint = self.hint = QLabel(self.tr("Transferable strengths from your current career: "
+                                          "what the new path can count on."), self)
         hint.setObjectName("strengthsHint")
         hint.setWordWrap(True)
         column.addWidget(hint)
@@ -321,6 +359,7 @@ class StrengthsPane(SkillListPane):
         self.column_fit = fit_skill_columns(self.strengths_list, strengths=True)
         self.strengths_stack.addWidget(self.strengths_list)
         self.strengths_empty_label = EmptyState(self, name="strengthsEmptyState",
+                                                title=self._none_title(),
                                                 text=self._none_marked(),
                                                 action=self.tr("Add a Strength…"))
         self.strengths_stack.addWidget(self.strengths_empty_label)
@@ -328,9 +367,12 @@ class StrengthsPane(SkillListPane):
         self._wire(self.strengths_list)
         self.strengths_empty_label.actionTriggered.connect(self.addStrengthRequested.emit)
 
+    def _none_title(self) -> str:
+        return self.tr("No strengths marked yet")
+
     def _none_marked(self) -> str:
-        return self.tr("None marked yet: select a skill you already master and tick “I already "
-                       "bring this”, or add one.")
+        return self.tr("Select a skill you already master and tick “I already bring this”, or "
+                       "add one.")
 
     def update_state(self) -> None:
         strengths = self.strengths_model.total_count()
@@ -338,9 +380,21 @@ class StrengthsPane(SkillListPane):
             self.strengths_empty_label.set_content(
                 "", self.tr("No strength matches the kind and search."), "")
         elif not strengths:
-            self.strengths_empty_label.set_content("", self._none_marked(),
+            self.strengths_empty_label.set_content(self._none_title(), self._none_marked(),
                                                    self.tr("Add a Strength…"))
         self.strengths_stack.setCurrentIndex(0 if self.strengths_model.rowCount() else 1)
 
     def set_read_only(self, read_only: bool) -> None:
         self.strengths_empty_label.set_action_enabled(not read_only)
+
+    def set_compact(self, compact: bool) -> None:
+        """A short window: the hint gives its line to the list (its page's tooltip says it)."""
+        self.hint.setVisible(not compact)
+
+    def wanted_height(self, rows: int, compact: bool) -> int:
+        """The height that shows the hint (unless ``compact``) and ``rows`` rows."""
+        column = self.layout()
+        height = column.contentsMargins().top() + table_height(self.strengths_list, rows)
+        if not compact:
+            height += self.hint.heightForWidth(max(self.width(), 1)) + column.spacing()
+        return height

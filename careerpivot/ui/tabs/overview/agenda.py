@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from careerpivot.core import vocab
 from careerpivot.services.overview import AgendaRow
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.tabs.overview.due_model import ItemRole
+from careerpivot.ui.widgets.empty_state import EmptyState
 
 
 class AgendaPane(QWidget):
@@ -36,17 +44,26 @@ class AgendaPane(QWidget):
         self.agenda_view.setHeaderHidden(True)
         self.agenda_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda_view.setAccessibleName(self.tr("Upcoming conversations"))
-        column.addWidget(self.agenda_view, 1)
+        self.agenda_stack = QStackedWidget(self)
+        self.agenda_stack.addWidget(self.agenda_view)
+        self.agenda_empty = EmptyState(
+            self, name="agendaEmpty", compact=True, title=self.tr("Nothing planned"),
+            text=self.tr("No conversations scheduled in the next two weeks."),
+            action=self.tr("Plan a Conversation…"))
+        self.agenda_empty.actionTriggered.connect(self._plan_conversation)
+        self.agenda_stack.addWidget(self.agenda_empty)
+        column.addWidget(self.agenda_stack, 1)
         self.agenda_view.activated.connect(self._open_agenda)
+
+    def _plan_conversation(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab("interviewsTab").new_interview()
 
     def show_agenda(self, agenda: list[AgendaRow]) -> None:
         self.agenda_model.clear()
         locale = QLocale()
-        if not agenda:
-            item = QStandardItem(self.tr("No conversations scheduled in the next two weeks."))
-            item.setEnabled(False)
-            self.agenda_model.appendRow(item)
-            return
+        self.agenda_stack.setCurrentWidget(self.agenda_view if agenda else self.agenda_empty)
         for row in agenda:
             if row.days_until == 0:
                 day = self.tr("Today")

@@ -26,6 +26,7 @@ from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import readiness
 from careerpivot.ui import workers
 from careerpivot.ui.itemmodels import readiness as rm
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import hint
 from careerpivot.ui.widgets.progress_delegate import ProgressDelegate
 
@@ -87,6 +88,13 @@ class ReadinessOverviewPage(QWidget):
         self.table.activated.connect(self._open)  # double-click or Enter
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_button())
         self.stack.addWidget(self.table)
+        self.empty = EmptyState(
+            self, name="overviewReadinessEmpty", title=self.tr("No paths yet"),
+            text=self.tr("Add the paths you are considering, and what you believe about each: "
+                         "this page then says how much of it your conversations have settled."),
+            action=self.tr("Add Path…"))
+        self.empty.actionTriggered.connect(self._add_path)
+        self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
         row = QHBoxLayout()
@@ -133,14 +141,16 @@ class ReadinessOverviewPage(QWidget):
             row = self.model.row_of(current) if current is not None else -1
             self.table.selectRow(max(row, 0))
         else:
-            self.placeholder.setText(self.tr("No paths yet. Add the paths you are considering "
-                                             "in the Paths tab, and what you believe about "
-                                             "each."))
-            self.stack.setCurrentWidget(self.placeholder)
+            self.stack.setCurrentWidget(self.empty)
         self._update_button()
         self.updated.emit()
 
     # --- acting -----------------------------------------------------------------------------
+    def _add_path(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab("pathsTab").add_path()
+
     def _open(self, index: QModelIndex) -> None:
         path_id = index.data(rm.ID_ROLE) if index.isValid() else None
         if path_id is not None:

@@ -128,13 +128,16 @@ class AskNextPage(QWidget):
             planned = " " + self.tr("Not listed: %n person(s) with a conversation already "
                                     "planned on this path.", "", result.planned)
         action = self.tr("New Assumption…")
+        title = ""
         if result is None:
             intro, empty = "", ""
         elif not result.assumptions:
+            title = self.tr("No beliefs to test yet")
             intro, empty = "", self.tr(
                 "Write down what you believe about this path first (on the Assumptions page); "
                 "this page then says whom to ask to test it.")
         elif not result.open_assumptions:
+            title = self.tr("Every belief is settled")
             intro, empty = "", self.tr(
                 "Every assumption of this path is settled: nobody needs to be asked about it "
                 "for now. Write down another belief to test, or look at another path.")
@@ -144,6 +147,7 @@ class AskNextPage(QWidget):
                 "a level and an organization not heard on them yet, then either, then one more "
                 "person where more are needed.").format(
                 result.open_assumptions, result.assumptions) + planned
+            title = self.tr("Nobody new to ask")
             empty = "" if result.suggestions else self.tr(
                 "Nobody in your network would add a new view on the open assumptions. Add "
                 "contacts at other organizations or levels, or ask for introductions.") + planned
@@ -151,7 +155,7 @@ class AskNextPage(QWidget):
         self.intro.setText(intro)
         self.intro.setVisible(bool(intro))
         self._wants_contact = result is not None and result.open_assumptions > 0
-        self.empty.set_content("", empty, action if empty else "")
+        self.empty.set_content(title, empty, action if empty else "")
         self.stack.setCurrentWidget(self.empty if empty or result is None else self.table)
 
     def _empty_action(self) -> None:

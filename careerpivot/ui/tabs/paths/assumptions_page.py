@@ -26,11 +26,18 @@ from careerpivot.services import paths
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import evidence_text
 from careerpivot.ui.itemmodels import assumptions as am
-from careerpivot.ui.tabs.paths.common import fit_wrapped_rows, make_table, shortcut
+from careerpivot.ui.tabs.paths.common import ListsSplit, fit_wrapped_rows, make_table, shortcut
 from careerpivot.ui.undo import push_add, push_change, push_delete
-from careerpivot.ui.widgets.column_fit import ColumnFit
+from careerpivot.ui.widgets.column_fit import ColumnFit, hide_columns, offer_column_menu
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading, hint
+
+#: The columns the headers' menus show or hide (the others always show), and those a narrow
+#: screen starts without.
+ASSUMPTIONS_OPTIONAL = (am.A_CATEGORY, am.A_CONFIDENCE, am.A_TRIANGULATED)
+ASSUMPTIONS_NARROW_HIDDEN = (am.A_CATEGORY, am.A_CONFIDENCE)
+EVIDENCE_OPTIONAL = (am.E_LEVEL, am.E_ORGANIZATION, am.E_DATE)
+EVIDENCE_NARROW_HIDDEN = (am.E_LEVEL, am.E_DATE)
 
 
 class AssumptionsPage(QWidget):
@@ -97,6 +104,8 @@ class AssumptionsPage(QWidget):
             self.assumptions_table, am.A_STATEMENT, min_chars=28,
             limits={am.A_CATEGORY: (8, 18)}, shrink=(am.A_CATEGORY,),
             fixed={am.A_STATUS: 115, am.A_EVIDENCE: 135, am.A_TRIANGULATED: 105})
+        hide_columns(self.assumptions_table, (), ASSUMPTIONS_NARROW_HIDDEN)
+        offer_column_menu(self.assumptions_table, ASSUMPTIONS_OPTIONAL, self.assumptions_fit)
         header.sectionResized.connect(lambda *_: self._rows_timer.start())
         self.assumptions_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._assumption_chosen())
@@ -110,16 +119,25 @@ class AssumptionsPage(QWidget):
         evidence_pane = QWidget()
         ev_layout = QVBoxLayout(evidence_pane)
         ev_layout.setContentsMargins(0, 4, 0, 0)
+        # one line above the evidence: its heading, what the selected assumption's evidence
+        # says and still lacks, and the button that opens the selected conversation
+        top = QHBoxLayout()
         self.evidence_title = heading("")
         self.evidence_title.setObjectName("evidenceTitle")
-        self.evidence_title.setWordWrap(True)
-        ev_layout.addWidget(self.evidence_title)
-        # what the selected assumption's evidence says, and what it still lacks
+        top.addWidget(self.evidence_title, 0, Qt.AlignmentFlag.AlignTop)
         self.evidence_lacks = QLabel()
         self.evidence_lacks.setObjectName("assumptionStanding")
         self.evidence_lacks.setWordWrap(True)
         self.evidence_lacks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        ev_layout.addWidget(self.evidence_lacks)
+        top.addWidget(self.evidence_lacks, 1)
+        self.open_interview_button = QPushButton(self.tr("Open Interview"))
+        self.open_interview_button.setObjectName("openInterviewButton")
+        self.open_interview_button.setToolTip(self.tr("Open the selected conversation in the "
+                                                      "Interviews tab (Enter, or double-click "
+                                                      "it)"))
+        self.open_interview_button.clicked.connect(self.open_evidence_interview)
+        top.addWidget(self.open_interview_button, 0, Qt.AlignmentFlag.AlignTop)
+        ev_layout.addLayout(top)
         self.evidence_model = am.EvidenceModel(self)
         self.evidence_table = make_table("evidenceList")
         self.evidence_table.setModel(self.evidence_model)
@@ -134,26 +152,29 @@ class AssumptionsPage(QWidget):
             self.evidence_table, am.E_QUOTE, min_chars=30,
             limits={am.E_PERSON: (10, 24), am.E_ORGANIZATION: (10, 24)},
             shrink=(am.E_ORGANIZATION, am.E_PERSON), fixed={am.E_VERDICT: 110})
+        hide_columns(self.evidence_table, (), EVIDENCE_NARROW_HIDDEN)
+        offer_column_menu(self.evidence_table, EVIDENCE_OPTIONAL, self.evidence_fit)
         eh.sectionResized.connect(lambda *_: self._rows_timer.start())
         # Double-click or Enter.
         self.evidence_table.activated.connect(lambda _i: self.open_evidence_interview())
         self.evidence_table.selectionModel().currentRowChanged.connect(
             lambda *_: self.update_buttons())
-        ev_layout.addWidget(self.evidence_table, 1)
-        row = QHBoxLayout()
-        self.open_interview_button = QPushButton(self.tr("Open Interview"))
-        self.open_interview_button.setObjectName("openInterviewButton")
-        self.open_interview_button.setToolTip(self.tr("Open the selected conversation in the "
-                                                      "Interviews tab (Enter)"))
-        self.open_interview_button.clicked.connect(self.open_evidence_interview)
-        row.addWidget(self.open_interview_button)
-        row.addWidget(hint(self.tr("Double-click a conversation to open it.")), 1)
-        ev_layout.addLayout(row)
+        # no verdict yet on the selected belief: how one is recorded, and the next step
+        self.evidence_stack = QStackedWidget()
+        self.evidence_stack.setObjectName("evidenceStack")
+        self.evidence_stack.addWidget(self.evidence_table)
+        self.evidence_empty = EmptyState(self, name="evidenceEmpty", compact=True)
+        self.evidence_empty.actionTriggered.connect(self._evidence_action)
+        self.evidence_stack.addWidget(self.evidence_empty)
+        ev_layout.addWidget(self.evidence_stack, 1)
         split.addWidget(evidence_pane)
         split.setSizes([300, 220])
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.assumptions_splitter = split
+        # five rows of each at least, the evidence first; one line a row on a short screen
+        self.split = ListsSplit(split, (self.assumptions_table, self.evidence_table),
+                                (self.assumptions_table, self.evidence_stack), self._fit_rows)
         # a path without beliefs yet: what belongs here, and the button that adds one
         self.assumptions_stack = QStackedWidget()
         self.assumptions_stack.addWidget(split)
@@ -166,6 +187,14 @@ class AssumptionsPage(QWidget):
         self.assumptions_empty.actionTriggered.connect(self.add_assumption)
         self.assumptions_stack.addWidget(self.assumptions_empty)
         layout.addWidget(self.assumptions_stack, 1)
+
+    def wanted_height(self, lines: int) -> int:
+        """The height that shows the tools and five rows of ``lines`` lines in each list."""
+        margins = self.layout().contentsMargins()
+        split = self.split
+        return margins.top() + margins.bottom() + self.layout().spacing() \
+            + self.layout().itemAt(0).sizeHint().height() + split.wanted(0, lines) \
+            + split.wanted(1, lines) + self.assumptions_splitter.handleWidth()
 
     # --- the path shown ---------------------------------------------------------------------
     def set_path(self, row: paths.PathRow | None) -> None:
@@ -224,6 +253,9 @@ class AssumptionsPage(QWidget):
             self.evidence_model.set_rows([])
             self.evidence_title.setText(self.tr("Select an assumption to see what the "
                                                 "conversations said about it."))
+            self.evidence_title.setToolTip("")
+            self.evidence_stack.setCurrentWidget(self.evidence_table)
+            self.open_interview_button.setVisible(False)
             self.update_buttons()
             return
         try:
@@ -233,13 +265,40 @@ class AssumptionsPage(QWidget):
         self.evidence_model.set_rows(rows)
         self.evidence_fit.fit_contents()
         self._fit_rows(self.evidence_table)
-        if rows:
-            self.evidence_title.setText(self.tr("Evidence for “{0}”").format(a.statement))
-        else:
-            self.evidence_title.setText(self.tr(
-                "No conversation has given a verdict on “{0}” yet. Record one in an "
-                "interview's Evidence page.").format(a.statement))
+        self.evidence_title.setText(self.tr("Evidence"))
+        self.evidence_title.setToolTip(a.statement)
+        self._show_evidence_state(bool(rows))
         self.update_buttons()
+
+    def _show_evidence_state(self, has_evidence: bool) -> None:
+        """The evidence, or what to do for the first: record a verdict on a conversation
+        with this path, or plan one."""
+        has_interviews = self._path is not None and self._path.interview_count > 0
+        if not has_evidence:
+            self.evidence_empty.set_content(
+                self.tr("No evidence yet"),
+                self.tr("After a conversation about this path, record on the interview's "
+                        "Evidence page whether it supported, challenged or nuanced this "
+                        "belief, in their words.") if has_interviews else
+                self.tr("Plan a conversation with someone who does this work: what they say "
+                        "about this belief becomes its evidence."),
+                self.tr("Open Interviews") if has_interviews else self.tr("Plan a Conversation…"))
+        self.evidence_stack.setCurrentWidget(self.evidence_table if has_evidence
+                                             else self.evidence_empty)
+        self.open_interview_button.setVisible(has_evidence)
+
+    def _evidence_action(self) -> None:
+        row = self._path
+        if row is None:
+            return
+        if row.interview_count > 0:
+            window: Any = self.window()
+            if hasattr(window, "show_tab"):
+                window.show_tab("interviewsTab")
+            return
+        from careerpivot.ui.tabs.interview_commands import plan_interview
+
+        plan_interview(self, self.ctx, path_id=row.id, contact_id=None)
 
     def add_assumption(self) -> None:
         row = self._path
@@ -329,7 +388,7 @@ class AssumptionsPage(QWidget):
         """Rows as tall as their wrapped text, with a little air (those of ``tables``, or of
         both tables)."""
         for table in tables or (self.assumptions_table, self.evidence_table):
-            fit_wrapped_rows(table)
+            fit_wrapped_rows(table, self.split.lines)
 
     def update_buttons(self) -> None:
         has_assumption = self.current_assumption() is not None

@@ -1,5 +1,6 @@
 """The Core questions page of the Paths tab: the question bank on the left, the path's core
-questions (the start of every new interview for it) in their order on the right."""
+questions (the start of every new interview for it) in their order on the right; with none
+yet, what belongs there and the button that adds the question selected in the bank."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
 from careerpivot.ui.tabs.paths.common import shortcut
 from careerpivot.ui.undo import push_add, push_change
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading, hint
 
 
@@ -91,7 +94,19 @@ class QuestionsPage(QWidget):
         shortcut(self.core_list, QKeySequence.StandardKey.Delete, self.remove_core_question)
         shortcut(self.core_list, "Ctrl+Up", lambda: self.move_core_question(-1))
         shortcut(self.core_list, "Ctrl+Down", lambda: self.move_core_question(1))
-        right.addWidget(self.core_list, 1)
+        self.core_stack = QStackedWidget()
+        self.core_stack.setObjectName("coreQuestionsStack")
+        self.core_stack.addWidget(self.core_list)
+        self.core_empty = EmptyState(
+            self, name="coreQuestionsEmpty", compact=True,
+            title=self.tr("No core questions yet"),
+            text=self.tr("Pick {0} to {1} questions from the bank for this path's interview "
+                         "guide: double-click one, or select it and add it here.").format(
+                paths.CORE_QUESTIONS_MIN, paths.CORE_QUESTIONS_MAX),
+            action=self.tr("Add to Core Questions"))
+        self.core_empty.actionTriggered.connect(self.add_core_question)
+        self.core_stack.addWidget(self.core_empty)
+        right.addWidget(self.core_stack, 1)
         core_buttons = QHBoxLayout()
         self.core_up_button = QPushButton(self.tr("Move Up"))
         self.core_up_button.setObjectName("coreUpButton")
@@ -161,6 +176,11 @@ class QuestionsPage(QWidget):
                 self.bank_list.addItem(item)
                 if q.id == current_id:
                     restore = item
+        if restore is None and not self._core:
+            # nothing chosen yet: the first question is ready to add
+            restore = next((self.bank_list.item(i) for i in range(self.bank_list.count())
+                            if self.bank_list.item(i).data(Qt.ItemDataRole.UserRole)
+                            is not None), None)
         if restore is not None:
             self.bank_list.setCurrentItem(restore)
         row = self.core_list.currentRow()
@@ -174,7 +194,10 @@ class QuestionsPage(QWidget):
             self.core_list.setCurrentRow(min(max(row, 0), len(self._core) - 1))
         count = len(self._core)
         warning = paths.core_question_warning(count)
-        if warning is None:
+        self.core_stack.setCurrentWidget(self.core_list if count else self.core_empty)
+        for button in (self.core_up_button, self.core_down_button, self.core_remove_button):
+            button.setVisible(count > 0)
+        if warning is None or count == 0:  # (with none, the empty state says it)
             self.core_warning.hide()
         else:
             if count == 0:
@@ -273,6 +296,7 @@ class QuestionsPage(QWidget):
         qid = bank_item.data(Qt.ItemDataRole.UserRole) if bank_item is not None else None
         self.add_core_button.setEnabled(
             self._path is not None and qid is not None and qid not in {q.id for q in self._core})
+        self.core_empty.set_action_enabled(self.add_core_button.isEnabled())
         row = self.core_list.currentRow()
         self.core_up_button.setEnabled(row > 0)
         self.core_down_button.setEnabled(0 <= row < self.core_list.count() - 1)

@@ -4,7 +4,8 @@ so far and what it still lacks; and the untested beliefs by category.
 
 The tab gives it the path's readiness (services.readiness) each time it reads the paths;
 double-click or Enter on a belief asks the tab to open it on the Assumptions page
-(:attr:`ReadinessPage.assumptionOpened`)."""
+(:attr:`ReadinessPage.assumptionOpened`). A path without beliefs shows what the page measures,
+with the button that writes the first (:attr:`ReadinessPage.assumptionRequested`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from careerpivot.services.readiness import PathReadiness
 from careerpivot.ui.context import AppContext
 from careerpivot.ui.itemmodels import readiness as rm
 from careerpivot.ui.tabs.paths.common import fit_wrapped_rows, make_table
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading, hint
 
 #: The steps of the figure's bar (a QProgressBar counts in integers).
@@ -45,6 +48,8 @@ class ReadinessPage(QWidget):
 
     #: The user asked to open an assumption (its id) on the Assumptions page.
     assumptionOpened = Signal(int)
+    #: The empty page's button: write down a belief to test (on the Assumptions page).
+    assumptionRequested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +66,20 @@ class ReadinessPage(QWidget):
 
     # --- construction -----------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        content = QWidget()
+        self.stack.addWidget(content)
+        self.empty = EmptyState(
+            self, name="readinessEmpty", title=self.tr("Nothing to measure yet"),
+            text=self.tr("Readiness counts how many of this path's beliefs your conversations "
+                         "have settled. Write down the first belief to test."),
+            action=self.tr("New Assumption…"))
+        self.empty.actionTriggered.connect(self.assumptionRequested.emit)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(content)
         top = QHBoxLayout()
         figure_box = QVBoxLayout()
         self.figure = QLabel()
@@ -157,6 +175,8 @@ class ReadinessPage(QWidget):
             if row >= 0:
                 self.table.selectRow(row)
         self._show_untested(r)
+        self.stack.setCurrentWidget(self.empty if path is not None and not r.items
+                                    else self.stack.widget(0))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

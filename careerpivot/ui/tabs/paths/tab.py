@@ -37,6 +37,7 @@ from careerpivot.ui.tabs.paths.path_form import PathForm
 from careerpivot.ui.tabs.paths.questions_page import QuestionsPage
 from careerpivot.ui.tabs.paths.readiness_page import ReadinessPage, share_line
 from careerpivot.ui.undo import push_add, push_delete
+from careerpivot.ui.widgets.column_fit import narrow_screen
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.form_parts import heading
 from careerpivot.ui.widgets.form_parts import refresh_binder as _refresh_binder
@@ -93,7 +94,8 @@ class PathsTab(TabBase):
         self.stack.addWidget(self._build_detail())
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 930])
+        # the list of paths narrower on a narrow screen: the pages need the width
+        self.splitter.setSizes([200 if narrow_screen(self) else 270, 930])
         layout = tab_margins(QVBoxLayout(self))
         layout.addWidget(self.splitter)
 
@@ -146,6 +148,7 @@ class PathsTab(TabBase):
         self.readiness_page = ReadinessPage(self.ctx)
         self.pages.addTab(self.readiness_page, "")
         self.readiness_page.assumptionOpened.connect(self._open_assumption)
+        self.readiness_page.assumptionRequested.connect(self._new_assumption)
         self.ask_next_page = AskNextPage(self.ctx)
         self.pages.addTab(self.ask_next_page, "")
         self.ask_next_page.assumptionRequested.connect(self._new_assumption)
@@ -160,6 +163,10 @@ class PathsTab(TabBase):
         self.pages.currentChanged.connect(self._page_changed)
         layout.addWidget(self.pages, 1)
         self._set_page_titles()
+        # the form leaves the Assumptions page five one-line rows of each list
+        self.form.fit_in(page, lambda: layout.spacing() + self.pages.height()
+                         - self.pages.currentWidget().height()
+                         + self.assumptions_page.wanted_height(1))
         return page
 
     def _new_assumption(self) -> None:
@@ -248,6 +255,7 @@ class PathsTab(TabBase):
         settings.set_window_state("paths/assumptionsSplitter",
                                   self.assumptions_splitter.saveState())
         settings.set_window_state("paths/page", QByteArray(bytes([self.pages.currentIndex()])))
+        self.form.save_state(settings)
 
     def restore_state(self, settings: Settings) -> None:
         for key, splitter in (("paths/splitter", self.splitter),
@@ -255,9 +263,12 @@ class PathsTab(TabBase):
             state = settings.window_state(key)
             if state is not None:
                 splitter.restoreState(state)
+                if splitter is self.assumptions_splitter:
+                    self.assumptions_page.split.user_moved = True  # the split they left
         state = settings.window_state("paths/page")
         if state is not None and state.size() == 1:
             self.pages.setCurrentIndex(state.data()[0])
+        self.form.restore_state(settings)
 
     # --- paths ------------------------------------------------------------------------------
     def current_path_id(self) -> int | None:

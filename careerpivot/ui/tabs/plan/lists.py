@@ -1,5 +1,6 @@
 """The left side of the Plan tab: the plan as a tree (phases, each with its milestones by due
-date) with its tools and the count of overdue milestones, above the contingencies."""
+date) with its tools and the count of overdue milestones, above the contingencies (or, while
+there is none, what one is, with the button that adds the first)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +33,7 @@ from careerpivot.ui.itemmodels.plan import (
     PlanTreeModel,
 )
 from careerpivot.ui.tabs.plan.tree import PlanTree
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.tables import row_height
 
 if TYPE_CHECKING:
@@ -107,6 +111,8 @@ class PlanLists(QSplitter):
         c_header.setSectionResizeMode(ContingencyModel.RESPONSE, QHeaderView.ResizeMode.Stretch)
         c_header.setSectionResizeMode(ContingencyModel.PATH,
                                       QHeaderView.ResizeMode.ResizeToContents)
+        # what happens and what I will do are read whole: two lines a row when one is short
+        c_header.sectionResized.connect(lambda *_a: self.fit_contingency_rows())
         self.contingency_table.selectionModel().selectionChanged.connect(
             lambda *_a: self._on_selection(self.contingency_table, self.tree, False))
         delete_key = QAction(self.contingency_table)
@@ -124,11 +130,26 @@ class PlanLists(QSplitter):
         c_tools.addStretch(1)
         c_tools.addWidget(self._tool(commands.add_contingency_action))
         c_tools.addWidget(self._tool(commands.delete_contingency_action))
+        # no contingency yet: what one is, and the button that adds the first
+        self.contingency_stack = QStackedWidget(self)
+        self.contingency_stack.setObjectName("contingencyStack")
+        self.contingency_stack.addWidget(self.contingency_table)
+        self.contingency_empty = EmptyState(
+            self, name="contingenciesEmpty", compact=True,
+            title=self.tr("No contingencies yet"),
+            text=self.tr("Decide now what you will do if the plan stalls: if no interview "
+                         "offers come by the end of June, then apply for a lateral move."),
+            action=self.tr("Add Contingency"))
+        add = commands.add_contingency_action
+        self.contingency_empty.actionTriggered.connect(add.trigger)
+        # (a read-only workspace disables the action: the button follows it)
+        add.changed.connect(lambda: self.contingency_empty.set_action_enabled(add.isEnabled()))
+        self.contingency_stack.addWidget(self.contingency_empty)
         c_box = self._contingency_box = QWidget(self)
         c_layout = QVBoxLayout(c_box)
         c_layout.setContentsMargins(0, 0, 0, 0)
         c_layout.addLayout(c_tools)
-        c_layout.addWidget(self.contingency_table, 1)
+        c_layout.addWidget(self.contingency_stack, 1)
 
         self.addWidget(plan_box)
         self.addWidget(c_box)
@@ -137,13 +158,43 @@ class PlanLists(QSplitter):
         self.setChildrenCollapsible(False)
 
     def contingencies_height(self, rows: int = 4) -> int:
-        """The height that shows the contingencies' title and up to ``rows`` of them."""
+        """The height that shows the contingencies' title and up to ``rows`` of them (with
+        none, their empty state whole)."""
         table = self.contingency_table
-        shown = max(1, min(rows, self.contingency_model.rowCount()))
         box = self._contingency_box.layout()
         tools = box.itemAt(0).sizeHint().height() + box.spacing()
+        if not self.contingency_model.rowCount():
+            return tools + self.contingency_empty.sizeHint().height()
+        shown = max(1, min(rows, self.contingency_model.rowCount()))
         return tools + table.horizontalHeader().sizeHint().height() \
             + shown * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+
+    def show_contingencies_state(self) -> None:
+        """The table, or (with no contingency) the empty state."""
+        empty = not self.contingency_model.rowCount()
+        self.contingency_stack.setCurrentWidget(
+            self.contingency_empty if empty else self.contingency_table)
+
+    def fit_contingency_rows(self) -> None:
+        """One line a row, or two when a trigger or a response does not fit on one (all
+        rows alike, as tall as the tree's or twice that)."""
+        table, model = self.contingency_table, self.contingency_model
+        header, metrics = table.horizontalHeader(), table.fontMetrics()
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                           table) + 1
+        long = any(metrics.horizontalAdvance(str(model.index(row, column).data() or ""))
+                   > header.sectionSize(column) - 2 * margin
+                   for row in range(model.rowCount())
+                   for column in (ContingencyModel.TRIGGER, ContingencyModel.RESPONSE))
+        lines = 2 if long else 1
+        if table.wordWrap() != long:
+            table.setWordWrap(long)
+        height = row_height(table, lines)
+        if table.verticalHeader().defaultSectionSize() != height:
+            table.verticalHeader().setDefaultSectionSize(height)
+        # the title and two of them whole at least: the tree above gives way first
+        self._contingency_box.setMinimumHeight(
+            self.contingencies_height(2) if model.rowCount() else 0)
 
     def _tool(self, action: QAction) -> QToolButton:
         button = QToolButton(self)
@@ -165,6 +216,8 @@ class PlanLists(QSplitter):
     def set_plan(self, overview: plan.PlanOverview) -> None:
         self.model.set_overview(overview)
         self.contingency_model.set_rows(overview.contingencies)
+        self.show_contingencies_state()
+        self.fit_contingency_rows()
         self.expand()
         self.fit_columns()
 

@@ -1,6 +1,7 @@
 """The Selected work section of the Summary tab: the portfolio items (achievements and
 experiments, each ticked to be on the page), new items from an experiment, and the editor of
-the selected item, whose fields its form binder stores as they are typed."""
+the selected item, whose fields its form binder stores as they are typed. With no item yet,
+what belongs here and the button that adds the first."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +28,9 @@ from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import summary as service
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.tabs.summary.common import run_service, small_button
+from careerpivot.ui.tabs.summary.skills_page import LIST_HEIGHT
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
@@ -61,12 +65,23 @@ class PortfolioPage(QGroupBox):
         self.portfolio_list = QListWidget()
         self.portfolio_list.setObjectName("portfolioList")
         self.portfolio_list.setAccessibleName(self.tr("Selected work"))
-        self.portfolio_list.setMaximumHeight(170)
+        self.portfolio_list.setMaximumHeight(LIST_HEIGHT)
         # long titles end in "…" (the whole title and its result are in the tooltip) rather
         # than scroll sideways
         self.portfolio_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.portfolio_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        row.addWidget(self.portfolio_list, 1)
+        self.portfolio_stack = QStackedWidget()
+        self.portfolio_stack.setObjectName("portfolioStack")
+        self.portfolio_stack.setMaximumHeight(LIST_HEIGHT)
+        self.portfolio_stack.addWidget(self.portfolio_list)
+        self.portfolio_empty = EmptyState(
+            self, name="portfolioEmpty", compact=True, title=self.tr("No work on the page yet"),
+            text=self.tr("Add a past achievement told in the new field's terms, or an "
+                         "experiment and what it showed."),
+            action=self.tr("Add Achievement"))
+        self.portfolio_empty.actionTriggered.connect(self._add_item)
+        self.portfolio_stack.addWidget(self.portfolio_empty)
+        row.addWidget(self.portfolio_stack, 1)
         buttons = QVBoxLayout()
         self.work_add = small_button(self.tr("New &Item"), "portfolioAddButton",
                                      self._add_item)
@@ -118,6 +133,7 @@ class PortfolioPage(QGroupBox):
         self._bind_item(form, "learning", learning, self.tr("E&xperiment"))
         self.portfolio_editor = editor
         lay.addWidget(editor)
+        self._show_state()
 
         self.portfolio_list.currentItemChanged.connect(self._item_selected)
         self.portfolio_list.itemChanged.connect(self._item_check_changed)
@@ -162,6 +178,16 @@ class PortfolioPage(QGroupBox):
             if selected is not None:
                 self.portfolio_list.setCurrentItem(selected)
         self._show_item(selected.data(Qt.ItemDataRole.UserRole) if selected else None)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The list and the selected item's editor, or (with no item) the empty state; the
+        buttons that act on an item only where there is one."""
+        has_items = self.portfolio_list.count() > 0
+        self.portfolio_stack.setCurrentWidget(self.portfolio_list if has_items
+                                              else self.portfolio_empty)
+        for widget in (self.work_up, self.work_down, self.work_remove, self.portfolio_editor):
+            widget.setVisible(has_items)
 
     @staticmethod
     def _item_tip(row: service.PortfolioRow) -> str:

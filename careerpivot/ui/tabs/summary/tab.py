@@ -69,6 +69,7 @@ class SummaryTab(TabBase):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.profile_form = ProfileForm(self.ctx)
         self.skills_page = SkillsPage(self.ctx)
+        self.skills_page.developmentRequested.connect(self._go_to_development)
         self.profile_form.add_section(self.skills_page)
         self.portfolio_page = PortfolioPage(self.ctx)
         self.profile_form.add_section(self.portfolio_page)
@@ -77,6 +78,12 @@ class SummaryTab(TabBase):
         scroll.setMinimumWidth(360)
         self.editor_scroll = scroll
         return scroll
+
+    def _go_to_development(self) -> None:
+        """Where the skills the page lists come from."""
+        window: Any = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab("developmentTab")
 
     def _build_preview_side(self) -> QWidget:
         self.preview_page = PreviewPage(self.ctx)
@@ -194,7 +201,7 @@ class SummaryTab(TabBase):
     def focus_part(self, part: str) -> None:
         """Put the cursor in the editor of one part of the summary (a profile field,
         "narrative", "skills" or "ask"), scrolled into view."""
-        editors = {"narrative": self.narrative_edit, "skills": self.skill_combo,
+        editors = {"narrative": self.narrative_edit, "skills": self.skills_page.focus_target(),
                    "ask": self.ask_edit}
         editor = editors.get(part) or self.profile_edits.get(part)
         if editor is None:

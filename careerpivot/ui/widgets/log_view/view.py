@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from careerpivot.services.log import LogRow
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.undo import push_add, push_change, push_delete
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.log_view.entry_dialog import LogEntryDialog
 from careerpivot.ui.widgets.log_view.model import (
     DATE,
@@ -119,7 +121,13 @@ class LogView(QWidget):
         for column, width in ((DATE, 92), (KIND, 120), (LINKED, 170), (STATUS, 150)):
             header.resizeSection(column, width)
         self.table.setAccessibleName(self.tr("Tracking log"))
-        layout.addWidget(self.table, 1)
+        # nothing logged yet, or nothing the filters let through: what to do
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.empty = EmptyState(self, name="logEmpty", compact=True)
+        self.empty.actionTriggered.connect(self._empty_action)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add Entr&y…"), self)
@@ -225,7 +233,25 @@ class LogView(QWidget):
                                      else self.tr("%n entries", "", total))
         if current is not None:
             self.select_entry(current.id, reload=False)
+        self._show_state(total, filtered)
         self._update_buttons()
+
+    def _show_state(self, total: int, filtered: bool) -> None:
+        if not total:
+            self.empty.set_content(self.tr("Nothing logged yet"), self.tr(
+                "Write down insights, decisions and follow-up actions as they come up; the "
+                "weekly review adds its own."), self.tr("Add Entry…"))
+        elif filtered:
+            self.empty.set_content("", self.tr("No entry matches the search and filters."),
+                                   self.tr("Clear Filters"))
+        self._empty_clears = bool(total)
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+
+    def _empty_action(self) -> None:
+        if getattr(self, "_empty_clears", False):
+            self.clear_filters()
+        else:
+            self.add_entry()
 
     def reload_choices_later(self) -> None:
         self._choices_loaded = False
