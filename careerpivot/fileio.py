@@ -1,7 +1,8 @@
 """Files written so that a crash never leaves half of one: the one home of atomic writes and
 of the folder fsync that makes a rename durable.
 
-:func:`write_atomic` writes to a temporary file in the target's folder, flushes and fsyncs it,
+:func:`write_atomic` (bytes held whole) and :func:`atomic_file` (a file written piece by piece)
+write to a temporary file in the target's folder, flushes and fsyncs it,
 renames it over the target with ``os.replace`` and fsyncs the folder. A crash or ``kill -9`` at
 any moment leaves either the previous file, whole, or the new one, whole; a failure removes the
 temporary file and never touches the previous one. New files are readable by the user alone
@@ -16,11 +17,13 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from careerpivot.core.errors import ExportError
 
-__all__ = ["export_error", "fsync_dir", "write_atomic"]
+__all__ = ["atomic_file", "export_error", "fsync_dir", "write_atomic"]
 
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _NO_PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -62,6 +65,16 @@ def fsync_dir(folder: Path) -> None:
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600) -> Path:
     """Write ``data`` to ``path`` atomically (see the module docstring). Raises ExportError."""
+    with atomic_file(path, mode=mode) as fh:
+        fh.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str], *, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through, piece by piece: it replaces ``path`` only
+    when the ``with`` block ends without an error, as :func:`write_atomic` does with bytes
+    held whole. Raises ExportError for a file that cannot be written."""
     target = Path(path)
     if target.is_dir():
         raise export_error(OSError(errno.EISDIR, "Is a directory"), target)
@@ -77,7 +90,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         final_mode = mode if existing_mode is None else (existing_mode & mode) or mode
@@ -92,4 +105,3 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
             tmp.unlink()
         raise
     fsync_dir(folder)
-    return target

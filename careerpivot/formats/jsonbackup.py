@@ -20,9 +20,11 @@ null. Each row is written on its own line, so a problem found in a row can name 
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import BinaryIO
 
 from careerpivot.core.errors import ImportFileError
 from careerpivot.formats.common import decode_text
@@ -43,22 +45,38 @@ class Document:
 def write_document(tables: Mapping[str, Sequence[Mapping[str, object]]], *, schema: int,
                    exported_at: str, application: str,
                    progress: Callable[[int], None] | None = None) -> bytes:
-    """The document as UTF-8 bytes, one row per line."""
+    """The document as UTF-8 bytes, one row per line (tables held whole: for small ones)."""
+    out = io.BytesIO()
+    stream_document(out, tables.items(), schema=schema, exported_at=exported_at,
+                    application=application, progress=progress)
+    return out.getvalue()
+
+
+def stream_document(out: BinaryIO, tables: Iterable[tuple[str, Iterable[Mapping[str, object]]]],
+                    *, schema: int, exported_at: str, application: str,
+                    progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Write the document to ``out`` a row at a time, from ``tables`` as pairs of a table's
+    name and its rows (each may be an iterator: nothing is held beyond the row being
+    written). Returns the rows written per table."""
     head = {"format": FORMAT, "version": VERSION, "schema": schema,
             "exported_at": exported_at, "application": application}
-    parts = [json.dumps(head, ensure_ascii=False)[:-1], ',\n "tables": {']
+    out.write((json.dumps(head, ensure_ascii=False)[:-1] + ',\n "tables": {').encode("utf-8"))
     done = 0
-    for t_index, (table, rows) in enumerate(tables.items()):
-        parts.append(("," if t_index else "") + f"\n  {json.dumps(table)}: [")
-        for r_index, row in enumerate(rows):
-            parts.append(("," if r_index else "") + "\n   "
-                         + json.dumps(row, ensure_ascii=False, allow_nan=False))
+    counts: dict[str, int] = {}
+    for t_index, (table, rows) in enumerate(tables):
+        out.write((("," if t_index else "") + f"\n  {json.dumps(table)}: [").encode("utf-8"))
+        count = 0
+        for row in rows:
+            out.write((("," if count else "") + "\n   "
+                       + json.dumps(row, ensure_ascii=False, allow_nan=False)).encode("utf-8"))
+            count += 1
             done += 1
             if progress is not None and done % 2000 == 0:
                 progress(done)
-        parts.append("\n  ]" if rows else "]")
-    parts.append("\n }\n}\n")
-    return "".join(parts).encode("utf-8")
+        out.write(b"\n  ]" if count else b"]")
+        counts[table] = count
+    out.write(b"\n }\n}\n")
+    return counts
 
 
 def looks_like_export(start: bytes) -> bool:

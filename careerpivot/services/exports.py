@@ -19,7 +19,7 @@ import re
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,7 +28,7 @@ import peewee as pw
 from careerpivot import __version__
 from careerpivot.core import clock, question_bank, vocab
 from careerpivot.core.errors import ExportError, ImportFileError
-from careerpivot.fileio import write_atomic
+from careerpivot.fileio import atomic_file, write_atomic
 from careerpivot.formats import csvfiles, ics, jsonbackup, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES
 from careerpivot.services import (
@@ -522,43 +522,59 @@ def _columns(model: type[pw.Model]) -> list[str]:
     return [f.column_name for f in model._meta.sorted_fields]
 
 
+#: Rows fetched from SQLite at a time while a table is read for the full export.
+_BATCH = 2000
+
+
+def _table_rows(model: type[pw.Model]) -> Iterator[dict]:
+    """The rows of ``model``'s table with their stored values, in primary-key order, fetched
+    a batch at a time (call inside a read transaction for a consistent snapshot)."""
+    cols = _columns(model)
+    pk = model._meta.primary_key.column_name
+    select = ", ".join(f'"{c}"' for c in cols)
+    cursor = database.execute_sql(
+        f'SELECT {select} FROM "{model._meta.table_name}" ORDER BY "{pk}"')
+    while batch := cursor.fetchmany(_BATCH):
+        for values in batch:
+            row = dict(zip(cols, values, strict=True))
+            if model is Setting and row["key"] == write_mark.KEY:
+                continue  # (the write mark belongs to the file, not to its data)
+            yield row
+
+
 def dump_tables(progress: Progress | None = None) -> dict[str, list[dict]]:
     """Every row of every table with its stored values, in primary-key order, read in one
-    transaction (a consistent snapshot)."""
+    transaction (a consistent snapshot), held whole: for comparing small workspaces."""
     tables: dict[str, list[dict]] = {}
     with database.atomic():
         for n, model in enumerate(ALL_MODELS):
-            _tick(progress, n, len(ALL_MODELS) * 2, "Reading the workspace…")
-            cols = _columns(model)
-            pk = model._meta.primary_key.column_name
-            select = ", ".join(f'"{c}"' for c in cols)
-            cursor = database.execute_sql(
-                f'SELECT {select} FROM "{model._meta.table_name}" ORDER BY "{pk}"')
-            rows = [dict(zip(cols, row, strict=True)) for row in cursor.fetchall()]
-            if model is Setting:  # (the write mark belongs to the file, not to its data)
-                rows = [r for r in rows if r["key"] != write_mark.KEY]
-            tables[model._meta.table_name] = rows
+            _tick(progress, n, len(ALL_MODELS), "Reading the workspace…")
+            tables[model._meta.table_name] = list(_table_rows(model))
     return tables
 
 
 def export_json(target: str | Path, *, progress: Progress | None = None) -> Exported:
     """The whole workspace as one JSON document that :func:`import_json` reads back (its
-    rows counted per table)."""
+    rows counted per table).
+
+    The rows go from SQLite to the file a batch at a time, inside one read transaction (a
+    consistent snapshot), so the memory it takes does not grow with the workspace; the file
+    replaces ``target`` only once it is whole."""
     workspace_uid()  # the identity travels with the export (calendar UIDs stay stable)
-    tables = dump_tables(progress)
-    total = sum(len(rows) for rows in tables.values())
-    steps = len(ALL_MODELS)
+    with database.atomic():
+        total = sum(model.select().count() for model in ALL_MODELS)
 
-    def report(done: int) -> None:
-        _tick(progress, steps + int(steps * done / max(total, 1)), steps * 2,
-              "Writing the file…")
+        def report(done: int) -> None:
+            _tick(progress, done, max(total, 1), "Writing the file…")
 
-    data = jsonbackup.write_document(
-        tables, schema=migrations.CURRENT_VERSION, exported_at=utcnow(),
-        application=f"CareerPivot {__version__}", progress=report)
-    path = _write(target, data)
-    _tick(progress, steps * 2, steps * 2, "Done")
-    return Exported(path, total, {name: len(rows) for name, rows in tables.items()})
+        _tick(progress, 0, max(total, 1), "Writing the file…")
+        tables = ((model._meta.table_name, _table_rows(model)) for model in ALL_MODELS)
+        with atomic_file(Path(target)) as out:
+            counts = jsonbackup.stream_document(
+                out, tables, schema=migrations.CURRENT_VERSION, exported_at=utcnow(),
+                application=f"CareerPivot {__version__}", progress=report)
+    _tick(progress, 1, 1, "Done")
+    return Exported(Path(target), sum(counts.values()), counts)
 
 
 #: Tables a new workspace fills with its starting content.
