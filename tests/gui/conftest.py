@@ -121,3 +121,18 @@ def data_actions(main_window, monkeypatch):
     actions = main_window.data_actions
     actions.messages = messages
     return actions
+
+
+@pytest.fixture
+def locale():
+    """``locale("en_GB")`` or ``locale(language, country)``: the default locale of what is
+    made afterwards, until the test ends."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+
+    def use(*which) -> None:
+        QLocale.setDefault(QLocale(*which))
+
+    yield use
+    QLocale.setDefault(before)

@@ -1,9 +1,12 @@
 """Steps the GUI tests take as a person would: pick a combo box item with the keyboard, open
-a conversation from the Interviews list."""
+a conversation from the Interviews list; and a window to type into one field of the typed
+kind (a date or a time) and leave it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 
 def choose(qtbot, combo, data) -> None:
@@ -26,3 +29,41 @@ def open_interview(qtbot, where, interview_id):
     tab.table.selectRow(row)
     qtbot.waitUntil(lambda: tab.editor.interview_id == interview_id)
     return tab.editor
+
+
+class FieldForm(QWidget):
+    """A window with the field and a line edit to move the focus to; it keeps what the field
+    said it stored (``edited``) and its messages."""
+
+    def __init__(self, field) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.field, self.other = field, QLineEdit()
+        layout.addWidget(field)
+        layout.addWidget(self.other)
+        self.edited: list[str] = []
+        self.messages: list[str] = []
+        field.edited.connect(lambda: self.edited.append(field.value()))
+        field.messageChanged.connect(self.messages.append)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like keyClicks, also characters QTest has no key for (ä)."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                               Qt.KeyboardModifier.NoModifier)
+
+
+def type_and_leave(qtbot, form: FieldForm, text: str) -> None:
+    """Tab into the form's field (which selects its text), type over it (nothing: delete
+    it), Tab out."""
+    form.other.setFocus(Qt.FocusReason.TabFocusReason)
+    form.field.setFocus(Qt.FocusReason.TabFocusReason)
+    if text:
+        type_text(qtbot, form.field, text)
+    else:
+        qtbot.keyClick(form.field, Qt.Key.Key_Delete)
+    form.other.setFocus(Qt.FocusReason.TabFocusReason)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from gui_steps import FieldForm, type_and_leave
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from careerpivot.core.errors import ValidationError
 from careerpivot.ui.dialogs.add_interview import AddInterviewDialog
@@ -30,36 +30,9 @@ def today(clock):
 
 
 @pytest.fixture
-def locale():
-    """``locale(name)``: make it the locale of the fields made afterwards."""
-    before = QLocale()
-
-    def use(name: str) -> None:
-        QLocale.setDefault(QLocale(name))
-
-    yield use
-    QLocale.setDefault(before)
-
-
-class Form(QWidget):
-    """A window with the field and a line edit to move the focus to."""
-
-    def __init__(self, field: DateField) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        self.field, self.other = field, QLineEdit()
-        layout.addWidget(field)
-        layout.addWidget(self.other)
-        self.edited: list[str] = []
-        self.messages: list[str] = []
-        field.edited.connect(lambda: self.edited.append(field.value()))
-        field.messageChanged.connect(self.messages.append)
-
-
-@pytest.fixture
 def make(qtbot, today):
-    def make(**options) -> Form:
-        form = Form(DateField(**options))
+    def make(**options) -> FieldForm:
+        form = FieldForm(DateField(**options))
         qtbot.addWidget(form)
         form.show()
         qtbot.waitExposed(form)
@@ -68,24 +41,6 @@ def make(qtbot, today):
         return form
 
     return make
-
-
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """Type like keyClicks, also characters QTest has no key for (ä)."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClick(widget, ch)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                               Qt.KeyboardModifier.NoModifier)
-
-
-def type_and_leave(qtbot, form: Form, text: str) -> None:
-    """Tab into the field (which selects its text), type over it, Tab out."""
-    form.other.setFocus(Qt.FocusReason.TabFocusReason)
-    form.field.setFocus(Qt.FocusReason.TabFocusReason)
-    type_text(qtbot, form.field, text)
-    form.other.setFocus(Qt.FocusReason.TabFocusReason)
 
 
 # --- typing ------------------------------------------------------------------------------------

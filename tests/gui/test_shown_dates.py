@@ -23,18 +23,6 @@ EARLIER, LATER = dt.date(2026, 3, 14), dt.date(2027, 1, 2)
 
 
 @pytest.fixture
-def locale():
-    """``locale(language, country)``: the default locale until the test ends."""
-    before = QLocale()
-
-    def use(language: QLocale.Language, country: QLocale.Country) -> None:
-        QLocale.setDefault(QLocale(language, country))
-
-    yield use
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
 def window(main_window, clock, qtbot):
     """The main window over a workspace with two of everything: one on 14 March 2026, one on
     2 January 2027 (both past)."""

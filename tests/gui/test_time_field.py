@@ -6,44 +6,17 @@ minute."""
 from __future__ import annotations
 
 import pytest
+from gui_steps import FieldForm, type_and_leave
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from careerpivot.ui.widgets.date_text import TypedDateError, Words, read_time
 from careerpivot.ui.widgets.time_field import TimeField
 
 
 @pytest.fixture
-def locale():
-    """``locale(name)``: make it the locale of the fields made afterwards."""
-    before = QLocale()
-
-    def use(name: str) -> None:
-        QLocale.setDefault(QLocale(name))
-
-    yield use
-    QLocale.setDefault(before)
-
-
-class Form(QWidget):
-    """A window with the field and a line edit to move the focus to."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        self.field, self.other = TimeField(), QLineEdit()
-        layout.addWidget(self.field)
-        layout.addWidget(self.other)
-        self.edited: list[str] = []
-        self.messages: list[str] = []
-        self.field.edited.connect(lambda: self.edited.append(self.field.value()))
-        self.field.messageChanged.connect(self.messages.append)
-
-
-@pytest.fixture
 def make(qtbot):
-    def make() -> Form:
-        form = Form()
+    def make() -> FieldForm:
+        form = FieldForm(TimeField())
         qtbot.addWidget(form)
         form.show()
         qtbot.waitExposed(form)
@@ -52,17 +25,6 @@ def make(qtbot):
         return form
 
     return make
-
-
-def type_and_leave(qtbot, form: Form, text: str) -> None:
-    """Tab into the field (which selects its text), type over it, Tab out."""
-    form.other.setFocus(Qt.FocusReason.TabFocusReason)
-    form.field.setFocus(Qt.FocusReason.TabFocusReason)
-    if text:
-        qtbot.keyClicks(form.field, text)
-    else:
-        qtbot.keyClick(form.field, Qt.Key.Key_Delete)
-    form.other.setFocus(Qt.FocusReason.TabFocusReason)
 
 
 @pytest.mark.parametrize(("name", "typed", "shown", "stored"), [
