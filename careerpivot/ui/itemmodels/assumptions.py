@@ -118,7 +118,11 @@ def _paint_icon(kind: str, size: int) -> QPixmap:
         for point in (a, b, c):
             p.drawEllipse(point, r, r)
     else:  # untested: a hollow, dashed ring
-        pen = QPen(color, max(1.2, s * 0.1), Qt.PenStyle.DashLine)
+        # as heavy a line as the other glyphs' and short gaps: on a light or a dark row it
+        # reads as plainly as the filled ones (its grey contrasts with both as theirs do)
+        pen = QPen(color, max(2.0, s * 0.17), Qt.PenStyle.CustomDashLine,
+                   Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([2.0, 0.8])
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawEllipse(box.adjusted(s * 0.06, s * 0.06, -s * 0.06, -s * 0.06))

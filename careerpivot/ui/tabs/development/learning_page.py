@@ -1,4 +1,4 @@
-"""The inspector's learning item page of the Development tab: a placeholder until an item is
+"""The inspector's learning item page of the Development tab: an empty state until an item is
 opened, then its editor (:class:`~careerpivot.ui.tabs.development.learning_form.LearningForm`,
 built the first time), with the sections that fit its kind and the skills it serves."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from careerpivot.core import vocab
 from careerpivot.core.errors import CareerPivotError
@@ -20,12 +20,14 @@ from careerpivot.ui.dialogs.development_delete import ConfirmDevelopmentDelete
 from careerpivot.ui.itemmodels import learning as lm
 from careerpivot.ui.tabs.development.learning_form import LearningForm
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.forms import FormBinder
 
 
 class LearningEditor(QStackedWidget):
     shown = Signal()  # another item (or none) is shown
     formBuilt = Signal(object)  # the LearningForm, once built
+    addLearningRequested = Signal()  # the empty page's "Add Learning…"
 
     def __init__(self, ctx: AppContext, learning_model: lm.LearningModel,
                  parent: QWidget | None = None) -> None:
@@ -36,11 +38,9 @@ class LearningEditor(QStackedWidget):
         self.learning_row: LearningRow | None = None
         self.skill_choices: list[tuple[int, str]] = []  # (id, name) of every skill, by name
         self._picker_stale = False  # the editor's skill list lags behind skill_choices
-        self.learning_placeholder = QLabel(self)
-        self.learning_placeholder.setObjectName("learningEditorPlaceholder")
-        self.learning_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.learning_placeholder.setWordWrap(True)
-        self.learning_placeholder.setEnabled(False)
+        self.learning_placeholder = EmptyState(self, name="learningInspectorEmpty")
+        self.learning_placeholder.actionTriggered.connect(
+            lambda: self.addLearningRequested.emit())
         self.addWidget(self.learning_placeholder)
         self.learning_binder = FormBinder(self.ctx, self._save_learning, area=Area.LEARNING,
                                           what="learning item", parent=self,
@@ -75,10 +75,14 @@ class LearningEditor(QStackedWidget):
             self.learning_binder.flush()
             self.learning_binder.load(None, {})
             self.learning_id, self.learning_row = None, None
-            self.learning_placeholder.setText(
-                self.tr("Select a learning item or experiment to edit it.")
-                if self.learning_model.total_count() else
-                self.tr("Add a learning item or an experiment to edit it here."))
+            if self.learning_model.total_count():
+                self.learning_placeholder.set_content(self.tr("No learning item chosen"), self.tr(
+                    "Pick a learning item or experiment in the list to edit it."), "")
+            else:
+                self.learning_placeholder.set_content(self.tr("No learning item chosen"), self.tr(
+                    "Add a course, a book or an experiment that builds a skill you need, and "
+                    "edit it here."), self.tr("Add Learning…"))
+                self.learning_placeholder.set_action_enabled(not workspace.is_read_only())
             self.setCurrentIndex(0)
             self.shown.emit()
             return

@@ -36,15 +36,17 @@ from careerpivot.ui.itemmodels import learning as lm
 from careerpivot.ui.itemmodels import skills as sm
 from careerpivot.ui.tabs.development.common import form_row, new_form, vocab_text
 from careerpivot.ui.undo import push_change, push_delete
+from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
 
 class SkillInspector(QStackedWidget):
-    """A placeholder until a skill is shown (:meth:`show_skill`), then the skill."""
+    """An empty state until a skill is shown (:meth:`show_skill`), then the skill."""
 
     shown = Signal()  # another skill (or none) is shown
     addLearningRequested = Signal()  # "Add Learning for This Skill…"
     learningOpened = Signal(int)  # a learning item of the list was opened
+    addSkillRequested = Signal()  # the empty page's "Add Skill…"
 
     def __init__(self, ctx: AppContext, skills_model: sm.SkillsModel,
                  strengths_model: sm.SkillsModel, learning_model: lm.LearningModel,
@@ -60,11 +62,9 @@ class SkillInspector(QStackedWidget):
         self.skill_learning_list.itemActivated.connect(self._open_learning_item)
 
     def _build(self) -> None:
-        self.skill_placeholder = QLabel(self)
-        self.skill_placeholder.setObjectName("skillDetailPlaceholder")
-        self.skill_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.skill_placeholder.setWordWrap(True)
-        self.skill_placeholder.setEnabled(False)
+        # what the inspector shows while no skill is: what belongs here, and how to add one
+        self.skill_placeholder = EmptyState(self, name="developmentInspectorEmpty")
+        self.skill_placeholder.actionTriggered.connect(lambda: self.addSkillRequested.emit())
         self.addWidget(self.skill_placeholder)
 
         scroll = QScrollArea(self)
@@ -175,11 +175,7 @@ class SkillInspector(QStackedWidget):
             self.skill_binder.flush()
             self.skill_binder.load(None, {})
             self.skill_id = None
-            self.skill_placeholder.setText(
-                self.tr("Select a skill to see why it ranks where it does, change your "
-                        "levels and see the learning that serves it.")
-                if self.skills_model.total_count() or self.strengths_model.total_count()
-                else "")
+            self._show_empty()
             self.setCurrentIndex(0)
             self.shown.emit()
             return
@@ -195,6 +191,18 @@ class SkillInspector(QStackedWidget):
         self.show_derived(row)
         self.setCurrentIndex(1)
         self.shown.emit()
+
+    def _show_empty(self) -> None:
+        """Say what the page shows once a skill is chosen, and where skills come from."""
+        if self.skills_model.total_count() or self.strengths_model.total_count():
+            self.skill_placeholder.set_content(self.tr("No skill chosen"), self.tr(
+                "Pick a skill in the list to see why it ranks where it does, change your "
+                "levels and see the learning that serves it."), "")
+        else:
+            self.skill_placeholder.set_content(self.tr("No skill chosen"), self.tr(
+                "Skills come from your conversations, recorded on the Skills page of each "
+                "interview, or you can add one by hand."), self.tr("Add Skill…"))
+            self.skill_placeholder.set_action_enabled(not workspace.is_read_only())
 
     def _skill_values_of(self, detail: development.SkillRow) -> dict[str, Any]:
         return {"name": detail.name, "kind": detail.kind,
