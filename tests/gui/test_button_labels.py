@@ -56,8 +56,6 @@ ASKS: frozenset[tuple[str, str]] = frozenset({
     ("addLearningButton", "Add Learning"), ("deleteLearningButton", "Delete Item"),
     ("learningEmptyStateButton", "Add Learning"),
     ("addLearningForSkillButton", "Add Learning for This Skill"),
-    ("developmentInspectorEmptyButton", "Add Skill"),
-    ("learningInspectorEmptyButton", "Add Learning"),
     # Summary
     ("exportSummaryButton", "Export PDF"), ("printSummaryButton", "Print"),
     # the menus
@@ -110,8 +108,6 @@ NEW_WORKSPACE_ONLY = frozenset({
     ("pathsEmptyStateButton", "Add Path"), ("networkEmptyStateButton", "Add Contact"),
     ("interviewsEmptyStateButton", "New Interview"),
     ("developmentEmptyStateButton", "Add Skill"), ("learningEmptyStateButton", "Add Learning"),
-    ("developmentInspectorEmptyButton", "Add Skill"),
-    ("learningInspectorEmptyButton", "Add Learning"),
     ("assumptionChartEmptyButton", "Add Path"), ("pipelineChartEmptyButton", "Add Contact"),
     ("firstStepButton_path", "Add Path"), ("firstStepNextButton", "Add Path"),
     ("firstStepButton_people", "Add Contact"),

@@ -39,25 +39,27 @@ def _answer(monkeypatch, name: str) -> list:
     return asked
 
 
-def test_a_new_workspace_says_where_skills_come_from_and_offers_to_add_one(tab):
+def test_a_new_workspace_says_where_skills_come_from(tab):
     state = _inspector_empty(tab)
     assert state.isVisible()
     assert tab.inspector.currentWidget() is tab.skill_page
     assert state.title() == "No skill chosen"
     assert "conversations" in state.text() and "by hand" in state.text()
-    # a dialog follows: the label ends with an ellipsis
-    assert state.button.isVisible() and state.button.isEnabled()
-    assert state.button.text() == "Add Skill…"
+    # one Add Skill… beside it is enough: the empty list's
+    assert not state.button.isVisible()
+    listed = tab.findChild(EmptyState, "developmentEmptyState")
+    assert listed is not None and listed.button.isVisible()
+    assert listed.button.text() == "Add Skill…"
     # the learning page says what belongs there too
     learning = tab.inspector.findChild(EmptyState, "learningInspectorEmpty")
-    assert learning is not None and learning.text()
-    assert learning.button.text() == "Add Learning…"
+    assert learning is not None and learning.text() and not learning.button.isVisible()
 
 
-def test_its_action_adds_a_skill_and_shows_it(tab, qtbot, monkeypatch):
+def test_a_skill_added_from_the_empty_list_takes_the_inspectors_place(tab, qtbot, monkeypatch):
     asked = _answer(monkeypatch, "SQL")
     state = _inspector_empty(tab)
-    qtbot.mouseClick(state.button, Qt.MouseButton.LeftButton)
+    listed = tab.findChild(EmptyState, "developmentEmptyState")
+    qtbot.mouseClick(listed.button, Qt.MouseButton.LeftButton)
     assert asked == [{}]  # a skill to learn, not a strength
     assert tab.development_list.model().rowCount() == 1
     # the new skill is chosen: its page replaces the empty state

@@ -27,7 +27,6 @@ from careerpivot.ui.widgets.forms import FormBinder
 class LearningEditor(QStackedWidget):
     shown = Signal()  # another item (or none) is shown
     formBuilt = Signal(object)  # the LearningForm, once built
-    addLearningRequested = Signal()  # the empty page's "Add Learning…"
 
     def __init__(self, ctx: AppContext, learning_model: lm.LearningModel,
                  parent: QWidget | None = None) -> None:
@@ -39,8 +38,6 @@ class LearningEditor(QStackedWidget):
         self.skill_choices: list[tuple[int, str]] = []  # (id, name) of every skill, by name
         self._picker_stale = False  # the editor's skill list lags behind skill_choices
         self.learning_placeholder = EmptyState(self, name="learningInspectorEmpty")
-        self.learning_placeholder.actionTriggered.connect(
-            lambda: self.addLearningRequested.emit())
         self.addWidget(self.learning_placeholder)
         self.learning_binder = FormBinder(self.ctx, self._save_learning, area=Area.LEARNING,
                                           what="learning item", parent=self,
@@ -79,10 +76,10 @@ class LearningEditor(QStackedWidget):
                 self.learning_placeholder.set_content(self.tr("No learning item chosen"), self.tr(
                     "Pick a learning item or experiment in the list to edit it."), "")
             else:
+                # (no button: the empty list beside it offers Add Learning…)
                 self.learning_placeholder.set_content(self.tr("No learning item chosen"), self.tr(
                     "Add a course, a book or an experiment that builds a skill you need, and "
-                    "edit it here."), self.tr("Add Learning…"))
-                self.learning_placeholder.set_action_enabled(not workspace.is_read_only())
+                    "edit it here."), "")
             self.setCurrentIndex(0)
             self.shown.emit()
             return

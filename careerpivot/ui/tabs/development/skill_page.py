@@ -46,7 +46,6 @@ class SkillInspector(QStackedWidget):
     shown = Signal()  # another skill (or none) is shown
     addLearningRequested = Signal()  # "Add Learning for This Skill…"
     learningOpened = Signal(int)  # a learning item of the list was opened
-    addSkillRequested = Signal()  # the empty page's "Add Skill…"
 
     def __init__(self, ctx: AppContext, skills_model: sm.SkillsModel,
                  strengths_model: sm.SkillsModel, learning_model: lm.LearningModel,
@@ -64,7 +63,6 @@ class SkillInspector(QStackedWidget):
     def _build(self) -> None:
         # what the inspector shows while no skill is: what belongs here, and how to add one
         self.skill_placeholder = EmptyState(self, name="developmentInspectorEmpty")
-        self.skill_placeholder.actionTriggered.connect(lambda: self.addSkillRequested.emit())
         self.addWidget(self.skill_placeholder)
 
         scroll = QScrollArea(self)
@@ -199,10 +197,11 @@ class SkillInspector(QStackedWidget):
                 "Pick a skill in the list to see why it ranks where it does, change your "
                 "levels and see the learning that serves it."), "")
         else:
+            # (no button: the empty list beside it offers Add Skill…)
             self.skill_placeholder.set_content(self.tr("No skill chosen"), self.tr(
                 "Skills come from your conversations, recorded on the Skills page of each "
-                "interview, or you can add one by hand."), self.tr("Add Skill…"))
-            self.skill_placeholder.set_action_enabled(not workspace.is_read_only())
+                "interview, or you can add one by hand. Choose one to see why it ranks "
+                "where it does."), "")
 
     def _skill_values_of(self, detail: development.SkillRow) -> dict[str, Any]:
         return {"name": detail.name, "kind": detail.kind,

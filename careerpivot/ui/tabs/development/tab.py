@@ -151,8 +151,6 @@ class DevelopmentTab(TabBase):
         self.skill_page.addLearningRequested.connect(
             lambda: self.add_learning(skill_id=self.skill_page.skill_id))
         self.skill_page.learningOpened.connect(lambda i: self.show_item("learning", i))
-        self.skill_page.addSkillRequested.connect(self.add_skill)
-        self.learning_page.addLearningRequested.connect(lambda: self.add_learning())
         self.learning_page.shown.connect(self._update_buttons)
         self.learning_page.formBuilt.connect(self._on_form_built)
         self.skill_binder.stored.connect(
