@@ -514,13 +514,14 @@ def test_find_in_list_focuses_the_search_and_show_item_clears_filters(window, ta
 def test_splitter_and_columns_are_saved_and_restored(tab, app_ctx):
     tab.splitter.setSizes([500, 600])
     sizes = tab.splitter.sizes()
-    tab.table.horizontalHeader().resizeSection(cm.ROLE, 222)
+    # (a column the user sized: the role stretches into the width the others leave)
+    tab.table.horizontalHeader().resizeSection(cm.ORGANIZATION, 140)
     tab.save_state(app_ctx.settings)
     tab.splitter.setSizes([900, 200])
-    tab.table.horizontalHeader().resizeSection(cm.ROLE, 80)
+    tab.table.horizontalHeader().resizeSection(cm.ORGANIZATION, 80)
     tab.restore_state(app_ctx.settings)
     assert tab.splitter.sizes() == sizes
-    assert tab.table.horizontalHeader().sectionSize(cm.ROLE) == 222
+    assert tab.table.horizontalHeader().sectionSize(cm.ORGANIZATION) == 140
 
 
 def test_the_sample_workspace_shows(demo_window, qtbot):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs.interview_filters import InterviewFilters
-from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.column_fit import ColumnFit, hide_columns, offer_column_menu
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.spacing import GAP
 from careerpivot.ui.widgets.tables import list_table
@@ -28,9 +28,11 @@ from careerpivot.ui.widgets.tables import list_table
 #: The organization column shows names this long whole ("Brightline Software").
 ORGANIZATION_CHARS = 21
 #: The columns the header's menu shows or hides (the others always show), and those hidden
-#: at first (the mode and the round are on the interview's page).
+#: at first (the mode and the round are on the interview's page), and those a narrow screen
+#: starts without too (the path is in the interview's title).
 INTERVIEW_COLUMNS_OPTIONAL = (im.PATH, im.MODE, im.ROUND)
 INTERVIEW_COLUMNS_HIDDEN = (im.MODE, im.ROUND)
+INTERVIEW_COLUMNS_NARROW_HIDDEN = (im.PATH,)
 
 
 class InterviewListPane(QWidget):
@@ -77,12 +79,11 @@ class InterviewListPane(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.sortByColumn(im.DATE, Qt.SortOrder.DescendingOrder)
         # the organization takes the room (names run long); date, status and path their
-        # text; a narrow pane shortens the path, then the name (their tooltips say them whole)
+        # text, the name whole; a narrow pane shortens the path (its tooltip says it whole)
         self.column_fit = ColumnFit(
             self.table, im.ORGANIZATION, min_chars=ORGANIZATION_CHARS,
-            limits={im.CONTACT: (12, 26), im.PATH: (10, 26)}, shrink=(im.PATH, im.CONTACT))
-        for column in INTERVIEW_COLUMNS_HIDDEN:
-            self.table.setColumnHidden(column, True)
+            limits={im.CONTACT: (12, 26), im.PATH: (10, 26)}, shrink=(im.PATH,))
+        hide_columns(self.table, INTERVIEW_COLUMNS_HIDDEN, INTERVIEW_COLUMNS_NARROW_HIDDEN)
         offer_column_menu(self.table, INTERVIEW_COLUMNS_OPTIONAL, self.column_fit)
         delete = QAction(self.tr("Delete Interview…"), self.table)
         delete.setObjectName("deleteInterviewAction")

@@ -39,6 +39,18 @@ from careerpivot.ui.widgets.date_text import shown_date
 from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
+#: The least width of the editor beside the list (logical pixels): its fields shrink to it.
+EDITOR_MIN_WIDTH = 250
+#: The least width of a choice's box, in characters (its list shows the choices whole).
+CHOICE_MIN_CHARS = 10
+
+
+def _shrinkable(combo: QComboBox) -> QComboBox:
+    """A choice's box that may be narrower than its longest choice."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(CHOICE_MIN_CHARS)
+    return combo
+
 
 def _choice_text(name: str, organization: str) -> str:
     return f"{name} — {organization}" if organization else name
@@ -67,7 +79,9 @@ class ContactEditor(QStackedWidget):
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
         self.setObjectName("contactDetailStack")
-        self.setMinimumWidth(340)
+        # (a narrow screen: the editor gives way to the list and its fields shrink; it
+        # scrolls up and down, never sideways)
+        self.setMinimumWidth(EDITOR_MIN_WIDTH)
 
         self.detail_placeholder = QLabel(self)
         self.detail_placeholder.setObjectName("contactDetailPlaceholder")
@@ -81,10 +95,11 @@ class ContactEditor(QStackedWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the table to the name
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         editor = QWidget(scroll)
         form = QFormLayout(editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         scroll.setWidget(editor)
         self.addWidget(scroll)
@@ -129,12 +144,12 @@ class ContactEditor(QStackedWidget):
         self.role_edit.setObjectName("roleEdit")
         row(self.tr("&Role:"), "role", self.role_edit, self.tr("role"))
 
-        self.level_combo = QComboBox(editor)
+        self.level_combo = _shrinkable(QComboBox(editor))
         self.level_combo.setObjectName("levelCombo")
         for key, name in vocab.LEVELS.items():
             self.level_combo.addItem(_vocab(name), key)
         row(self.tr("Level:"), "level", self.level_combo, self.tr("level"))
-        self.stage_combo = QComboBox(editor)
+        self.stage_combo = _shrinkable(QComboBox(editor))
         self.stage_combo.setObjectName("stageCombo")
         for key, name in vocab.STAGES.items():
             self.stage_combo.addItem(_vocab(name), key)
@@ -174,7 +189,7 @@ class ContactEditor(QStackedWidget):
         row(self.tr("Introduced &by:"), "introduced_by", self.introducer_combo,
             self.tr("introduced by"))
 
-        self.cadence_combo = QComboBox(editor)
+        self.cadence_combo = _shrinkable(QComboBox(editor))
         self.cadence_combo.setObjectName("cadenceCombo")
         for days, name in vocab.CADENCES.items():
             self.cadence_combo.addItem(_vocab(name), days)

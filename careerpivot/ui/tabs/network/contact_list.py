@@ -28,16 +28,16 @@ from careerpivot.core.validation import name_key
 from careerpivot.services import network
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.itemmodels import contacts as cm
-from careerpivot.ui.widgets.column_fit import ColumnFit, offer_column_menu
+from careerpivot.ui.widgets.column_fit import ColumnFit, hide_columns, offer_column_menu
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.tables import list_table
 
-#: Initial column widths (pixels), before the user resizes them.
-#: The columns the header's menu shows or hides (the others always show), and those hidden
-#: at first.
+#: The columns the header's menu shows or hides (the others always show), those hidden at
+#: first, and those a narrow screen starts without too (the editor beside shows them all).
 CONTACT_COLUMNS_OPTIONAL = (cm.LEVEL, cm.TAGS, cm.LAST_CONTACT, cm.NEXT_CHECKIN,
                             cm.INTRODUCED_BY)
 CONTACT_COLUMNS_HIDDEN = (cm.NEXT_CHECKIN, cm.INTRODUCED_BY)
+CONTACT_COLUMNS_NARROW_HIDDEN = (cm.LEVEL, cm.TAGS, cm.LAST_CONTACT)
 
 #: The filters of :attr:`ContactFilters.filterChanged`, by the name it sends.
 SEARCH, STAGE, LEVEL, PATH, TAG, DUE = "search", "stage", "level", "path", "tag", "due"
@@ -210,16 +210,16 @@ class ContactListPane(QWidget):
         table = list_table(self, "contactsTable", self.model, {}, self.tr("Contacts"),
                            selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         table.horizontalHeader().setObjectName("contactsHeader")  # a stable name, kept
-        # the role takes the room; a narrow window shortens the tags, the organization and
-        # the name (their tooltips say them whole); the dates of check-ins and who introduced
-        # whom are in the editor, and a click on the header shows them here too
+        # the role takes the room and the name is read whole; a narrow window shortens the
+        # tags and the organization (their tooltips say them whole); the dates of check-ins
+        # and who introduced whom are in the editor, and a click on the header shows them
+        # here too (on a narrow screen the level, the tags and the last contact too)
         self.column_fit = ColumnFit(
-            table, cm.ROLE, min_chars=22,
+            table, cm.ROLE, min_chars=30,
             limits={cm.NAME: (14, 26), cm.ORGANIZATION: (12, 24), cm.TAGS: (8, 20),
                     cm.INTRODUCED_BY: (10, 24)},
-            shrink=(cm.TAGS, cm.INTRODUCED_BY, cm.ORGANIZATION, cm.NAME))
-        for column in CONTACT_COLUMNS_HIDDEN:
-            table.setColumnHidden(column, True)
+            shrink=(cm.TAGS, cm.INTRODUCED_BY, cm.ORGANIZATION))
+        hide_columns(table, CONTACT_COLUMNS_HIDDEN, CONTACT_COLUMNS_NARROW_HIDDEN)
         offer_column_menu(table, CONTACT_COLUMNS_OPTIONAL, self.column_fit)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.sortByColumn(cm.NAME, Qt.SortOrder.AscendingOrder)

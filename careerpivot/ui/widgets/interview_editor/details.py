@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,10 @@ from careerpivot.ui.widgets.dates import DateField
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, heading, hint
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 
+#: The least width of the contact and path boxes, in characters (a narrow editor shortens
+#: the choice shown; the list of choices shows them whole).
+CHOICE_CHARS = 14
+
 
 class DetailsPage(QWidget):
     """Who, which path, when, how long, how, the status, the person as they were when it was
@@ -36,6 +41,8 @@ class DetailsPage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # a narrow editor: a field too wide beside its label goes under it
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.contact = QComboBox()
         self.contact.setObjectName("contactCombo")
@@ -44,11 +51,13 @@ class DetailsPage(QWidget):
         self.contact_choices.attach(self.contact)
         adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         self.contact.setSizeAdjustPolicy(adjust)
-        self.contact.setMinimumContentsLength(24)
+        self.contact.setMinimumContentsLength(CHOICE_CHARS)
         self.path = QComboBox()
         self.path.setObjectName("pathCombo")
         self.path.setSizeAdjustPolicy(adjust)
-        self.path.setMinimumContentsLength(24)
+        self.path.setMinimumContentsLength(CHOICE_CHARS)
+        for box in (self.contact, self.path):  # (as wide as the page lets them)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.when = DateField(with_time=True, empty_text=self.tr("Not agreed yet"))
         self.when.setObjectName("scheduledAtEdit")
         self.minutes = QSpinBox()

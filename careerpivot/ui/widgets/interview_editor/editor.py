@@ -118,6 +118,7 @@ class InterviewEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # (a long name and organization: two lines)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = hint("")
         self.meta.setObjectName("interviewMeta")

@@ -32,8 +32,15 @@ from careerpivot.services.interviews import MentionRow, NotHeldError
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.dialogs.skill_levels import SkillLevelsDialog
 from careerpivot.ui.i18n import vocab_name
-from careerpivot.ui.itemmodels.interviews import M_IMPORTANCE, MentionsModel
+from careerpivot.ui.itemmodels.interviews import (
+    M_IMPORTANCE,
+    M_KIND,
+    M_NOTE,
+    M_SKILL,
+    MentionsModel,
+)
 from careerpivot.ui.undo import push_add, push_change, push_delete
+from careerpivot.ui.widgets.column_fit import ColumnFit, hide_columns, offer_column_menu
 from careerpivot.ui.widgets.form_parts import hint
 from careerpivot.ui.widgets.forms import error_label
 from careerpivot.ui.widgets.interview_editor.held import Hold
@@ -111,13 +118,18 @@ class MentionsPanel(QWidget):
                 (self.tr("Importance:"), self.importance),
                 (self.tr("Kind (for a new skill):"), self.kind))):
             caption = QLabel(text)
+            caption.setWordWrap(True)  # (a narrow editor: the captions take two lines)
             caption.setBuddy(buddy)
-            grid.addWidget(caption, 0, column)
+            grid.addWidget(caption, 0, column, Qt.AlignmentFlag.AlignBottom)
+        for box in (self.importance, self.kind):  # (as narrow as the page needs)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         grid.addWidget(self.name, 1, 0)
         grid.addWidget(self.importance, 1, 1)
         grid.addWidget(self.kind, 1, 2)
-        grid.addWidget(self.note, 2, 0, 1, 3)
-        grid.addWidget(self.add_button, 2, 3)
+        grid.addWidget(self.note, 2, 0, 1, 2)
+        grid.addWidget(self.add_button, 2, 2)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
@@ -138,11 +150,13 @@ class MentionsPanel(QWidget):
         self.table.setItemDelegateForColumn(M_IMPORTANCE, ImportanceDelegate(self.table))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 190)
-        header.resizeSection(1, 135)
-        header.resizeSection(2, 105)
+        # the note takes the room; the skill's name is read whole (the kind gives way first,
+        # and a narrow screen starts without it: the header's menu shows it)
+        self.column_fit = ColumnFit(self.table, M_NOTE, min_chars=8,
+                                    limits={M_SKILL: (10, 32), M_KIND: (6, 16)},
+                                    shrink=(M_KIND,))
+        hide_columns(self.table, (), (M_KIND,))
+        offer_column_menu(self.table, (M_KIND,), self.column_fit)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -188,6 +202,7 @@ class MentionsPanel(QWidget):
         selected = self._selected_id()
         self.interview_id = interview_id
         self.model.set_rows(mentions)
+        self.column_fit.fit_contents()
         if selected is not None and self.model.row_of(selected) >= 0:
             self.table.selectRow(self.model.row_of(selected))
         self.setEnabled(interview_id is not None)

@@ -47,6 +47,7 @@ class NotesPage(QWidget):
             editor.setObjectName(f"{field}Edit")
             editor.setPlaceholderText(placeholder)
             caption = QLabel(label_text)
+            caption.setWordWrap(True)
             caption.setBuddy(editor)
             layout.addWidget(caption)
             layout.addWidget(editor)
@@ -56,6 +57,9 @@ class NotesPage(QWidget):
             self.editors[field] = editor
         self.fit = QComboBox()
         self.fit.setObjectName("fitSignalCombo")
+        self.fit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.fit.setMinimumContentsLength(16)
         for value, text in FIT_SIGNALS:
             self.fit.addItem(f"{value:+d}  {_tr(text)}" if value else f"0  {_tr(text)}", value)
         self.fit.setToolTip(self.tr("After this conversation, does the path feel like a "
