@@ -127,6 +127,91 @@ def paths_facts(window, settle) -> dict:
     }
 
 
+def cut_sideways(area) -> bool:
+    """Whether a scroll area's page is wider than the area (it scrolls sideways, or is cut
+    where its sideways scrollbar is off)."""
+    inner = area.widget()
+    return area.horizontalScrollBar().isVisible() or (
+        inner is not None and inner.minimumSizeHint().width() > area.viewport().width())
+
+
+def network_facts(window, settle) -> dict:
+    """The Network tab: the contact table (the names whole) and the editor beside it."""
+    from careerpivot.ui.itemmodels import contacts as cm
+
+    tab = window.show_tab("networkTab")
+    settle()
+    return {
+        "table": table_facts(tab.table, tab.contacts.column_fit),
+        "names_cut": cut_cells(tab.table, cm.NAME),
+        "editor_cut": cut_sideways(tab.editor.widget(1)),
+    }
+
+
+def interview_editor_facts(window, settle) -> dict:
+    """Every conversation of the sample on every page of the interview editor: where it
+    scrolls or is cut sideways; and the list's contacts cut."""
+    from PySide6.QtWidgets import QScrollArea, QTableView
+
+    from careerpivot.ui.itemmodels import interviews as im
+
+    tab = window.show_tab("interviewsTab")
+    settle()
+    editor, wide = tab.editor, []
+    for row in range(tab.table.model().rowCount()):
+        tab.table.selectRow(row)
+        for index in range(editor.pages.count()):
+            editor.pages.setCurrentIndex(index)
+            settle()
+            page = editor.pages.widget(index)
+            areas = [page] if isinstance(page, QScrollArea) else []
+            areas += page.findChildren(QScrollArea)
+            tables = page.findChildren(QTableView)
+            if cut_sideways(tab.editor_scroll) or any(cut_sideways(a) for a in areas) \
+                    or any(t.horizontalScrollBar().isVisible() for t in tables):
+                wide.append(f"row {row}: {editor.pages.tabText(index)}")
+    editor.pages.setCurrentIndex(0)
+    return {"wide_pages": wide, "contacts_cut": cut_cells(tab.table, im.CONTACT),
+            "dates_cut": cut_cells(tab.table, im.DATE)}
+
+
+def fresh_overview_facts(workspace: Path, settle) -> dict:
+    """A new user's new, empty workspace (no settings saved yet): the Overview's note that
+    nothing is due against the height it asks for, and whether the tab fits."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from careerpivot.settings import Settings
+    from careerpivot.ui.context import AppContext, DataBus
+    from careerpivot.ui.main_window import MainWindow
+    from careerpivot.ui.session import Session
+
+    fresh = workspace.with_name("fresh.careerpivot")
+    ctx = AppContext(settings=Settings(fresh.with_suffix(".ini")), undo=QUndoStack(),
+                     bus=DataBus())
+    session = Session()
+    session.open(fresh, create=True)
+    window = MainWindow(ctx, session)
+    window.setGeometry(QApplication.primaryScreen().availableGeometry())
+    window.show()
+    settle()
+    tab = window.show_tab("overviewTab")
+    settle()
+    empty = tab.due_empty
+    facts = {
+        "due_empty_shown": tab.due_stack.currentWidget() is empty and empty.isVisible(),
+        "due_empty_height": empty.height(),
+        "due_empty_wanted": empty.sizeHint().height(),
+        "first_steps_shown": tab.first_steps.isVisible(),
+        "tab_height": tab.height(),
+        "tab_least_height": tab.minimumSizeHint().height(),
+        "lower_height": tab.inner_tabs.height(),
+    }
+    window.close()
+    session.close(backup=False)
+    return facts
+
+
 def main() -> int:
     workspace, now = Path(sys.argv[1]), dt.datetime.fromisoformat(sys.argv[2])
     from PySide6.QtWidgets import QApplication
@@ -185,6 +270,8 @@ def main() -> int:
     out["development"]["learning_titles_cut"] = cut_cells(learning, lm.TITLE)
 
     out["paths"] = paths_facts(window, settle)
+    out["network"] = network_facts(window, settle)
+    out["interview_editor"] = interview_editor_facts(window, settle)
 
     tab = window.show_tab("interviewsTab")
     settle()
@@ -216,6 +303,8 @@ def main() -> int:
         "due_rows_shown": view.viewport().height() // max(row, 1),
     }
     window.close()
+    session.close(backup=False)
+    out["fresh_overview"] = fresh_overview_facts(workspace, settle)
     print(json.dumps(out))
     return 0
 

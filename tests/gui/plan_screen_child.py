@@ -84,6 +84,14 @@ def main(workdir: Path) -> dict:
             titles.append({"title": milestone.title, "overdue": milestone.overdue,
                            "whole": whole, "room": room_for_text, "cells": cells})
 
+    # the tree's rows shown whole, from the top
+    tree.scrollToTop()
+    _settle(app)
+    whole_rows, index = 0, tree.indexAt(tree.viewport().rect().topLeft())
+    while index.isValid() and tree.visualRect(index).bottom() < tree.viewport().height():
+        whole_rows += 1
+        index = tree.indexBelow(index)
+
     view = tab.timeline.view
     layout = view.scene().layout
     viewport = view.viewport().rect()
@@ -110,6 +118,7 @@ def main(workdir: Path) -> dict:
         "horizontal_scroll": tree.horizontalScrollBar().maximum(),
         "titles": titles,
         "row_height": tree.sizeHintForRow(0),
+        "tree_whole_rows": whole_rows,
         "font_height": metrics.height(),
         "scene_height": layout.height,
         "viewport_height": viewport.height(),

@@ -116,6 +116,24 @@ def test_the_interviews_list_shows_organizations_and_dates_whole(seen):
         assert interviews["filter_rows"] <= 2
 
 
+def test_the_contacts_fit_sideways_with_their_names_whole(seen):
+    network = seen["network"]
+    table = network["table"]
+    # no sideways scrolling (a narrow screen starts with fewer optional columns shown), every
+    # header and every name of the sample whole; the editor beside gives way, never cut
+    assert not table["hscroll"] and table["elided_headers"] == [], table
+    assert network["names_cut"] == []
+    assert not network["editor_cut"]
+
+
+def test_the_interview_editor_fits_its_width_for_every_conversation(seen):
+    facts = seen["interview_editor"]
+    # every page of every conversation of the sample: up and down, never sideways
+    assert facts["wide_pages"] == []
+    # the list beside it: the date and the person whole
+    assert facts["contacts_cut"] == [] and facts["dates_cut"] == []
+
+
 def test_the_assumptions_and_their_evidence_show_five_rows_whole(seen):
     facts = seen["paths"]
     for name in ("assumptions", "evidence"):
@@ -137,6 +155,19 @@ def test_the_due_list_shows_at_least_five_rows(seen):
     overview = seen["overview"]
     assert overview["due_row"] > 0
     assert overview["due_rows_shown"] >= 5, overview
+
+
+def test_the_overview_panes_below_give_way_first(seen):
+    # on the sample: the due list keeps its six rows, whatever the charts below would take
+    overview = seen["overview"]
+    assert overview["due_rows_shown"] >= 6, overview
+    # on a new workspace (its first steps shown): the note that nothing is due is whole and
+    # the tab fits the window
+    fresh = seen["fresh_overview"]
+    assert fresh["due_empty_shown"] and fresh["first_steps_shown"], fresh
+    assert fresh["due_empty_height"] >= fresh["due_empty_wanted"], fresh
+    assert fresh["tab_least_height"] <= fresh["tab_height"], fresh
+    assert fresh["lower_height"] > 0, fresh
 
 
 # --- in this process: what the user changes stays ----------------------------------------

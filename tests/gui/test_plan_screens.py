@@ -53,6 +53,8 @@ def test_the_plan_tab_fits_the_screen(tmp_path, name):
     # column wide enough for a typical milestone's title
     assert seen["row_height"] == seen["font_height"] + 10
     assert seen["horizontal_scroll"] == 0
+    # at least six milestones and phases in view: the timeline below gives way first
+    assert seen["tree_whole_rows"] >= 6, seen["tree_whole_rows"]
     assert seen["title_column"] - 2 * seen["indentation"] >= seen["typical_width"]
     titles = seen["titles"]
     assert any(t["title"] == TYPICAL for t in titles)

@@ -40,6 +40,9 @@ _PAGE_ATTRIBUTES = {
 
 _Page = TypeVar("_Page", DuePane, AgendaPane, ChartsPage)
 
+#: The Progress, Readiness and Tracking Log pages show at least this many lines of text.
+LOWER_LINES = 4
+
 
 class OverviewTab(TabBase):
     areas = frozenset({Area.CONTACTS, Area.PATHS, Area.INTERVIEWS, Area.SKILLS, Area.PLAN,
@@ -57,6 +60,7 @@ class OverviewTab(TabBase):
         self._today = clock.today()
         self._items: list[DueItem] = []
         self._agenda: list[AgendaRow] = []
+        self._sized = False  # the splitter sized for the screen (or as the user left it)
         self._build()
         self._connect()
 
@@ -104,10 +108,21 @@ class OverviewTab(TabBase):
         self.log_view = LogView(self.ctx, self.inner_tabs)
         self.inner_tabs.addTab(self.log_view, self.tr("Tracking Log"))
         self.splitter.addWidget(self.inner_tabs)
-        self.splitter.setStretchFactor(0, 1)
+        # on a short screen the evidence below gives way first, down to its tabs and a few
+        # lines (the charts scroll): the due list keeps its MIN_ROWS rows, and the note
+        # that nothing is due stays whole
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 320])
+        self._fit_minimums()
         layout.addWidget(self.splitter, 1)
+
+    def _fit_minimums(self) -> None:
+        """The least heights of the panes, from the fonts."""
+        self.inner_tabs.setMinimumHeight(self.inner_tabs.tabBar().sizeHint().height()
+                                         + LOWER_LINES * self.fontMetrics().height())
+        self.due_stack.setMinimumHeight(max(self.due_stack.minimumSizeHint().height(),
+                                            self.due_empty.sizeHint().height()))
 
     def _adopt(self, page: _Page) -> _Page:
         """Keep the page's widgets on the tab, by the same names."""
@@ -136,7 +151,23 @@ class OverviewTab(TabBase):
         super().showEvent(event)
         if self._awaiting_paint:
             return  # a deferred first load: after_first_paint builds the charts
+        self._size_once()
         self.charts_page.schedule()
+
+    def _size_once(self) -> None:
+        """First use (no saved sizes), once loaded: the due list and the agenda above take a
+        little more than half the height, and never less than they need; the evidence below
+        the rest."""
+        if self._sized:
+            return
+        self.layout().activate()  # with the first steps or the reminder just shown or hidden
+        height = self.splitter.height() - self.splitter.handleWidth()
+        if height <= 0:
+            return
+        self._sized = True
+        top = max(self.top_splitter.minimumSizeHint().height(), round(height * 0.53))
+        top = max(0, min(top, height - self.inner_tabs.minimumHeight()))
+        self.splitter.setSizes([top, height - top])
 
     def after_first_paint(self) -> None:
         super().after_first_paint()
@@ -162,6 +193,8 @@ class OverviewTab(TabBase):
         self.readiness_page.reload()
         self.review_prompt.refresh(self._today)
         self.first_steps.refresh()
+        if self.isVisible():
+            self._size_once()
 
     def _reload_due(self) -> None:
         current = self.current_item()
@@ -347,6 +380,9 @@ class OverviewTab(TabBase):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
+                and hasattr(self, "due_model"):
+            self._fit_minimums()
         if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
                 and hasattr(self, "due_model")):
             current = self.current_item()
@@ -362,7 +398,7 @@ class OverviewTab(TabBase):
     def restore_state(self, settings: Settings) -> None:
         state = settings.window_state("overviewSplitter")
         if state is not None:
-            self.splitter.restoreState(state)
+            self._sized = self.splitter.restoreState(state) or self._sized
         state = settings.window_state("overviewTopSplitter")
         if state is not None:
             self.top_splitter.restoreState(state)

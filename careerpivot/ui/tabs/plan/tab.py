@@ -28,6 +28,9 @@ from careerpivot.ui.tabs.plan.lists import PlanLists
 from careerpivot.ui.tabs.plan.milestone_page import MilestonePage
 from careerpivot.ui.widgets.timeline import PlanTimeline, warning_color
 
+#: On first use the tree shows at least this many rows whole (the timeline gives way).
+TREE_ROWS = 6
+
 
 def badge_icon(color: QColor, text: str) -> QIcon:
     """A small round badge (a filled circle with a white sign), sharp at 1x and 2x."""
@@ -109,7 +112,8 @@ class PlanTab(TabBase):
 
         # the timeline
         self.timeline = PlanTimeline(self)
-        self.timeline.setMinimumHeight(160)
+        # on a short screen the timeline gives way first and scrolls its lanes inside itself
+        self.timeline.setMinimumHeight(self.timeline.least_height())
         self.timeline.milestoneClicked.connect(lambda i: self.select_item(MILESTONE, i))
         self.timeline.phaseClicked.connect(lambda i: self.select_item(PHASE, i))
         self.timeline.contingencyClicked.connect(lambda i: self.select_item(CONTINGENCY, i))
@@ -269,24 +273,37 @@ class PlanTab(TabBase):
 
     def _size_once(self) -> None:
         """First use, once the plan is loaded: the timeline below as tall as its lanes need,
-        leaving the lists and the editor above at least 45 % of the height and room for a few
-        rows of the tree over the contingencies."""
+        leaving the lists and the editor above at least 45 % of the height and room for
+        TREE_ROWS rows of the tree over the contingencies (on a short screen the timeline
+        gives way, down to its least height, and scrolls)."""
         if self._sized or self._overview is None:
             return
         self._sized = True
         height = max(400, self.splitter.height()) - self.splitter.handleWidth()
         wanted = self.timeline.wanted_height(self.splitter.width())
+        contingencies = self.lists.widget(1).minimumHeight()
+        tree_floor = self._tree_height(TREE_ROWS)
         # the tree's tools, header and five rows, the contingencies' title, header and two
-        lists_floor = round(self.tree.fontMetrics().height() * 18.5)
+        lists_floor = max(round(self.tree.fontMetrics().height() * 18.5),
+                          tree_floor + self.left_splitter.handleWidth() + contingencies)
         room = height - max(lists_floor, round(height * 0.45))
         timeline = min(wanted, max(self.timeline.minimumHeight(), room))
         top = height - timeline
         self.splitter.setSizes([top, timeline])
         top -= self.left_splitter.handleWidth()
-        below = min(self.lists.contingencies_height(), round(top * 0.3))
+        below = max(contingencies, min(self.lists.contingencies_height(), round(top * 0.3),
+                                       top - tree_floor))
         self.left_splitter.setSizes([top - below, below])
         # the lists as wide as their columns ask, within 62 % and what the editor leaves
         width = max(700, self.top_splitter.width()) - self.top_splitter.handleWidth()
         editor = self.top_splitter.widget(1).minimumWidth()
         lists = min(max(self.tree.wanted_width(), round(width * 0.62)), width - editor)
         self.top_splitter.setSizes([lists, width - lists])
+
+    def _tree_height(self, rows: int) -> int:
+        """The height of the tree's box (its tools above) that shows ``rows`` whole rows."""
+        box = self.lists.widget(0)
+        tree = self.tree
+        row = tree.sizeHintForRow(0) if self.model.rowCount() else tree.fontMetrics().height()
+        return box.sizeHint().height() - tree.sizeHint().height() \
+            + tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth()

@@ -143,6 +143,12 @@ class PlanTimeline(QWidget):
         return self._bar.sizeHint().height() + math.ceil(self.view.plan_height(viewport)) \
             + 2 * frame + 1
 
+    def least_height(self) -> int:
+        """The least height worth showing: the bar and a few lines of the lanes (the view
+        scrolls to the rest)."""
+        return self._bar.sizeHint().height() + 5 * self.fontMetrics().height() \
+            + 2 * self.view.frameWidth()
+
     def select(self, kind: str | None, item_id: int | None = None) -> None:
         self.view.select(kind, item_id)
 
