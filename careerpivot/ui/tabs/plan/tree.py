@@ -105,9 +105,10 @@ class PlanTree(QTreeView):
             if column == PlanTreeModel.DUE:
                 # a milestone's date is never shortened; a phase's span may be
                 floor = widest(column, phases=False)
-            elif column == PlanTreeModel.STATUS:  # a status's name stays whole
+            elif column == PlanTreeModel.STATUS:  # a status's name stays whole, also
+                # before the ellipsis of a longer text ("In progress · 5 days overdue")
                 floor = max(metrics[True].horizontalAdvance(
-                    QCoreApplication.translate("vocab", name))
+                    QCoreApplication.translate("vocab", name) + " · …")
                     for name in vocab.MILESTONE_STATUSES.values()) + 12
             elif column == PlanTreeModel.TIME:  # short: whole, or hidden
                 floor = natural
