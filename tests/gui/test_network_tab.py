@@ -610,3 +610,17 @@ def test_search_texts_made_in_slices_find_what_those_made_at_once_find():
     at_once.set_search("cafe FINTECH")
     assert sliced == [at_once.contact_id(r) for r in range(at_once.rowCount())]
     assert 4 in sliced and 598 in sliced and 2 not in sliced  # (2: no café)
+
+
+def test_a_tall_editor_gives_its_room_to_the_notes_not_the_paths(tab, qtbot, people, window):
+    """The paths list stays as tall as its items, beside its label, however tall the window."""
+    window.resize(1400, 1000)
+    click_row(qtbot, tab, people["ana"])
+    qtbot.waitUntil(lambda: tab.notes_edit.height() > 0)
+    label = tab.paths_list.parentWidget().parentWidget().layout().labelForField(
+        tab.paths_list.parentWidget())
+    assert label is not None and label.text() == "Paths:"
+    listed = tab.paths_list.mapTo(window, tab.paths_list.rect().topLeft()).y()
+    named = label.mapTo(window, label.rect().topLeft()).y()
+    assert abs(listed - named) <= label.height()
+    assert tab.notes_edit.height() > 2 * tab.paths_list.height()

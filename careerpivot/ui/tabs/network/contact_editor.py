@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -222,6 +223,8 @@ class ContactEditor(QStackedWidget):
         self.paths_list = QListWidget(editor)
         self.paths_list.setObjectName("pathsList")
         self.paths_list.setAccessibleName(self.tr("Target paths this person can speak to"))
+        # as tall as its items (see show_derived): a tall window gives its room to the notes
+        self.paths_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.paths_error = error_label(editor)
         self.paths_error.setObjectName("pathsError")
         paths_box = row(self.tr("Paths:"), None, self.paths_list)
