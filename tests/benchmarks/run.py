@@ -299,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
                              "cache file in the temporary folder, regenerated when "
                              "generate.py changes). It is never changed: runs use a copy.")
     parser.add_argument("--scale", type=float, default=1.0,
-                        help="size of the workspace, 1 = 5,000 contacts and 20,000 interviews (default)")
+                        help="size of the workspace, 1 = 5,000 contacts and 20,000 "
+                             "interviews (default)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", nargs="+", choices=["startup", "gui", "services", "loop", "io"],
                         help="measure only these groups")

@@ -13,6 +13,7 @@ from careerpivot.ui.dialogs.add_path import AddPathDialog
 from careerpivot.ui.dialogs.add_question import AddQuestionDialog
 from careerpivot.ui.dialogs.assumption import AssumptionDialog
 from careerpivot.ui.itemmodels import assumptions as am
+from careerpivot.ui.itemmodels.status_icons import STATUS_COLORS
 from careerpivot.ui.tabs.paths import PAGE_COMPARE, PAGE_QUESTIONS
 
 
@@ -143,7 +144,7 @@ def test_the_conversations_column_shows_each_count_with_its_icon(demo_window, qt
         return any(sum(abs(a - b) for a, b in zip(c, colour.getRgb()[:3], strict=True)) < 30
                    for c in colours)
 
-    green, red = am.STATUS_COLORS["supported"], am.STATUS_COLORS["challenged"]
+    green, red = STATUS_COLORS["supported"], STATUS_COLORS["challenged"]
     supported = next(r for r in range(model.rowCount())
                      if model.assumption(r).supported and model.assumption(r).challenged)
     view.selectRow(supported)

@@ -22,8 +22,8 @@ from careerpivot.core import vocab
 from careerpivot.core.text import fold
 from careerpivot.services.readiness import PathReadiness
 from careerpivot.ui.i18n import evidence_text, translator, vocab_name
-from careerpivot.ui.itemmodels.assumptions import status_icon, status_name
 from careerpivot.ui.itemmodels.base import FilteredTableModel
+from careerpivot.ui.itemmodels.status_icons import status_icon, status_name
 from careerpivot.ui.widgets.progress_delegate import PROGRESS_ROLE
 
 Role = Qt.ItemDataRole

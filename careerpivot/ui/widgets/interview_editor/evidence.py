@@ -15,7 +15,7 @@ from careerpivot.services import interviews
 from careerpivot.services.interviews import InterviewEvidence, NotHeldError
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.i18n import vocab_name
-from careerpivot.ui.itemmodels.assumptions import status_icon
+from careerpivot.ui.itemmodels.status_icons import status_icon
 from careerpivot.ui.widgets.form_parts import GrowingTextEdit, hint, refresh_binder
 from careerpivot.ui.widgets.forms import FormBinder, error_label
 from careerpivot.ui.widgets.interview_editor.common import AssumptionInfo, scrolling
