@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import os
-import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -37,7 +35,8 @@ from careerpivot.core.errors import (
     StoreWriteError,
     WorkspaceOpenError,
 )
-from careerpivot.store import models, write_mark
+from careerpivot.store import failures, models, write_mark
+from careerpivot.store.failures import classify_open_error, open_error
 
 APPLICATION_ID = models.APPLICATION_ID
 
@@ -176,124 +175,6 @@ class OpenedWorkspace:
     backup_before_migration: Path | None = None
 
 
-def _message(kind: str, path: Path) -> str:
-    name = str(path)
-    return {
-        "missing_folder": f"The folder for {name} does not exist.",
-        "missing": f"There is no workspace at {name}.",
-        "directory": f"{name} is a folder, not a workspace file.",
-        "no_permission": f"You do not have permission to open {name}.",
-        "empty": (
-            f"{name} is empty (zero bytes). It may have been damaged by a crash or a failed "
-            "copy. It was left untouched; restore a backup or choose another file."
-        ),
-        "not_database": (
-            f"{name} is not a CareerPivot workspace: it is damaged or is another kind of file. "
-            "It was left untouched."
-        ),
-        "foreign": (
-            f"{name} is a database of another program, not a CareerPivot workspace. "
-            "It was left untouched."
-        ),
-        "newer": (
-            f"{name} was written by a newer version of CareerPivot. Install the newer version "
-            "to open it; this version left it untouched."
-        ),
-        "corrupt": (
-            f"{name} is damaged (the database check found errors). It was left untouched; "
-            "restore a backup to continue."
-        ),
-        "locked": (
-            f"{name} is in use by another program and could not be read. Close the other "
-            "program and try again."
-        ),
-        "io": f"{name} could not be read because of a disk error.",
-    }[kind]
-
-
-def root_sqlite_error(exc: BaseException) -> BaseException:
-    """The deepest SQLite/OS error behind ``exc`` (peewee wraps; disk-full hides behind a
-    rollback error whose ``__context__`` holds the real cause)."""
-    seen: set[int] = set()
-    best = exc
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        if isinstance(cur, sqlite3.Error | OSError):
-            best = cur
-            if "no transaction is active" not in str(cur):
-                break
-        cur = cur.__cause__ or cur.__context__
-    return best
-
-
-def _error_text(exc: BaseException) -> str:
-    texts = []
-    cur: BaseException | None = exc
-    seen: set[int] = set()
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        texts.append(str(cur).lower())
-        cur = cur.__cause__ or cur.__context__
-    return " | ".join(texts)
-
-
-def _out_of_space(path: Path | None, margin: int = 1 << 20) -> bool:
-    """Whether a write at ``path`` failed for want of room. SQLite reports ENOSPC as "disk is
-    full" but any other failed write (EFBIG from a file-size limit or a FAT32 file, a full
-    quota on some file systems) as a plain "disk I/O error"."""
-    if path is None:
-        return False
-    with contextlib.suppress(OSError):
-        if shutil.disk_usage(path.parent).free < margin:
-            return True
-    try:
-        import resource
-    except ImportError:  # Windows
-        return False
-    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
-    if soft == resource.RLIM_INFINITY:
-        return False
-    sizes = [0]
-    for suffix in ("", "-wal", "-journal"):
-        with contextlib.suppress(OSError):
-            sizes.append(os.path.getsize(f"{path}{suffix}"))
-    return max(sizes) + margin > soft
-
-
-def classify_write_error(exc: BaseException) -> StoreWriteError:
-    text = _error_text(exc)
-    root = root_sqlite_error(exc)
-    where = current_path()
-    full = (
-        (isinstance(root, OSError) and root.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT))
-        or any(t in text for t in ("disk is full", "file too large"))
-        or ("disk i/o error" in text and _out_of_space(where))
-    )
-    if full:
-        kind = "disk_full"
-    elif "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
-        kind = "read_only"
-    elif "locked" in text or "busy" in text:
-        kind = "busy"
-    elif "malformed" in text or "not a database" in text or "corrupt" in text:
-        kind = "corrupt"
-    else:
-        kind = "io"
-    disk = f"The disk that holds {where.parent}" if where is not None else "The disk"
-    message = {
-        "disk_full": f"{disk} is full, so your change could not be saved. Free some space; "
-        "your text is kept and saved again when you edit.",
-        "read_only": "The workspace is read-only, so your change could not be saved.",
-        "busy": "Another program is using the workspace, so your change could not be saved "
-        "yet. It is kept and will be saved on the next edit.",
-        "corrupt": "The workspace file is damaged; your change could not be saved. "
-        "Restore a backup (File > Restore) to continue.",
-        "io": "Your change could not be saved because of a disk error.",
-    }[kind]
-    return StoreWriteError(kind, message, detail=str(root))
-
-
 #: Set by open_workspace(); services refuse to write when True.
 _state = {"read_only": False, "path": None}
 
@@ -335,7 +216,7 @@ def write() -> Iterator[None]:
                 "This change conflicts with what is already in the workspace (for example "
                 "an item that was deleted meanwhile), so it was not saved.",
                 detail=str(exc)) from exc
-        raise classify_write_error(exc) from exc
+        raise failures.classify_write_error(exc, current_path()) from exc
 
 
 def _secure(path: Path) -> None:
@@ -347,52 +228,28 @@ def _secure(path: Path) -> None:
                 os.chmod(p, 0o600)
 
 
-def _classify_open_error(exc: BaseException, path: Path) -> WorkspaceOpenError:
-    text = _error_text(exc)
-    if "not a database" in text or "file is encrypted" in text:
-        kind = "not_database"
-    elif "malformed" in text or "corrupt" in text:
-        kind = "corrupt"
-    elif "locked" in text or "busy" in text:
-        kind = "locked"
-    elif "unable to open" in text:
-        if path.is_dir():
-            kind = "directory"
-        elif not path.parent.exists():
-            kind = "missing_folder"
-        else:
-            kind = "no_permission"
-    elif "disk i/o" in text:
-        kind = "io"
-    else:
-        kind = "not_database"
-    return WorkspaceOpenError(kind, str(path), _message(kind, path), detail=str(exc))
-
-
 def check_file(path: Path, *, create: bool) -> bool:
     """Step 1 of the open sequence. Returns True when a new file will be created."""
     if path.is_dir():
-        raise WorkspaceOpenError("directory", str(path), _message("directory", path))
+        raise open_error("directory", path)
     if not path.exists():
         if not path.parent.is_dir():
-            raise WorkspaceOpenError("missing_folder", str(path), _message("missing_folder", path))
+            raise open_error("missing_folder", path)
         if not create:
-            raise WorkspaceOpenError("missing", str(path), _message("missing", path))
+            raise open_error("missing", path)
         return True
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
             header = fh.read(16)
     except PermissionError as exc:
-        raise WorkspaceOpenError(
-            "no_permission", str(path), _message("no_permission", path), detail=str(exc)
-        ) from exc
+        raise open_error("no_permission", path, detail=str(exc)) from exc
     except OSError as exc:
-        raise WorkspaceOpenError("io", str(path), _message("io", path), detail=str(exc)) from exc
+        raise open_error("io", path, detail=str(exc)) from exc
     if size == 0:
-        raise WorkspaceOpenError("empty", str(path), _message("empty", path))
+        raise open_error("empty", path)
     if header != b"SQLite format 3\x00":
-        raise WorkspaceOpenError("not_database", str(path), _message("not_database", path))
+        raise open_error("not_database", path)
     return False
 
 
@@ -422,7 +279,7 @@ def _inspect(path: Path) -> tuple[int, bool]:
     try:
         con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
-        raise _classify_open_error(exc, path) from exc
+        raise classify_open_error(exc, path) from exc
     try:
         version = con.execute("PRAGMA user_version").fetchone()[0]
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
@@ -432,17 +289,15 @@ def _inspect(path: Path) -> tuple[int, bool]:
         if app_id == 0 and version == 0 and not tables:
             return 0, True  # an empty SQLite file: nothing to lose, it becomes a workspace
         if app_id != APPLICATION_ID:
-            raise WorkspaceOpenError("foreign", str(path), _message("foreign", path))
+            raise open_error("foreign", path)
         if version > migrations.CURRENT_VERSION:
-            raise WorkspaceOpenError("newer", str(path), _message("newer", path))
+            raise open_error("newer", path)
         result = [str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            raise WorkspaceOpenError(
-                "corrupt", str(path), _message("corrupt", path), detail="; ".join(result[:5])
-            )
+            raise open_error("corrupt", path, detail="; ".join(result[:5]))
         return version, False
     except sqlite3.Error as exc:
-        raise _classify_open_error(exc, path) from exc
+        raise classify_open_error(exc, path) from exc
     finally:
         con.close()
 
@@ -492,11 +347,11 @@ def _open_read_only(path: Path, version: int, cause: BaseException | None) -> Op
     from careerpivot.store import migrations
 
     if version == 0:  # an empty file to become a workspace, but it cannot be written
-        raise WorkspaceOpenError("no_permission", str(path), _message("no_permission", path))
+        raise open_error("no_permission", path)
     try:
         _connect(path, read_only=True)
     except (pw.DatabaseError, sqlite3.Error) as exc:
-        raise _classify_open_error(cause or exc, path) from exc
+        raise classify_open_error(cause or exc, path) from exc
     _state.update(read_only=True, path=path)
     if version < migrations.CURRENT_VERSION:
         raise WorkspaceOpenError(
@@ -560,13 +415,11 @@ def open_workspace(
             # A read-only file cannot switch to WAL, a read-only folder cannot hold the -wal.
             close()
             if new_file:
-                raise _classify_open_error(exc, path) from exc
+                raise classify_open_error(exc, path) from exc
             return _open_read_only(path, version, exc)
         if not writable:
             if fresh:
-                raise WorkspaceOpenError(
-                    "no_permission", str(path), _message("no_permission", path)
-                )
+                raise open_error("no_permission", path)
             return _open_read_only(path, version, None)
         _state.update(read_only=False, path=path)
         _secure(path)
@@ -586,7 +439,7 @@ def open_workspace(
         raise
     except (pw.DatabaseError, sqlite3.Error) as exc:
         close()
-        raise _classify_open_error(exc, path) from exc
+        raise classify_open_error(exc, path) from exc
     except BaseException:
         close()
         raise
