@@ -54,7 +54,7 @@ class ValidationError(CareerPivotError, ValueError):
 
 
 class WorkspaceOpenError(CareerPivotError):
-    """A workspace file could not be opened; ``kind`` says why (see store.db.OpenFailure)."""
+    """A workspace file could not be opened; ``kind`` says why (see store.failures.open_message)."""
 
     title = QT_TRANSLATE_NOOP("errors", "Cannot open the workspace")
 
