@@ -25,14 +25,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QProgressDialog,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +36,7 @@ from careerpivot.core import clock
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.ui import workers
 from careerpivot.ui.context import AppContext
+from careerpivot.ui.dialogs.choose_interview import ChooseInterviewDialog
 from careerpivot.ui.i18n import error_title
 
 KINDS = ("summary", "prep", "plan")
@@ -105,45 +101,6 @@ def _export_job(job: workers.Job, kind: str, data: Any, page_size: str,
 
 def _build_job(job: workers.Job, kind: str, data: Any, page_size: str) -> bytes:
     return build_document(kind, data, page_size)
-
-
-# --- choosing an interview --------------------------------------------------------------------
-
-
-class ChooseInterviewDialog(QDialog):
-    """Which interview's prep sheet?"""
-
-    def __init__(self, choices: list, current: int | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("chooseInterviewDialog")
-        self.setWindowTitle(translate("Export", "Interview Prep Sheet"))
-        layout = QVBoxLayout(self)
-        label = QLabel(translate("Export", "Make the prep sheet for which conversation?"))
-        layout.addWidget(label)
-        self.combo = QComboBox(self)
-        self.combo.setObjectName("interviewCombo")
-        for choice in choices:
-            self.combo.addItem(choice.label, choice.id)
-        if current is not None and self.combo.findData(current) >= 0:
-            self.combo.setCurrentIndex(self.combo.findData(current))
-        label.setBuddy(self.combo)
-        layout.addWidget(self.combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, choices: list, current: int | None) -> int | None:
-        dialog = cls(choices, current, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.combo.currentData()
-        finally:
-            dialog.deleteLater()
 
 
 # --- the controller ---------------------------------------------------------------------------
