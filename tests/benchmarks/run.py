@@ -213,14 +213,17 @@ def measure_startup(work: Path, env: dict[str, str], repeat: int, raw: dict) -> 
                  ready)] if ready else [])
 
 
-def measure_gui(work: Path, env: dict[str, str], repeat: int, raw: dict) -> list[dict]:
+def measure_gui(work: Path, env: dict[str, str], repeat: int, raw: dict,
+                scale: float = 1.0) -> list[dict]:
     print(f"Tabs and search: {repeat} GUI sessions…", flush=True)
+    contacts, interviews = round(5000 * scale), round(20000 * scale)
     runs = [run_child(["gui", str(work)], env) for _ in range(repeat)]
     raw["gui"] = runs
-    rows = [figure("keystroke_network", "one keystroke of search, Network (5,000 contacts)",
+    rows = [figure("keystroke_network",
+                   f"one keystroke of search, Network ({contacts:,} contacts)",
                    [t for r in runs for t in r["keys"]["network"]], limit=KEYSTROKE_S),
             figure("keystroke_interviews",
-                   "one keystroke of search, Interviews (20,000)",
+                   f"one keystroke of search, Interviews ({interviews:,})",
                    [t for r in runs for t in r["keys"]["interviews"]], limit=KEYSTROKE_S),
             figure("text_search_interviews",
                    "Interviews: notes and answers search (background, after the pause)",
@@ -325,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         if "startup" in groups:
             rows += measure_startup(work, env, startup_repeat, raw)
         if "gui" in groups:
-            rows += measure_gui(work, env, args.repeat, raw)
+            rows += measure_gui(work, env, args.repeat, raw, args.scale)
         if "services" in groups:
             rows += measure_services(work, env, args.repeat, raw)
         if "loop" in groups:
