@@ -47,8 +47,19 @@ class FieldForm(QWidget):
         field.messageChanged.connect(self.messages.append)
 
 
+def show_form(qtbot, field) -> FieldForm:
+    """A :class:`FieldForm` around ``field``, shown and active (so focus moves happen)."""
+    form = FieldForm(field)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    return form
+
+
 def type_text(qtbot, widget, text: str) -> None:
-    """Type like keyClicks, also characters QTest has no key for (ä)."""
+    """Type like keyClicks, also characters QTest has no key for (ä, —, 王)."""
     for ch in text:
         if ch.isascii():
             qtbot.keyClick(widget, ch)

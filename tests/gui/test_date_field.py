@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_steps import FieldForm, type_and_leave
+from gui_steps import FieldForm, show_form, type_and_leave
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
@@ -32,13 +32,7 @@ def today(clock):
 @pytest.fixture
 def make(qtbot, today):
     def make(**options) -> FieldForm:
-        form = FieldForm(DateField(**options))
-        qtbot.addWidget(form)
-        form.show()
-        qtbot.waitExposed(form)
-        form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)
-        return form
+        return show_form(qtbot, DateField(**options))
 
     return make
 

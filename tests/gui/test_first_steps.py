@@ -48,6 +48,21 @@ def back_to_overview(window):
     return guide_of(window)
 
 
+def reopened(qtbot, app_ctx, window) -> MainWindow:
+    """Close ``window`` and open its workspace again in a new main window (as a restart)."""
+    from careerpivot.ui.session import Session
+
+    path = window.session.info.path
+    window.close()
+    session = Session()
+    session.open(path, create=False)
+    again = MainWindow(app_ctx, session)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    return again
+
+
 def ticks(guide) -> list[str]:
     return [key for key in STEPS if guide.tiles[key].badge.text() == "✓"]
 
@@ -157,22 +172,12 @@ def test_looking_at_the_development_tab_ticks_the_last_step(main_window):
 
 
 def test_hiding_the_guide_is_for_good(main_window, qtbot, app_ctx):
-    from careerpivot.ui.session import Session
-
     click(qtbot, main_window.findChild(QPushButton, "hideFirstStepsButton"))
     assert not guide_of(main_window).isVisible()
     assert main_window.statusBar().currentMessage() == (
         "The first-steps guide is hidden for this workspace; Help > Show First Steps brings "
         "it back.")
-    path = main_window.session.info.path
-    main_window.close()
-
-    session = Session()
-    session.open(path, create=False)
-    again = MainWindow(app_ctx, session)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = reopened(qtbot, app_ctx, main_window)
     assert again.tabs.currentWidget().objectName() == "overviewTab"
     assert not guide_of(again).isVisible()
     again.close()
@@ -258,8 +263,6 @@ def do_every_step() -> None:
 
 
 def test_show_first_steps_brings_a_hidden_guide_back_and_it_stays(window, qtbot, app_ctx):
-    from careerpivot.ui.session import Session
-
     assert help_action(window, qtbot).isChecked()  # (the guide shows)
     click(qtbot, window.findChild(QPushButton, "hideFirstStepsButton"))
     window.show_tab("networkTab")
@@ -276,14 +279,7 @@ def test_show_first_steps_brings_a_hidden_guide_back_and_it_stays(window, qtbot,
     assert guide.tiles["path"].button.hasFocus()  # the keyboard is at the next step
 
     # kept in the workspace, as the hiding was
-    path = window.session.info.path
-    window.close()
-    session = Session()
-    session.open(path, create=False)
-    again = MainWindow(app_ctx, session)
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
+    again = reopened(qtbot, app_ctx, window)
     assert guide_of(again).isVisible()
     assert help_action(again, qtbot).isChecked()
     again.close()

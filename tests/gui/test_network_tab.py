@@ -8,8 +8,8 @@ import datetime as _dt
 import time
 
 import pytest
+from gui_steps import type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from careerpivot.core import checkins
@@ -77,16 +77,6 @@ def click_row(qtbot, tab, contact_id: int, modifier=Qt.KeyboardModifier.NoModifi
     tab.table.scrollTo(tab.model.index(row, 0))
     rect = tab.table.visualRect(tab.model.index(row, cm.NAME))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like keyClicks, but also characters QTest has no key for (ü, —, 王)."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClick(widget, ch)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                               Qt.KeyboardModifier.NoModifier)
 
 
 def retype(qtbot, edit, text: str) -> None:

@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 import pytest
+from gui_steps import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from reliability_child import commit_elsewhere, damage_page, table_pages
 
@@ -40,15 +40,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClick(widget, ch)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                               Qt.KeyboardModifier.NoModifier)
 
 
 def retype(qtbot, edit, text: str) -> None:

@@ -6,7 +6,7 @@ minute."""
 from __future__ import annotations
 
 import pytest
-from gui_steps import FieldForm, type_and_leave
+from gui_steps import FieldForm, show_form, type_and_leave
 from PySide6.QtCore import QLocale, Qt
 
 from careerpivot.ui.widgets.date_text import TypedDateError, Words, read_time
@@ -16,13 +16,7 @@ from careerpivot.ui.widgets.time_field import TimeField
 @pytest.fixture
 def make(qtbot):
     def make() -> FieldForm:
-        form = FieldForm(TimeField())
-        qtbot.addWidget(form)
-        form.show()
-        qtbot.waitExposed(form)
-        form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)
-        return form
+        return show_form(qtbot, TimeField())
 
     return make
 
