@@ -289,6 +289,8 @@ def diskfull_ui(path: str, settings_file: str) -> None:
     tab.show()
     tab.reload_now()
     assert tab.show_item("contact", contact_id)
+    while tab.editor.contact_id != contact_id:  # the list is read off the GUI thread
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     binder = tab.binder
     events: list[tuple[str, str]] = []
     binder.failed.connect(lambda field, message: events.append(("failed", field)))

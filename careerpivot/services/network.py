@@ -275,7 +275,7 @@ RECORD_FIELDS = (
  R_TAGS, R_PATHS, R_INTERVIEWS) = range(len(RECORD_FIELDS))
 
 
-def _record_query() -> pw.ModelSelect:
+def record_query() -> pw.ModelSelect:
     """Contacts with everything a :class:`ContactRow` holds, in one statement: the
     introducer's name by a join, the tags, linked paths and number of interviews by
     correlated sub-selects that SQLite answers from the link tables' indexes."""
@@ -302,7 +302,7 @@ def contact_records(include_archived: bool = False) -> list[tuple]:
     """Every contact as a record (see :data:`RECORD_FIELDS`), in no particular order: one
     query, and no work per contact in Python. For lists that sort themselves and build a
     :class:`ContactRow` (:func:`contact_row`) only for the contacts they need one of."""
-    query = _record_query()
+    query = record_query()
     if not include_archived:
         query = query.where(Contact.archived == False)  # noqa: E712
     return fetch_tuples(query)
@@ -362,7 +362,7 @@ def contact_record(row: ContactRow) -> tuple:
 def _read(where: pw.Expression | None) -> list[ContactRow]:
     """Contacts matching ``where`` with their links, by name: one query whatever their
     number."""
-    query = _record_query().order_by(Contact.name, Contact.id)
+    query = record_query().order_by(Contact.name, Contact.id)
     if where is not None:
         query = query.where(where)
     return [contact_row(r) for r in fetch_tuples(query)]

@@ -465,6 +465,12 @@ def integrity_report() -> list[str]:
             database.execute_sql(statement)
         except (pw.DatabaseError, sqlite3.Error) as exc:
             problems.append(f"the search index does not match its table ({exc})")
+    from careerpivot.store import list_keys
+
+    out_of_step = database.execute_sql(list_keys.check_statement()).fetchall()
+    if out_of_step:
+        problems.append(f"the contact list's keys of {len(out_of_step)} contact(s) do not "
+                        f"match their contacts")
     return problems
 
 

@@ -33,6 +33,9 @@ Released schemas (each has a committed fixture under ``tests/fixtures/``):
    nullable references, ``ON DELETE SET NULL``, each indexed): the questions proposed for an
    open assumption or a skill mentioned only once. Every question already in a guide is
    ordinary (both NULL).
+8. the folded keys of the contact list (``store/list_keys.py``): ``contact_key``, one row per
+   contact with its folded name, organization, role, tags and search text, kept in step by
+   triggers, so the list sorts, searches and pages in SQL; the step fills it in one statement.
 """
 
 from __future__ import annotations
@@ -44,16 +47,16 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
 from careerpivot.core import vocab
-from careerpivot.store import models, search, write_mark
+from careerpivot.store import list_keys, models, search, write_mark
 from careerpivot.store.models import APPLICATION_ID, database
 
-CURRENT_VERSION = 7
+CURRENT_VERSION = 8
 
 
 def create_schema() -> None:
     with database.atomic("IMMEDIATE"):
         database.create_tables(models.ALL_MODELS)
-        for statement in search.statements():
+        for statement in search.statements() + list_keys.statements():
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         database.execute_sql(f"PRAGMA user_version = {CURRENT_VERSION}")
@@ -213,9 +216,15 @@ def _to_7(migrator: SqliteMigrator) -> None:
     _create_missing_indexes()
 
 
+def _to_8(migrator: SqliteMigrator) -> None:
+    """The contact list's folded keys, their indexes and triggers, filled from the contacts."""
+    for statement in list_keys.statements():
+        database.execute_sql(statement)
+
+
 #: STEPS[n] migrates from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteMigrator], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8}
 
 
 def schema_version() -> int:

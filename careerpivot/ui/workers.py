@@ -155,6 +155,11 @@ class LatestRead(QObject):
     def busy(self) -> bool:
         return self._task is not None or self._pending is not None
 
+    @property
+    def pending(self) -> bool:
+        """Asked again while a job runs: a newer result is to come."""
+        return self._pending is not None
+
     def request(self, *args: Any) -> None:
         if self._task is not None:
             self._pending = args

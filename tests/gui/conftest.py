@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from gui_steps import settled
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +72,13 @@ def _window(qtbot, app_ctx, path: Path, *, create: bool):
     session = Session()
     session.open(path, create=create)
     window = MainWindow(app_ctx, session)
+    show_tab = window.show_tab
+
+    def show_tab_and_wait(name: str):
+        """The tab, once its lists show their rows (they are read off the GUI thread)."""
+        return settled(show_tab(name))
+
+    window.show_tab = show_tab_and_wait
     # pytest-qt closes its widgets before the fixtures' own teardown runs
     qtbot.addWidget(window, before_close_func=_close)
     window.show()

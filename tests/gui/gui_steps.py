@@ -1,12 +1,31 @@
 """Steps the GUI tests take as a person would: pick a combo box item with the keyboard, open
-a conversation from the Interviews list; and a window to type into one field of the typed
-kind (a date or a time) and leave it."""
+a conversation from the Interviews list, wait for a list to show what was asked; and a window
+to type into one field of the typed kind (a date or a time) and leave it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+#: The longest a list may take to show what was asked for in a test.
+LIST_TIMEOUT_S = 10.0
+
+
+def settled(widget):
+    """Wait until every list of ``widget`` (a tab, the window) shows the newest rows asked
+    for: lists read their rows off the GUI thread. Returns ``widget``."""
+    from careerpivot.ui.itemmodels.paged import PagedTableModel
+
+    models = [m for m in widget.findChildren(QObject) if isinstance(m, PagedTableModel)]
+    deadline = time.monotonic() + LIST_TIMEOUT_S
+    while any(m.busy for m in models):
+        assert time.monotonic() < deadline, "a list never showed what was asked for"
+        QThreadPool.globalInstance().waitForDone(5)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    return widget
 
 
 def choose(qtbot, combo, data) -> None:

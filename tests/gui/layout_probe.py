@@ -238,6 +238,17 @@ def main() -> int:
     def settle() -> None:
         for _ in range(5):
             app.processEvents()
+        # the lists that read their rows off the GUI thread show them
+        from PySide6.QtCore import QObject, QThreadPool
+
+        from careerpivot.ui.itemmodels.paged import PagedTableModel
+
+        lists = [m for m in window.findChildren(QObject) if isinstance(m, PagedTableModel)]
+        while any(m.busy for m in lists):
+            QThreadPool.globalInstance().waitForDone(5)
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
 
     out: dict = {"screen": [app.primaryScreen().size().width(),
                             app.primaryScreen().size().height()]}

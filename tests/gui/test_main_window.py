@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 
 import pytest
+from gui_steps import settled
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
@@ -163,7 +164,7 @@ def test_file_open_switches_behind_the_window(main_window, qtbot, tmp_path, demo
         assert not (first.parent / (first.name + ".lock")).exists()  # released at once
     assert workspace.current().path == other
     assert main_window.windowTitle().startswith("other.careerpivot")
-    assert network.model.rowCount() > 0  # the tab shows the sample's contacts
+    assert settled(network).model.rowCount() > 0  # the tab shows the sample's contacts
     assert main_window.tabs.isEnabled()
 
 

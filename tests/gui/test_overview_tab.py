@@ -150,7 +150,7 @@ def test_enter_opens_the_item_in_its_tab(today, demo_window, qtbot):
     qtbot.keyClick(tab.due_view, Qt.Key.Key_Return)
     network_tab = demo_window.tab_widgets["networkTab"]
     assert demo_window.tabs.currentWidget() is network_tab
-    assert network_tab.selected_ids() == [checkin.contact_id]
+    qtbot.waitUntil(lambda: network_tab.selected_ids() == [checkin.contact_id])
 
     demo_window.tabs.setCurrentWidget(tab)
     interview = first(tab, overview.INTERVIEW)
@@ -304,6 +304,7 @@ def test_find_returns_results_while_typing_and_opens_one(today, demo_window, qtb
     qtbot.keyClick(dialog.text, Qt.Key.Key_Return)
     network_tab = demo_window.tab_widgets["networkTab"]
     assert demo_window.tabs.currentWidget() is network_tab
+    qtbot.waitUntil(lambda: bool(network_tab.selected_ids()))
     assert network.get_contact(network_tab.selected_ids()[0]).name == "Priya Raman"
     assert not dialog.isVisible()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from gui_steps import settled
 from PySide6.QtCore import QLocale, Qt
 
 from careerpivot.services import development, interviews, log, network
@@ -74,9 +75,11 @@ def test_the_lists_show_dates_the_british_way_and_sort_them_by_date(window, qtbo
     tab = contact_list(qtbot, window)
     contacts = tab.model
     contacts.sort(cm.LAST_CONTACT, Qt.SortOrder.AscendingOrder)
+    settled(tab)
     assert texts(contacts, cm.LAST_CONTACT) == ["14/03/2026", "02/01/2027"]
     assert texts(contacts, cm.NEXT_CHECKIN) == ["13/06/2026", "03/04/2027"]
     contacts.sort(cm.NEXT_CHECKIN, Qt.SortOrder.DescendingOrder)
+    settled(tab)
     assert texts(contacts, cm.NAME) == ["Ben Ode", "Ana Souza"]
     assert contacts.index(0, cm.NEXT_CHECKIN).data(Qt.ItemDataRole.ToolTipRole) == \
         "Next check-in on 03/04/2027."
@@ -113,8 +116,10 @@ def test_american_dates_put_the_month_first(window, qtbot, locale):
     model = interview_list(qtbot, window)
     model.sort(im.DATE, Qt.SortOrder.AscendingOrder)
     assert texts(model, im.DATE) == ["3/14/2026 2:30\u202fPM", "1/2/2027 9:00\u202fAM"]
-    contacts = contact_list(qtbot, window).model
+    tab = contact_list(qtbot, window)
+    contacts = tab.model
     contacts.sort(cm.LAST_CONTACT, Qt.SortOrder.AscendingOrder)
+    settled(tab)
     assert texts(contacts, cm.LAST_CONTACT) == ["3/14/2026", "1/2/2027"]
 
 

@@ -1,12 +1,12 @@
 """The Network tab: the contact table (search, filters, sort), a detail editor that stores every
 edit when it is made, who introduced whom, and the check-ins that are due.
 
-Data comes from ``services.network`` in one load (:meth:`NetworkTab.reload`: one query for
-the contacts, as SQLite returns them); searching, filtering and sorting then happen inside
-:class:`ContactsModel` over keys computed once (the search texts while idle after the list
-has painted), so a keystroke in the search box never reaches the database. After an edit in
-the detail editor only the edited contact is read again and its row updated in place: the
-selection and the scroll position stay where they were.
+The list reads only what it shows (:class:`ContactsModel`): which contacts, in which order,
+is one query off the GUI thread (``services.contact_list``) over stored folded keys, answered
+again for every search keystroke, filter and header click, and the records of the rows on
+screen are read a page at a time. After an edit in the detail editor only the edited contact
+is read again and its row updated in place: the selection and the scroll position stay where
+they were.
 
 Mnemonics avoid the letters of the main window's tabs and menus (O P N I D L S, F E V H).
 

@@ -4,8 +4,7 @@ and the contact table with its empty, no-match and error states (:class:`Contact
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -312,17 +311,21 @@ class ContactListPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(self.model.index(row, 0))
 
-    @contextlib.contextmanager
-    def keeping_selection(self, ids: Sequence[int] | None = None, *,
-                          scroll: int | None = None) -> Iterator[None]:
-        """Run a model reset (reload, filter) and select the same contacts again."""
-        selection_model = self.table.selectionModel()
-        wanted = list(self.selected_ids() if ids is None else ids)
-        current = selection_model.currentIndex()
+    def selection_state(self, ids: Sequence[int] | None = None) -> tuple:
+        """What :meth:`restore_selection` puts back: the selected contacts (or ``ids``) and
+        the current one, with its column."""
+        current = self.table.selectionModel().currentIndex()
         current_id = self.model.contact_id(current.row()) if current.isValid() else None
+        return (list(self.selected_ids() if ids is None else ids), current_id,
+                max(current.column(), 0))
+
+    def restore_selection(self, state: tuple, *, scroll: int | None = None) -> None:
+        """Select the contacts of ``state`` that are listed, and make its current one (or the
+        first of them) current; scroll to ``scroll`` or to the current row."""
+        wanted, current_id, column = state
+        selection_model = self.table.selectionModel()
         self.restoring = True
         try:
-            yield
             selection = QItemSelection()
             last_column = self.model.columnCount() - 1
             visible_rows = sorted(self.model.rows_of(wanted))
@@ -342,7 +345,7 @@ class ContactListPane(QWidget):
                 current_row = visible_rows[0]
             if current_row >= 0:
                 selection_model.setCurrentIndex(
-                    self.model.index(current_row, max(current.column(), 0)),
+                    self.model.index(current_row, column),
                     QItemSelectionModel.SelectionFlag.NoUpdate)
             if scroll is not None:
                 self.table.doItemsLayout()  # after a reset the scroll range is not known yet

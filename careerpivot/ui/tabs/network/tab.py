@@ -57,6 +57,13 @@ class NetworkTab(TabBase):
         self.model = cm.ContactsModel(self)
         self._own_edit: tuple[int, str] | None = None
         self._loaded_once = False
+        # while a list is read: whether it is a full reload (the scroll position and the
+        # editor are kept) and what to select once it shows
+        self._full = False
+        self._kept: tuple | None = None
+        self._scroll: int | None = None
+        self._show_id: int | None = None
+        self._select_row: int | None = None
         self._build()
         self._connect()
         self.editor.show_contact(None)
@@ -102,6 +109,9 @@ class NetworkTab(TabBase):
         self.binder.stored.connect(self._on_stored)
         self.editor.pathsStored.connect(self._on_paths_stored)
         self.editor.contactOpened.connect(lambda i: self.show_item("contact", i))
+        self.model.listAboutToChange.connect(self._list_about_to_change)
+        self.model.listed.connect(self._list_shown)
+        self.model.listFailed.connect(self._list_failed)
 
     # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -127,7 +137,7 @@ class NetworkTab(TabBase):
     def _show_read_error(self, exc: CareerPivotError) -> None:
         """The contacts could not be read: an error page instead of a list that would look
         complete, and the corruption flow when the file is damaged."""
-        self.model.set_rows([], clock.today())
+        self.model.clear()
         self.contacts.show_read_error(exc.message)
         self.editor.show_contact(None)
         if crash.is_corruption(exc):
@@ -136,32 +146,69 @@ class NetworkTab(TabBase):
             self.ctx.bus.status.emit(exc.message)
 
     def _full_reload(self) -> None:
+        """Read the choices at once (a few rows) and the list off the GUI thread: it shows in
+        :meth:`_list_shown`, with the selection and the scroll position kept."""
         try:
-            records = network.contact_records()
             path_choices = network.list_path_choices()
             tags = network.list_tags()
         except CareerPivotError as exc:
             self._show_read_error(exc)
             return
-        selected = self.selected_ids()
-        scroll = self.table.verticalScrollBar().value()
-        with self.contacts.keeping_selection(selected, scroll=scroll):
-            self.model.set_records(records, clock.today())
-        self.contacts.column_fit.fit_contents()
         self.editor.set_path_choices(path_choices)
         self.filters.fill_paths(path_choices)
         self._fill_tags(tags)
-        # the picker offers the contacts just read, in the list's name order
-        self.editor.fill_introducers(self.model.choices())
-        # the search texts (notes included) are made while idle, not before the list shows
-        self.when_idle(self.model.prepare_search)
+        self._full = True
+        self.model.reload(clock.today(), with_choices=True)
+
+    def _list_about_to_change(self) -> None:
+        self._kept = self.contacts.selection_state()
+        self._scroll = self.table.verticalScrollBar().value() if self._full else None
+        self.contacts.restoring = True
+
+    def _list_shown(self) -> None:
+        """A list asked for shows: select what was selected (or what was asked for), count,
+        and bring the editor in step."""
+        full, self._full = self._full, False
+        if self._kept is not None:
+            self.contacts.restore_selection(self._kept, scroll=self._scroll)
+        self._kept = self._scroll = None
+        self.contacts.restoring = False
+        choices = self.model.choices()
+        if choices is not None:
+            # the picker offers the contacts just read, in the list's name order
+            self.editor.fill_introducers(choices)
+        if full:
+            self.contacts.column_fit.fit_contents()
         self._update_counts()
-        if not self._loaded_once and not selected and self.model.rowCount():
+        if full and not self._loaded_once and not self.selected_ids() \
+                and self.model.rowCount() and self._show_id is None:
             # the first look at the tab shows someone's details, not an empty half
             self.contacts.select_first_quietly()
-        self._loaded_once = True
-        self._sync_editor(force=True)
-        self.contacts.set_read_only(self._read_only())
+        if full:
+            self._loaded_once = True
+            self.contacts.set_read_only(self._read_only())
+        if self._show_id is not None and not self.model.busy:
+            contact_id, self._show_id = self._show_id, None
+            row = self.model.row_of(contact_id)
+            if row < 0 and self.model.filters_active():
+                self._show_id = contact_id  # filtered out: without the filters
+                self.clear_filters()
+                return
+            if row >= 0:
+                self.contacts.select_contact_row(row)
+        elif self._select_row is not None and not self.model.busy:
+            row, self._select_row = self._select_row, None
+            if self.model.rowCount():
+                self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+        self._sync_editor(force=full)
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self._full = False
+        self.contacts.restoring = False
+        if isinstance(exc, CareerPivotError):
+            self._show_read_error(exc)
+        else:  # a fault of the program: the crash report says so
+            crash.report(type(exc), exc, exc.__traceback__)
 
     @staticmethod
     def _read_only() -> bool:
@@ -199,10 +246,8 @@ class NetworkTab(TabBase):
 
     # --- filters --------------------------------------------------------------------------
     def _apply_filter(self, setter: Callable[[Any], None], value: Any) -> None:
-        with self.contacts.keeping_selection():
-            setter(value)
-        self._update_counts()
-        self._sync_editor()
+        """Filter the list (it shows in :meth:`_list_shown`, with the selection kept)."""
+        setter(value)
 
     def clear_filters(self) -> None:
         self.filters.reset()
@@ -267,10 +312,10 @@ class NetworkTab(TabBase):
         self.ctx.bus.changed.emit(Area.CONTACTS)
         if impact.interviews:
             self.ctx.bus.changed.emit(Area.INTERVIEWS)
-        # select the row that took the place of the first deleted one
-        if self.model.rowCount():
-            row = min(max(first_row, 0), self.model.rowCount() - 1)
-            self.table.selectRow(row)
+        # select the row that takes the place of the first deleted one, once listed
+        self._select_row = first_row
+        if not self.model.busy:
+            self._list_shown()
         self.ctx.bus.status.emit(self.tr("Deleted %n contact(s).", "", len(ids)))
 
     def merge_selected(self) -> None:
@@ -307,16 +352,21 @@ class NetworkTab(TabBase):
     def show_item(self, kind: str, item_id: int) -> bool:
         if kind != "contact":
             return False
-        if self._stale or self.model.contact(item_id) is None:
-            self.reload_now()
         if self.model.contact(item_id) is None:
             return False
-        if self.model.row_of(item_id) < 0:
-            self.clear_filters()
         row = self.model.row_of(item_id)
-        if row < 0:
-            return False
-        self.contacts.select_contact_row(row)
+        if row >= 0 and not self._stale and not self.model.busy:
+            self.contacts.select_contact_row(row)
+            return True
+        # selected once the list that holds it shows
+        self._show_id = item_id
+        if self._stale:
+            self.reload_now()
+        elif not self.model.busy:
+            if self.model.filters_active():
+                self.clear_filters()
+            else:
+                self.reload_now()
         return True
 
     def focus_search(self) -> None:
