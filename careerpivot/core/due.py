@@ -5,7 +5,9 @@ agrees:
 
 **Buckets.** An item with an (effective) due date falls in one bucket relative to today:
 ``overdue`` (before today), ``today``, ``this_week`` (the next :data:`WEEK_DAYS` days) or
-``coming`` (up to :data:`HORIZON_DAYS` days ahead); later items are not shown.
+``coming`` (up to :data:`HORIZON_DAYS` days ahead); later items are not shown. Each bucket
+is a range of dates (:func:`bucket_ranges`), so a query can count an item's bucket by
+comparing its date with the range's ends instead of restating the rule.
 
 **Snooze.** Snoozing an item until a date moves its *effective* due date to that date, but
 never earlier: ``effective_due = max(due, snoozed_until)``, and snoozing again keeps the later
@@ -60,20 +62,36 @@ FOLLOW_UP = "follow_up"
 # --- buckets ---------------------------------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True)
+class BucketRange:
+    """The due dates of one bucket: from ``first`` to ``last``, both included (``first`` is
+    None for overdue, which has no earliest date)."""
+
+    bucket: str
+    first: _dt.date | None
+    last: _dt.date
+
+
+def bucket_ranges(today: _dt.date, *, week_days: int = WEEK_DAYS,
+                  horizon_days: int = HORIZON_DAYS) -> tuple[BucketRange, ...]:
+    """The buckets' date ranges relative to ``today``, in :data:`BUCKETS` order; an item due
+    after the last one's ``last`` is not listed."""
+    day = _dt.timedelta(days=1)
+    week_end = today + _dt.timedelta(days=max(0, week_days))
+    horizon = max(week_end, today + _dt.timedelta(days=horizon_days))
+    return (BucketRange(OVERDUE, None, today - day), BucketRange(TODAY, today, today),
+            BucketRange(THIS_WEEK, today + day, week_end),
+            BucketRange(COMING, week_end + day, horizon))
+
+
 def bucket(due: _dt.date | None, today: _dt.date, *, week_days: int = WEEK_DAYS,
            horizon_days: int = HORIZON_DAYS) -> str | None:
     """The bucket of an item due on ``due`` (``None`` when undated or beyond the horizon)."""
     if due is None:
         return None
-    if due < today:
-        return OVERDUE
-    if due == today:
-        return TODAY
-    days = (due - today).days
-    if days <= week_days:
-        return THIS_WEEK
-    if days <= horizon_days:
-        return COMING
+    for found in bucket_ranges(today, week_days=week_days, horizon_days=horizon_days):
+        if (found.first is None or found.first <= due) and due <= found.last:
+            return found.bucket
     return None
 
 
@@ -161,6 +179,12 @@ class Suggestion:
     rule: str  # SECOND_PERSON or FOLLOW_UP
     due: _dt.date  # the day the suggestion became due
     waited: int  # business days since the request, on the day asked
+
+
+def earliest_request(today: _dt.date) -> _dt.date:
+    """No request sent before this day can still bring a suggestion today: by then more than
+    :data:`STALE_AFTER` business days have passed (a week's margin to spare)."""
+    return today - _dt.timedelta(days=STALE_AFTER * 7 // 5 + 7)
 
 
 def no_reply_suggestions(sent: _dt.date, today: _dt.date, *, followed_up: bool = False,

@@ -9,13 +9,21 @@ waiting for a reply, for a request or a follow-up; done for a thank-you or a rep
 contact's last contact brought forward to today, their pipeline stage moved forward (never
 back), and the matching open action ("Send a thank-you to ...") marked done. It returns what
 it changed, so the UI can undo it exactly (:func:`undo_sent`).
+
+:func:`unanswered_requests` finds the requests still without a reply and what each calls for
+(``core.due.no_reply_suggestions``): the Overview lists them with what else is due. It reads
+only the recent requests, whatever the size of the workspace.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
+from collections import defaultdict
 from urllib.parse import quote
+
+import peewee as pw
 
 from careerpivot.core import checkins, clock, question_bank
 from careerpivot.core import due as _due
@@ -39,6 +47,7 @@ from careerpivot.store.models import (
     Profile,
     Setting,
     Template,
+    database,
 )
 
 REQUEST, THANK_YOU, REPORT_BACK, FOLLOW_UP = "request", "thank_you", "report_back", "follow_up"
@@ -55,6 +64,8 @@ CLOSES_ACTIONS = {THANK_YOU: ("thank-you", "thank you", "thanks"),
                   REPORT_BACK: ("report back", "report-back")}
 
 LEARNING_GOAL_KEY = "outreach.learning_goal"
+#: Candidates named in a "contact a second person" suggestion.
+MAX_CANDIDATES = 3
 MAX_SUBJECT = 300
 MAX_BODY = 10_000
 
@@ -94,6 +105,16 @@ class Sent:
     closed_actions: tuple[int, ...]
 
 
+@dataclasses.dataclass(frozen=True)
+class NoReply:
+    """A suggestion for a request without a reply (``core.due.no_reply_suggestions``)."""
+
+    contact_id: int
+    name: str
+    organization: str
+    sent: _dt.date  # when the request went out
+    suggestion: _due.Suggestion
+    candidates: tuple[tuple[int, str], ...] = ()  # second person: others at the organization
 
 
 # --- templates -------------------------------------------------------------------------------
@@ -323,3 +344,144 @@ def undo_sent(sent: Sent) -> None:
                        updated_at=utcnow()).where(Contact.id == sent.contact_id).execute()
     workspace.mark_changed()
 
+
+
+# --- requests without a reply ----------------------------------------------------------------
+
+
+def unanswered_requests(today: _dt.date) -> list[NoReply]:
+    """The suggestions due for requests without a reply, by contact.
+
+    A request is an open outreach entry to someone still waiting (identified, to contact or
+    contacted). Someone marked *contacted* with no outreach in the log at all counts as asked
+    on their last-contact date, so requests sent before the log existed are not forgotten.
+    A second person is suggested only when nobody else at the organization is already
+    reached or asked; the candidates are the others there not contacted yet.
+    """
+    waiting = list(_due.WAITING_STAGES)
+    earliest = _due.earliest_request(today).isoformat()
+    threads: dict[int, tuple[_dt.date, int]] = {}
+    # the recent entries first, through their date's index (a cross join keeps SQLite from
+    # walking the whole log in contact order to group it)
+    logged = (
+        LogEntry.select(LogEntry.contact, pw.fn.MIN(LogEntry.entry_date),
+                        pw.fn.COUNT(LogEntry.id))
+        .join(Contact, pw.JOIN.CROSS)
+        .where((LogEntry.contact == Contact.id) & (LogEntry.kind == "outreach")
+               & LogEntry.done_date.is_null() & (LogEntry.entry_date >= earliest)
+               & Contact.stage.in_(waiting) & (Contact.archived == False))  # noqa: E712
+        .group_by(LogEntry.contact + 0)
+    )
+    for c_id, first, count in database.execute(logged):
+        sent = _date(first)
+        if sent is not None:
+            threads[c_id] = (sent, int(count))
+    any_outreach = LogEntry.select(pw.SQL("1")).where(
+        (LogEntry.contact == Contact.id) & (LogEntry.kind == "outreach"))
+    unlogged = (
+        Contact.select(Contact.id, Contact.last_contact)
+        .where((Contact.stage == "contacted") & (Contact.archived == False)  # noqa: E712
+               & (Contact.last_contact >= earliest) & ~pw.fn.EXISTS(any_outreach))
+    )
+    for c_id, last in database.execute(unlogged):
+        sent = _date(last)
+        if sent is not None and c_id not in threads:
+            threads[c_id] = (sent, 1)
+    if not threads:
+        return []
+    people = {c_id: (name, org or "") for c_id, name, org in database.execute(
+        Contact.select(Contact.id, Contact.name, Contact.organization)
+        .where(Contact.id.in_(list(threads))))}
+    found: list[tuple[int, _dt.date, _due.Suggestion]] = []
+    for c_id, (sent, count) in threads.items():
+        org = people[c_id][1]
+        for s in _due.no_reply_suggestions(sent, today, followed_up=count >= 2,
+                                           has_organization=bool(org.strip())):
+            found.append((c_id, sent, s))
+    spellings = _spellings({name_key(people[c_id][1]) for c_id, _sent, s in found
+                            if s.rule == _due.SECOND_PERSON})
+    asked = _people_at(spellings, _ASKED, 2, by_name=False)
+    # a second person is suggested only where nobody else is asked already
+    open_orgs = {name_key(people[c_id][1]) for c_id, _sent, s in found
+                 if s.rule == _due.SECOND_PERSON
+                 and not [i for i, _n, _s in asked.get(name_key(people[c_id][1]), ())
+                          if i != c_id]}
+    fresh = _people_at({k: v for k, v in spellings.items() if k in open_orgs}, _FRESH,
+                       MAX_CANDIDATES + 1, by_name=True)
+    rows = []
+    for c_id, sent, s in found:
+        name, org = people[c_id]
+        candidates: tuple[tuple[int, str], ...] = ()
+        if s.rule == _due.SECOND_PERSON:
+            key = name_key(org)
+            if key not in open_orgs:
+                continue  # someone else there is already reached or asked
+            others = sorted((c for c in fresh.get(key, ()) if c[0] != c_id),
+                            key=_candidate_order)
+            candidates = tuple((i, n) for i, n, _s in others[:MAX_CANDIDATES])
+        rows.append(NoReply(c_id, name, org, sent, s, candidates))
+    return rows
+
+
+#: Someone at the organization already in conversation with the user, or asked.
+_ASKED = tuple(sorted(_due.REACHED_STAGES | {"contacted"}))
+#: Someone there who could be asked next.
+_FRESH = ("to_contact", "identified")
+
+
+def _candidate_order(c: tuple[int, str, str]) -> tuple[bool, str, int]:
+    return (c[2] != "to_contact", name_key(c[1]), c[0])
+
+
+def _spellings(org_keys: set[str]) -> dict[str, list[str]]:
+    """The spellings in the workspace of each folded organization (``name_key``) named,
+    from the organizations' index."""
+    found: dict[str, list[str]] = defaultdict(list)
+    if org_keys:
+        for (org,) in database.execute(Contact.select(Contact.organization).distinct()
+                                       .where(Contact.organization != "")):
+            key = name_key(org)
+            if key in org_keys:
+                found[key].append(org)
+    return found
+
+
+def _people_at(spellings: dict[str, list[str]], stages: tuple[str, ...], first: int, *,
+               by_name: bool) -> dict[str, list[tuple[int, str, str]]]:
+    """By folded organization: the first ``first`` current contacts in one of ``stages`` at
+    each spelling of it (by :func:`_candidate_order`, or any when not ``by_name``), as (id,
+    name, stage). Each spelling is looked up in the organizations' index, and the search
+    stops at ``first`` people."""
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    names = [org for orgs in spellings.values() for org in orgs]
+    if not names:
+        return found
+    order = "ORDER BY x.stage != 'to_contact', name_key(x.name), x.id" if by_name else ""
+    table = Contact._meta.table_name
+    sql = (f"WITH o(org) AS (VALUES {', '.join('(?)' for _ in names)}) "
+           f"SELECT o.org, c.id, c.name, c.stage FROM o JOIN {table} AS c ON c.id IN "
+           f"(SELECT x.id FROM {table} AS x WHERE x.organization = o.org AND x.archived = 0 "
+           f"AND x.stage IN ({', '.join('?' * len(stages))}) {order} LIMIT ?)")
+    with_name_key()
+    for org, c_id, name, stage in database.execute_sql(sql, (*names, *stages, first)):
+        found[name_key(org)].append((c_id, name, stage))
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _short_name_key(text: str) -> str:
+    return name_key(text)
+
+
+def _sql_name_key(text: object) -> str:
+    """``name_key`` for SQL: names and titles come back at every reload, so the short ones
+    are kept."""
+    if not isinstance(text, str):
+        return ""
+    return _short_name_key(text) if len(text) <= 80 else name_key(text)
+
+
+def with_name_key() -> None:
+    """``name_key`` as an SQL function on this thread's connection, so that a query sorts
+    names as every list does."""
+    database.connection().create_function("name_key", 1, _sql_name_key, deterministic=True)

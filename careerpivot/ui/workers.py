@@ -72,6 +72,8 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self.job = Job(self)
         self._fn, self._args, self._kwargs = fn, args, kwargs
+        #: a failure is dropped when nothing listens any more (a read for a view that is gone)
+        self.drop_unheard = False
 
     def run(self) -> None:  # worker thread
         try:
@@ -84,7 +86,7 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             elif self.signals.listens_for_failure():
                 self.signals.failed.emit(exc)
-            else:
+            elif not self.drop_unheard:
                 self.signals.unhandled.emit(exc)
         else:
             if self.job.cancelled:
@@ -166,6 +168,7 @@ class LatestRead(QObject):
             return
         self._pending = None
         task = self._task = submit(lambda _job, *a: self._fn(*a), *args)
+        task.drop_unheard = True  # the view asking is gone: its read does not matter
         task.signals.finished.connect(self._finished)
         task.signals.failed.connect(self._failed)
         task.signals.done.connect(self._done)

@@ -102,3 +102,30 @@ def test_a_page_that_cannot_be_read_is_reported_once(qtbot):
     assert len(failures) == 1 and "damaged" in str(failures[0])
     model.broken = False
     assert model.index(0, 0).data() == "row 1 / 0"  # read again once it can be
+
+
+def test_a_list_read_for_a_model_that_is_gone_reports_nothing(qtbot, monkeypatch):
+    """A window closed while its list is being read: the read's failure (the workspace is
+    closed under it) is nobody's business, never a crash report."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr("sys.excepthook", lambda *info: reported.append(info[1]))
+
+    class Failing(Numbers):
+        def _list(self, count, descending):
+            raise CareerPivotError("the workspace is closed")
+
+    model = Failing()
+    model.request(10, False)
+    shiboken6.delete(model)
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0
+                    and not workers_running())
+    assert reported == []
+
+
+def workers_running() -> bool:
+    from careerpivot.ui import workers
+
+    return bool(workers._running)

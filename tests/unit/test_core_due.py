@@ -4,6 +4,7 @@ checked by hypothesis."""
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,6 +50,19 @@ def test_a_later_date_is_never_more_urgent(a, b):
     order = {bucket: i for i, bucket in enumerate((*due.BUCKETS, None))}
     early, late = min(a, b), max(a, b)
     assert order[due.bucket(early, TODAY)] <= order[due.bucket(late, TODAY)]
+
+
+@given(dates, st.integers(-3, 40), st.integers(-3, 60))
+def test_the_ranges_are_the_buckets(day, week_days, horizon_days):
+    """A query that compares a date with the ends of the ranges finds the same bucket."""
+    ranges = due.bucket_ranges(TODAY, week_days=week_days, horizon_days=horizon_days)
+    assert [r.bucket for r in ranges] == list(due.BUCKETS)
+    found = [r.bucket for r in ranges if (r.first is None or r.first <= day) and day <= r.last]
+    assert found == [b for b in [due.bucket(day, TODAY, week_days=week_days,
+                                            horizon_days=horizon_days)] if b is not None]
+    # one after the other: what is not after the last range's end is in exactly one
+    for before, after in itertools.pairwise(ranges):
+        assert after.first == before.last + _dt.timedelta(days=1)
 
 
 # --- business days ---------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """The Overview tab: what is due, the conversations coming up, the charts and the tracking log.
 
 Everything is relative to ``services.clock.today()``. The due list comes from
-``services.overview.due_items`` (a handful of queries), grouped into overdue, today, this
-week and coming; each row opens its item, and can be marked done or snoozed where that makes
-sense. The charts module (and with it QtCharts) is imported in a call posted from the first
-show, after the due list. At start-up (``TabBase.defer_first_load``) the data is loaded and
+``services.due_list`` (the buckets' counts and their first rows from a few statements, more
+rows a page at a time as the list scrolls), grouped into overdue, today, this week and
+coming; each row opens its item, and can be marked done or snoozed where that makes sense.
+The charts module (and with it QtCharts) is imported in a call posted from the first show,
+after the due list. At start-up (``TabBase.defer_first_load``) the data is loaded and
 the charts are built only after the tab's first paint, so the window appears first; the
 chart data is computed off the GUI thread, so a large workspace never freezes the window.
 

@@ -1,7 +1,11 @@
 """The due list of the Overview (:class:`DuePane`): its title, the tree of due items
 (``dueList``) or the note that nothing is due (``dueEmpty``), and the buttons below that open,
 mark done, snooze or write a message for the current item. The tab connects the buttons and
-the snooze actions; what the user asks for in the list goes to the tab through signals."""
+the snooze actions; what the user asks for in the list goes to the tab through signals.
+
+The list reads a bucket's rows a page at a time: the next page when the bucket's last row read
+comes into view (scrolling, moving the current row, expanding, resizing), so the rows below it
+are there before the user reaches them."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
@@ -38,8 +43,8 @@ from PySide6.QtWidgets import (
 
 from careerpivot.core import due as _due
 from careerpivot.services import overview
-from careerpivot.services.overview import DueItem
-from careerpivot.ui.tabs.overview.due_model import ABOUT, WHAT, WHEN, DueModel
+from careerpivot.services.due_list import DueItem, DueList
+from careerpivot.ui.tabs.overview.due_model import ABOUT, WHAT, WHEN, DueModel, Fetch
 from careerpivot.ui.widgets.empty_state import EmptyState
 from careerpivot.ui.widgets.spacing import GAP, row_height
 
@@ -148,10 +153,15 @@ class DuePane(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
 
+        # more rows of a bucket once its last row read is in view
+        self.due_view.verticalScrollBar().valueChanged.connect(self._fetch_in_view)
+        self.due_view.verticalScrollBar().rangeChanged.connect(self._fetch_in_view)
+        self.due_view.expanded.connect(self._fetch_in_view)
         self.due_view.activated.connect(self._activated)
         self.due_view.customContextMenuRequested.connect(self._context_menu)
         self.due_view.selectionModel().currentChanged.connect(
-            lambda _c, _p: self.update_buttons())
+            lambda _c, _p: (self.update_buttons(), self._fetch_in_view()))
+        self._fetch_pending = False
         #: The title's font, for the titles of the panes beside this one.
         self.title_font = font
 
@@ -162,18 +172,51 @@ class DuePane(QWidget):
         if event.type() == QEvent.Type.Resize and watched is self.due_view.viewport():
             width = self.due_view.viewport().width()
             self.due_view.header().resizeSection(ABOUT, int(width * self.ABOUT_SHARE))
+            self._fetch_in_view()
         return super().eventFilter(watched, event)
 
     # --- showing --------------------------------------------------------------------------
-    def show_items(self, items: list[DueItem], today: _dt.date, palette: QPalette) -> None:
-        self.due_model.set_items(items, today, palette)
-        self.due_view.expandAll()
-        coming = self.due_model.bucket_index(_due.COMING)
-        if coming.isValid() and len(items) > 12:
-            self.due_view.collapse(coming)
-        for row in range(self.due_model.rowCount()):
+    #: With more items than this in all, "Coming up" starts collapsed.
+    FOLDED_OVER = 12
+
+    def show_list(self, data: DueList, today: _dt.date, palette: QPalette,
+                  fetch: Fetch | None = None) -> None:
+        """Show the buckets' counts and the rows read; ``fetch`` reads more of a bucket."""
+        self.due_model.set_list(data, today, palette, fetch)
+        fold_coming = data.total > self.FOLDED_OVER
+        for row, bucket in enumerate(self.due_model.buckets()):
             self.due_view.setFirstColumnSpanned(row, QModelIndex(), True)
+            if not (fold_coming and bucket == _due.COMING):
+                self.due_view.expand(self.due_model.index(row, 0))
         self._fit_when()
+
+    def set_palette(self, palette: QPalette) -> None:
+        self.due_model.set_palette(palette)
+        self._fit_when()
+
+    def loaded(self) -> dict[str, int]:
+        """How many rows of each bucket are read (a reload reads as many again)."""
+        return {b: self.due_model.loaded(b) for b in _due.BUCKETS}
+
+    def _fetch_in_view(self, *_args: object) -> None:
+        """Soon (once the view has laid out its rows): read more of each expanded bucket
+        whose last row read is in view or above it."""
+        if not self._fetch_pending:
+            self._fetch_pending = True
+            QTimer.singleShot(0, self._fetch_now)
+
+    def _fetch_now(self) -> None:
+        self._fetch_pending = False
+        model, view = self.due_model, self.due_view
+        bottom = view.viewport().height()
+        for row in range(model.rowCount()):
+            parent = model.index(row, 0)
+            if not view.isExpanded(parent) or not model.can_fetch_more(parent):
+                continue
+            last = model.index(model.rowCount(parent) - 1, 0, parent)
+            rect = view.visualRect(last)
+            if not last.isValid() or (rect.isValid() and rect.top() < bottom):
+                model.fetch_more(parent)  # the rows inserted bring another look
 
     #: The "When" column is measured on this many rows of each group.
     MEASURED_ROWS = 50

@@ -1,10 +1,18 @@
 """The model of the Overview's due list (:class:`DueModel`): the due items in a two-level tree,
-a header row per bucket (overdue, today, this week, coming) and its items below, with the
-words, colours and glyphs each row is shown with."""
+a header row per bucket (overdue, today, this week, coming) with its count and its items below,
+with the words, colours and glyphs each row is shown with.
+
+A bucket holds only the rows read so far: the first ones come with the counts
+(``services.due_list.load``), more a page at a time when the list asks for them
+(:meth:`DueModel.can_fetch_more` / :meth:`DueModel.fetch_more`, when a bucket's last row read
+comes into view). They are not Qt's ``canFetchMore``/``fetchMore``: a tree view calls those
+each time it lays out an expanded bucket, and inserting a page lays it out again, so it would
+read every page of a long bucket in one go."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,10 +27,14 @@ from PySide6.QtWidgets import QWidget
 
 from careerpivot.core import clock, vocab
 from careerpivot.core import due as _due
+from careerpivot.services import due_list as _list
 from careerpivot.services import overview
-from careerpivot.services.overview import DueItem
+from careerpivot.services.due_list import DueItem, DueList
 from careerpivot.ui.i18n import vocab_name as _vocab
 from careerpivot.ui.widgets.log_view import status_colors
+
+#: Reads rows of a bucket: (bucket, offset, limit) -> the items.
+Fetch = Callable[[str, int, int], list[DueItem]]
 
 WHAT, WHEN, ABOUT = range(3)
 Role = Qt.ItemDataRole
@@ -58,54 +70,136 @@ def glyph_icon(glyph: str, color: QColor, size: int = 16) -> QIcon:
     return icon
 
 
+class _Group:
+    """One bucket: its count and the rows read so far."""
+
+    __slots__ = ("bucket", "count", "items")
+
+    def __init__(self, bucket: str, count: int, items: list[DueItem]) -> None:
+        self.bucket = bucket
+        self.count = max(count, len(items))
+        self.items = items
+
+
 class DueModel(QAbstractItemModel):
     """Due items in a two-level tree: a header row per bucket, its items below."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[str, list[DueItem]]] = []
+        self._groups: list[_Group] = []
+        self._fetch: Fetch | None = None
         self._today = clock.today()
         self._overdue = QColor("#b3261e")
         self._soon = QColor("#8a5a00")
         self._text = QColor("black")
         self._locale = QLocale()
 
-    def set_items(self, items: list[DueItem], today: _dt.date, palette: QPalette) -> None:
+    def set_list(self, data: DueList, today: _dt.date, palette: QPalette,
+                 fetch: Fetch | None = None) -> None:
+        """Show the buckets that hold anything, with the rows read so far; ``fetch`` reads
+        more of them."""
         self.beginResetModel()
-        groups: dict[str, list[DueItem]] = {}
-        for item in items:
-            groups.setdefault(item.bucket, []).append(item)
-        self._groups = [(b, groups[b]) for b in _due.BUCKETS if b in groups]
+        self._groups = [_Group(b, data.counts.get(b, 0), list(data.rows.get(b, ())))
+                        for b in _due.BUCKETS if data.counts.get(b, 0)]
+        self._fetch = fetch
         self._today = today
+        self._take_palette(palette)
+        self.endResetModel()
+
+    def set_palette(self, palette: QPalette) -> None:
+        self._take_palette(palette)
+        if self._groups:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._groups) - 1, 2))
+            for g in range(len(self._groups)):
+                parent = self.index(g, 0)
+                rows = self.rowCount(parent)
+                if rows:
+                    self.dataChanged.emit(self.index(0, 0, parent),
+                                          self.index(rows - 1, 2, parent))
+
+    def _take_palette(self, palette: QPalette) -> None:
         self._overdue, self._soon = status_colors(palette)
         self._text = palette.color(QPalette.ColorRole.Text)
-        self.endResetModel()
 
     # --- access ---------------------------------------------------------------------------
     def buckets(self) -> list[str]:
-        return [b for b, _items in self._groups]
+        return [g.bucket for g in self._groups]
+
+    def count(self, bucket: str) -> int:
+        """The bucket's count (its rows read or not)."""
+        return next((g.count for g in self._groups if g.bucket == bucket), 0)
+
+    def loaded(self, bucket: str) -> int:
+        """How many of the bucket's rows have been read."""
+        return next((len(g.items) for g in self._groups if g.bucket == bucket), 0)
 
     def items(self, bucket: str | None = None) -> list[DueItem]:
-        return [i for b, items in self._groups if bucket in (None, b) for i in items]
+        """The items read so far (of one bucket, or all)."""
+        return [i for g in self._groups if bucket in (None, g.bucket) for i in g.items]
+
+    def fetch_all(self) -> None:
+        """Read every row of every bucket (for tools and checks: the view reads a page at a
+        time)."""
+        for g in range(len(self._groups)):
+            parent = self.index(g, 0)
+            while self.can_fetch_more(parent):
+                self.fetch_more(parent)
 
     def item(self, index: QModelIndex | QPersistentModelIndex) -> DueItem | None:
         if not index.isValid() or index.internalId() == 0:
             return None
-        group = self._groups[index.internalId() - 1][1]
+        group = self._groups[index.internalId() - 1].items
         return group[index.row()] if index.row() < len(group) else None
 
     def index_of(self, key: str) -> QModelIndex:
-        for g, (_bucket, items) in enumerate(self._groups):
-            for r, item in enumerate(items):
+        """The row of the item with this key, among the rows read."""
+        for g, group in enumerate(self._groups):
+            for r, item in enumerate(group.items):
                 if item.key == key:
                     return self.createIndex(r, 0, g + 1)
         return QModelIndex()
 
     def bucket_index(self, bucket: str) -> QModelIndex:
-        for g, (b, _items) in enumerate(self._groups):
-            if b == bucket:
+        for g, group in enumerate(self._groups):
+            if group.bucket == bucket:
                 return self.createIndex(g, 0, 0)
         return QModelIndex()
+
+    # --- reading more ---------------------------------------------------------------------
+    def _group_of(self, parent: QModelIndex | QPersistentModelIndex) -> _Group | None:
+        if not parent.isValid() or parent.internalId() != 0 or parent.column() != 0:
+            return None
+        return self._groups[parent.row()] if parent.row() < len(self._groups) else None
+
+    def can_fetch_more(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        group = self._group_of(parent)
+        return (group is not None and self._fetch is not None
+                and len(group.items) < group.count)
+
+    def fetch_more(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        """Read the bucket's next page."""
+        group = self._group_of(parent)
+        if group is None or self._fetch is None or len(group.items) >= group.count:
+            return
+        start = len(group.items)
+        wanted = min(_list.PAGE, group.count - start)
+        rows = self._fetch(group.bucket, start, wanted)
+        if len(rows) < wanted:
+            # the workspace changed since the count (a reload follows): stop here
+            group.count = start + len(rows)
+            header = self.index(parent.row(), 0)
+            self.dataChanged.emit(header, header)
+        if rows:
+            self.beginInsertRows(self.index(parent.row(), 0), start, start + len(rows) - 1)
+            group.items.extend(rows)
+            self.endInsertRows()
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
+                    ) -> bool:
+        if not parent.isValid():
+            return bool(self._groups)
+        group = self._group_of(parent)
+        return group is not None and group.count > 0
 
     # --- the model ------------------------------------------------------------------------
     def index(self, row: int, column: int,
@@ -114,9 +208,9 @@ class DueModel(QAbstractItemModel):
             if 0 <= row < len(self._groups) and 0 <= column < 3:
                 return self.createIndex(row, column, 0)
             return QModelIndex()
-        if parent.internalId() != 0:
+        if parent.internalId() != 0 or parent.row() >= len(self._groups):
             return QModelIndex()
-        items = self._groups[parent.row()][1]
+        items = self._groups[parent.row()].items
         if 0 <= row < len(items) and 0 <= column < 3:
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
@@ -130,9 +224,8 @@ class DueModel(QAbstractItemModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
+        group = self._group_of(parent)
+        return len(group.items) if group is not None else 0
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 3
@@ -184,9 +277,10 @@ class DueModel(QAbstractItemModel):
         return None
 
     def _group_data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
-        bucket, items = self._groups[index.row()]
+        group = self._groups[index.row()]
+        bucket = group.bucket
         if role == Role.DisplayRole and index.column() == WHAT:
-            return f"{self.bucket_title(bucket)} ({len(items)})"
+            return f"{self.bucket_title(bucket)} ({group.count})"
         if role == Role.FontRole:
             font = QFont()
             font.setBold(True)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 from careerpivot.core import clock
 from careerpivot.core import due as _due
 from careerpivot.core.errors import CareerPivotError
-from careerpivot.services import overview
-from careerpivot.services.overview import AgendaRow, DueItem
+from careerpivot.services import due_list, overview
+from careerpivot.services.due_list import AgendaRow, DueItem, DueList
 from careerpivot.settings import Settings
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.tabs.base import TabBase
@@ -58,7 +58,7 @@ class OverviewTab(TabBase):
         self._midnight.setSingleShot(True)
         self._midnight.timeout.connect(self._new_day)
         self._today = clock.today()
-        self._items: list[DueItem] = []
+        self._due: DueList | None = None
         self._agenda: list[AgendaRow] = []
         self._sized = False  # the splitter sized for the screen (or as the user left it)
         self._build()
@@ -197,30 +197,38 @@ class OverviewTab(TabBase):
             self._size_once()
 
     def _reload_due(self) -> None:
+        """The buckets' counts and their first rows (as many as were read before, so the
+        place in a long list is kept), and the agenda."""
         current = self.current_item()
+        limits = {b: max(due_list.PAGE, n) for b, n in self.due.loaded().items()}
         try:
-            items = overview.due_items(self._today)
-            agenda = overview.upcoming_interviews(self._today)
+            data = due_list.load(self._today, limits)
+            agenda = due_list.upcoming_interviews(self._today)
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
-        self._items, self._agenda = items, agenda
-        self._show_due()
-        self.due_stack.setCurrentWidget(self.due_view if items else self.due_empty)
+        self._due, self._agenda = data, agenda
+        self.due.show_list(data, self._today, self.palette(), self._fetch_rows)
+        self.due_stack.setCurrentWidget(self.due_view if data.total else self.due_empty)
         self.agenda.show_agenda(agenda)
-        self._show_header(items, agenda)
+        self._show_header(data.counts, agenda)
         if current is not None:
             self.select_item(current.key)
         self.due.update_buttons()
 
-    def _show_due(self) -> None:
-        self.due.show_items(self._items, self._today, self.palette())
+    def _fetch_rows(self, bucket: str, offset: int, limit: int) -> list[DueItem]:
+        """More rows of a bucket of the list shown (none if the workspace cannot be read)."""
+        if self._due is None:
+            return []
+        try:
+            return due_list.page(self._due.query, bucket, offset, limit)
+        except CareerPivotError as exc:
+            self.ctx.bus.status.emit(exc.message)
+            return []
 
-    def _show_header(self, items: list[DueItem], agenda: list[AgendaRow]) -> None:
+    def _show_header(self, counts: dict[str, int], agenda: list[AgendaRow]) -> None:
         overdue_color, soon_color = status_colors(self.palette())
-        counts = {b: 0 for b in _due.BUCKETS}
-        for item in items:
-            counts[item.bucket] += 1
+        counts = {b: counts.get(b, 0) for b in _due.BUCKETS}
         day = QLocale().toString(self._today, QLocale.FormatType.LongFormat)
         parts = []
         if counts[_due.OVERDUE]:
@@ -385,11 +393,8 @@ class OverviewTab(TabBase):
             self._fit_minimums()
         if (event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
                 and hasattr(self, "due_model")):
-            current = self.current_item()
-            self._show_due()
-            self._show_header(self._items, self._agenda)
-            if current is not None:
-                self.select_item(current.key)
+            self.due.set_palette(self.palette())
+            self._show_header(self._due.counts if self._due else {}, self._agenda)
 
     def save_state(self, settings: Settings) -> None:
         settings.set_window_state("overviewSplitter", self.splitter.saveState())
