@@ -471,6 +471,9 @@ def integrity_report() -> list[str]:
     if out_of_step:
         problems.append(f"the contact list's keys of {len(out_of_step)} contact(s) do not "
                         f"match their contacts")
+    from careerpivot.store import text_index
+
+    problems += text_index.integrity_problems()
     return problems
 
 

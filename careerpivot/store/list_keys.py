@@ -10,8 +10,7 @@ Its indexes give the list its order (``name, id``) without a sort and find names
 
 Triggers keep the table in step with ``contact``, ``contact_tag`` and ``tag``, whoever
 writes: the services, an import, a merge, an undo. They call :data:`FOLD_SQL`, which the store
-registers on every connection; a program that opens the file without it can read it but not
-change a contact (SQLite refuses the statement: nothing is written out of step).
+registers on every connection (``store/sql_functions.py``).
 
 A later migration step that rebuilds one of these tables drops its triggers with it: such a
 step must run :func:`statements` again (after dropping ``contact_key``).
@@ -19,34 +18,14 @@ step must run :func:`statements` again (after dropping ``contact_key``).
 
 from __future__ import annotations
 
-from careerpivot.core.text import fold
-from careerpivot.core.validation import name_key
-from careerpivot.store.models import database
+from careerpivot.store import sql_functions
 
-#: SQL name of ``core.text.fold`` over its arguments joined by a new line (``NULL`` as "").
-FOLD_SQL = "cp_text_fold"
+#: SQL name of ``core.text.fold`` over its arguments joined by a new line.
+FOLD_SQL = sql_functions.TEXT_FOLD
 #: SQL name of ``core.validation.name_key`` of one text: the order tags are listed in.
-NAME_KEY_SQL = "cp_name_key"
+NAME_KEY_SQL = sql_functions.NAME_KEY
 
 TABLE = "contact_key"
-
-
-def _fold(*texts: object) -> str:
-    try:
-        return fold("\n".join("" if t is None else str(t) for t in texts))
-    except Exception:  # a SQL function must never raise
-        return ""
-
-
-def _name_key(text: object) -> str:
-    try:
-        return name_key("" if text is None else str(text))
-    except Exception:
-        return ""
-
-
-database.register_function(_fold, FOLD_SQL, -1, deterministic=True)
-database.register_function(_name_key, NAME_KEY_SQL, 1, deterministic=True)
 
 
 def _tags_of(contact: str) -> str:

@@ -36,6 +36,11 @@ Released schemas (each has a committed fixture under ``tests/fixtures/``):
 8. the folded keys of the contact list (``store/list_keys.py``): ``contact_key``, one row per
    contact with its folded name, organization, role, tags and search text, kept in step by
    triggers, so the list sorts, searches and pages in SQL; the step fills it in one statement.
+9. the folded-text index (``store/text_index.py``) the interview search searches through:
+   per long-text table (interview, answer) the folded text of the rows that are not all
+   ASCII (``fold_<table>_text``; an ASCII row's is its text in lower case), a view that gives
+   every row's search text, an FTS5 trigram index over the view (``detail=none``) and their
+   triggers, each table filled by one statement. An index already there is left as it is.
 """
 
 from __future__ import annotations
@@ -47,16 +52,18 @@ from playhouse.migrate import SqliteMigrator
 from playhouse.migrate import migrate as run_operations
 
 from careerpivot.core import vocab
-from careerpivot.store import list_keys, models, search, write_mark
+from careerpivot.store import list_keys, models, search, text_index, write_mark
 from careerpivot.store.models import APPLICATION_ID, database
 
-CURRENT_VERSION = 8
+CURRENT_VERSION = 9
 
 
 def create_schema() -> None:
     with database.atomic("IMMEDIATE"):
         database.create_tables(models.ALL_MODELS)
         for statement in search.statements() + list_keys.statements():
+            database.execute_sql(statement)
+        for statement in text_index.statements():
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         database.execute_sql(f"PRAGMA user_version = {CURRENT_VERSION}")
@@ -222,9 +229,17 @@ def _to_8(migrator: SqliteMigrator) -> None:
         database.execute_sql(statement)
 
 
+def _to_9(migrator: SqliteMigrator) -> None:
+    """The folded-text index of the interview search: the stored folded texts, the views,
+    the indexes and their triggers, each table filled by one statement."""
+    for statement in text_index.statements():
+        database.execute_sql(statement)
+
+
 #: STEPS[n] migrates from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteMigrator], None]] = {
-    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8}
+    1: _to_2, 2: _to_3, 3: _to_4, 4: _to_5, 5: _to_6, 6: _to_7, 7: _to_8,
+    8: _to_9}
 
 
 def schema_version() -> int:

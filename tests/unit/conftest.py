@@ -94,7 +94,10 @@ def digests(path: Path, *, skip_columns: dict[str, set[str]] | None = None,
     skip_columns = skip_columns or {}
     out = {}
     with raw(path, readonly=True) as con:
-        for table in tables(con):
+        virtual = {r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")}
+        # (a virtual table's rows are its shadow tables', or another table's: those are hashed)
+        for table in (t for t in tables(con) if t not in virtual):
             info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
             cols = [r[1] for r in info if r[1] not in skip_columns.get(table, set())]
             pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or ["rowid"]

@@ -190,7 +190,9 @@ def test_list_query_count_does_not_grow(pm):
     grow(10)
     with count_statements() as large:
         assert len(interviews.list_interviews(search="answer org")) == 12
-    assert len(large) == len(small) == 1
+    # (the statements SQLite runs inside one, "-- ...", are the text index reading itself)
+    ours = [[s for s in run if not s.startswith("--")] for run in (small, large)]
+    assert len(ours[1]) == len(ours[0]) == 1
     with count_statements() as detail:
         interviews.get_interview(1)
     assert len(detail) <= 6

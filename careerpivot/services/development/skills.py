@@ -25,7 +25,8 @@ from careerpivot.core.validation import (
 )
 from careerpivot.services import workspace
 from careerpivot.services._base import delete_with_snapshot, get_or_fail, set_fields, utcnow, write
-from careerpivot.store.models import Skill, SkillMention, database
+from careerpivot.store import text_index
+from careerpivot.store.models import Skill, SkillMention
 
 Snapshot = workspace.Snapshot
 
@@ -35,23 +36,14 @@ MIN_LEVEL, MAX_LEVEL = 0, 4
 # --- name_key() in SQL -----------------------------------------------------------------------
 
 #: SQL name of :func:`careerpivot.core.validation.name_key` (its arguments are joined by a
-#: space), so lists can group and search by it in the same query.
-FOLD_SQL = "cp_fold"
-
-
-def _fold(*texts: object) -> str:
-    try:
-        return name_key(" ".join(str(t) for t in texts if t is not None))
-    except Exception:  # a SQL function must never raise
-        return ""
-
-
-database.register_function(_fold, FOLD_SQL, -1, deterministic=True)
+#: space), so lists can group and search by it in the same query; the store registers it on
+#: every connection (``store/text_index.py``).
+FOLD_SQL = text_index.FOLD_SQL
 
 
 def fold(*columns: pw.Node) -> pw.Function:
     """``cp_fold(columns...)`` as a peewee expression."""
-    return pw.fn.cp_fold(*columns)
+    return getattr(pw.fn, FOLD_SQL)(*columns)
 
 
 # --- rows ------------------------------------------------------------------------------------
