@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 import peewee as pw
@@ -117,6 +117,13 @@ def fetch_tuples(query: pw.Query) -> list[tuple]:
     dates into ``date`` objects and 0/1 into booleans, this does not."""
     sql, params = query.sql()
     return database.execute_sql(sql, params).fetchall()
+
+
+def order_of(names: Iterable[str], column: str) -> str:
+    """A SQL CASE that gives each vocabulary key (``core.vocab``) its place in the
+    vocabulary's order (unknown keys after every known one)."""
+    cases = " ".join(f"WHEN '{key}' THEN {i}" for i, key in enumerate(names))
+    return f"(CASE {column} {cases} ELSE 99 END)"
 
 
 def get_or_fail(model: type[pw.Model], row_id: int, what: str) -> pw.Model:

@@ -19,12 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from careerpivot.core import checkins, vocab
 from careerpivot.core.text import fold
 from careerpivot.services import network
 from careerpivot.services._base import fetch_tuples
+from careerpivot.services._base import order_of as _order_of
 from careerpivot.services._base import stored_date as _day
 from careerpivot.store.list_keys import TABLE as _KEYS
 from careerpivot.store.models import Contact, Tag, database
@@ -79,12 +80,6 @@ def _states(today: _dt.date) -> dict[int, tuple[str, _dt.date | None]]:
         states[contact_id] = (checkins.status(day, cadence, today),
                               checkins.next_checkin(day, cadence))
     return states
-
-
-def _order_of(names: Iterable[str], column: str) -> str:
-    """A CASE that gives each vocabulary key its place (unknown ones after)."""
-    cases = " ".join(f"WHEN '{key}' THEN {i}" for i, key in enumerate(names))
-    return f"(CASE {column} {cases} ELSE 99 END)"
 
 
 def _sort_terms(sort: str, descending: bool) -> list[str]:

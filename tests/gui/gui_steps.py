@@ -41,7 +41,7 @@ def choose(qtbot, combo, data) -> None:
 def open_interview(qtbot, where, interview_id):
     """Select the conversation in the Interviews list (of ``where``, the tab or the main
     window) and wait until its editor shows it; returns the editor."""
-    tab = where.show_tab("interviewsTab") if hasattr(where, "show_tab") else where
+    tab = settled(where.show_tab("interviewsTab") if hasattr(where, "show_tab") else where)
     row = tab.model.row_of(interview_id)
     assert row >= 0
     tab.table.setFocus()

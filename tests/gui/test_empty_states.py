@@ -128,11 +128,12 @@ def test_a_filter_that_hides_everything_offers_to_show_everything(demo_window, q
     tab = demo_window.show_tab("interviewsTab")
     qtbot.keyClicks(tab.search, "zzzz no such interview")
     state = tab.list_empty
-    assert tab.list_stack.currentWidget() is state
+    qtbot.waitUntil(lambda: tab.list_stack.currentWidget() is state)  # (read off the GUI thread)
     assert state.text().startswith("No interview matches")
     assert state.button.text() == "Clear Filters"
     qtbot.mouseClick(state.button, Qt.MouseButton.LeftButton)
-    assert tab.search.text() == "" and tab.list_stack.currentWidget() is tab.table
+    assert tab.search.text() == ""
+    qtbot.waitUntil(lambda: tab.list_stack.currentWidget() is tab.table)
 
     dev = demo_window.show_tab("developmentTab")
     qtbot.keyClicks(dev.skill_search, "zzzz no such skill")

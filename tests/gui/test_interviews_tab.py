@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_steps import choose, open_interview
+from gui_steps import choose, open_interview, settled
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
@@ -42,7 +42,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_window):
     qtmodeltester.check(tab.model)
     tab.search.setText("product")
     tab.model.sort(im.CONTACT, Qt.SortOrder.AscendingOrder)
-    qtmodeltester.check(tab.model)
+    qtmodeltester.check(settled(tab).model)
     mentions = tab.editor.mentions.model
     mentions.set_rows(interviews.get_interview(1).mentions)
     qtmodeltester.check(mentions)
@@ -90,7 +90,7 @@ def test_record_an_interview_end_to_end(main_window, qtbot, monkeypatch):
         qtbot.waitUntil(lambda c=contact: tab.editor.detail is not None
                         and tab.editor.detail.row.contact_id == c)
     first, second = sorted(r.id for r in interviews.list_interviews())
-    assert tab.model.total_count() == 2
+    assert settled(tab).model.total_count() == 2
     open_interview(qtbot, tab, first)
     editor: InterviewEditor = tab.editor
 
@@ -180,6 +180,7 @@ def test_completing_an_interview_creates_actions_and_says_so(demo_window, qtbot)
     with qtbot.waitSignal(demo_window.ctx.bus.status, timeout=2000) as status:
         choose(qtbot, editor.details.status, "completed")
     assert "thank-you" in status.args[0]
+    settled(tab)
     new = [a for a in log.list_entries(interview_id=scheduled.id, kind="action")
            if a.id not in before]
     assert sorted(a.text.split(" to ")[0] for a in new) == ["Report back", "Send a thank-you"]
@@ -202,7 +203,7 @@ def test_schedule_follow_up_links_round_two_and_shows_the_chain(demo_window, qtb
     assert [r.id for r in new.earlier] == [priya.id]
     rounds = editor.follow_ups.rounds
     assert rounds.count() == 2 and "Round 2" in rounds.item(1).text()
-    assert tab.model.row_of(new.id) >= 0
+    assert settled(tab).model.row_of(new.id) >= 0
     assert tab.table.selectionModel().currentIndex().row() == tab.model.row_of(new.id)
     # The earlier round is one click away.
     rect = rounds.visualItemRect(rounds.item(0))
@@ -255,7 +256,7 @@ def test_delete_asks_names_what_goes_and_undo_restores_everything(
     assert "4 questions of its guide" in asked[0]
     assert "3 evidence verdicts" in asked[0] and "5 skill mentions" in asked[0]
     assert "stays in your network" in asked[0]
-    assert tab.model.interview(priya.id) is None
+    assert settled(tab).model.interview(priya.id) is None
     assert tab.editor.interview_id != priya.id
     assert network.get_contact(priya.contact_id).name == "Priya Raman"
 
@@ -310,6 +311,7 @@ def test_search_and_filters(demo_window, qtbot):
     tab = interviews_tab(demo_window)
     search = tab.search
     qtbot.keyClicks(search, "northwind")
+    settled(tab)
     names = {tab.model.index(r, im.CONTACT).data() for r in range(tab.model.rowCount())}
     assert names == {"Priya Raman", "Tomás Ferreira"}
     # A word found only in an answer arrives from the database after a pause in typing.
@@ -319,18 +321,19 @@ def test_search_and_filters(demo_window, qtbot):
     names = {tab.model.index(r, im.CONTACT).data() for r in range(tab.model.rowCount())}
     assert "Priya Raman" in names
     search.clear()
-    assert tab.model.rowCount() == 12
+    assert settled(tab).model.rowCount() == 12
 
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("scheduled"))
-    assert tab.model.rowCount() == 2
+    assert settled(tab).model.rowCount() == 2
     tab.status_filter.setCurrentIndex(0)
     tab.path_filter.setCurrentIndex(tab.path_filter.findData(2))
+    settled(tab)
     assert {tab.model.interview(tab.model.interview_id(r)).path_id
             for r in range(tab.model.rowCount())} == {2}
     tab.path_filter.setCurrentIndex(0)
     zoe = next(r.contact_id for r in interviews.list_interviews() if r.round == 2)
     tab.contact_filter.setCurrentIndex(tab.contact_filter.findData(zoe))
-    assert tab.model.rowCount() == 2
+    assert settled(tab).model.rowCount() == 2
     tab.contact_filter.setCurrentIndex(0)
 
     # (the sample's dates follow the day it was made: the bounds are taken from its own)
@@ -341,19 +344,20 @@ def test_search_and_filters(demo_window, qtbot):
     for field, day in ((tab.date_from, low), (tab.date_to, high)):
         qtbot.keyClicks(field, day)
         qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert tab.model.rowCount() == sum(low <= d <= high for d in days)
+    assert settled(tab).model.rowCount() == sum(low <= d <= high for d in days)
     tab.date_to.clear_action.trigger()
-    assert tab.model.rowCount() == sum(d >= low for d in days)
+    assert settled(tab).model.rowCount() == sum(d >= low for d in days)
     qtbot.keyClicks(tab.date_to, "2026-13-01")
     qtbot.keyClick(tab.date_to, Qt.Key.Key_Return)
     assert tab.date_error.isVisible()
     # the bad bound is ignored, the good one applies
-    assert tab.model.rowCount() == sum(d >= low for d in days)
+    assert settled(tab).model.rowCount() == sum(d >= low for d in days)
     qtbot.mouseClick(tab.clear_button, Qt.MouseButton.LeftButton)
-    assert tab.model.rowCount() == 12 and not tab.date_error.isVisible()
+    assert settled(tab).model.rowCount() == 12 and not tab.date_error.isVisible()
 
     # Sort by date, oldest first: the undated request goes last.
     tab.table.sortByColumn(im.DATE, Qt.SortOrder.AscendingOrder)
+    settled(tab)
     dates = [tab.model.index(r, im.DATE).data() for r in range(tab.model.rowCount())]
     earliest = min(r.scheduled_at for r in listed if r.scheduled_at)
     assert dates[0] == earliest and dates[-1] == "not set"
@@ -387,13 +391,13 @@ def test_show_item_selects_the_interview_clearing_filters(demo_window, qtbot):
     tab = interviews_tab(demo_window)
     demo_window.show_tab("pathsTab")
     qtbot.keyClicks(tab.search, "nobody matches this")
-    assert tab.model.rowCount() == 0
+    assert settled(tab).model.rowCount() == 0
     target = interviews.list_interviews()[3].id
     demo_window.ctx.bus.show_item.emit("interview", target)
     assert demo_window.tabs.currentWidget() is tab
     assert tab.editor.interview_id == target
     assert tab.search.text() == ""
-    assert tab.table.selectionModel().currentIndex().row() == tab.model.row_of(target)
+    assert settled(tab).table.selectionModel().currentIndex().row() == tab.model.row_of(target)
 
 
 def test_mention_importance_changes_in_place_and_remove_undoes(demo_window, qtbot):

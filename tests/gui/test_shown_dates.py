@@ -44,12 +44,14 @@ def window(main_window, clock, qtbot):
 
 
 def texts(model, column: int) -> list[str]:
+    """The texts of a column, once the list shows the newest rows asked for."""
+    settled(model.parent())
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def interview_list(qtbot, window):
     tab = window.show_tab("interviewsTab")
-    qtbot.waitUntil(lambda: tab.model.total_count() == 2)
+    qtbot.waitUntil(lambda: settled(tab).model.total_count() == 2)
     return tab.model
 
 

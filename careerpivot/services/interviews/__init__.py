@@ -5,6 +5,9 @@ The area's use cases, one module each, all offered here (``interviews.get_interv
 
 * :mod:`.reads` — the list (:func:`list_interviews`, and :func:`interview_list` for lists that
   show thousands) and the editor's detail (:func:`get_interview`), with their rows;
+* :mod:`.listing` — the list as the Interviews tab shows it: the ids in order for an
+  :class:`InterviewQuery` (:func:`ordered_ids`, in SQL) and the rows of a page
+  (:func:`records_of`);
 * :mod:`.conversations` — creating a conversation, changing one field, deleting it; its next
   round (:func:`schedule_follow_up`) and the people introduced in it;
 * :mod:`.held` — the held rules: only a held conversation counts as evidence
@@ -51,6 +54,13 @@ from careerpivot.services.interviews.held import (
     hold_interview,
     hold_offer,
     unhold_interview,
+)
+from careerpivot.services.interviews.listing import (
+    InterviewIds,
+    InterviewQuery,
+    WordMatches,
+    ordered_ids,
+    records_of,
 )
 from careerpivot.services.interviews.reads import (
     R_CONTACT,
@@ -100,13 +110,16 @@ __all__ = [
     "HoldOffer",
     "InterviewDetail",
     "InterviewEvidence",
+    "InterviewIds",
     "InterviewList",
+    "InterviewQuery",
     "InterviewRow",
     "IntroductionRow",
     "MentionRow",
     "NotHeldError",
     "RoundRow",
     "Snapshot",
+    "WordMatches",
     "add_guide_question",
     "add_introduction",
     "add_mention",
@@ -119,6 +132,8 @@ __all__ = [
     "hold_offer",
     "interview_list",
     "list_interviews",
+    "ordered_ids",
+    "records_of",
     "remove_guide_question",
     "remove_introduction",
     "remove_mention",

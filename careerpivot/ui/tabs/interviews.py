@@ -1,15 +1,13 @@
 """The Interviews tab: the list of conversations beside the editor of the selected one.
 
-Search strategy (measured with 20,000 interviews, 80,000 answers and 60,000 evidence rows):
-the list is read once per data change (``interview_list()``: the interviews as SQLite
-returns them, from an index that holds the list's columns, 20–40 ms at that size) and every
-keystroke filters it in :class:`~careerpivot.ui.itemmodels.interviews.InterviewsModel` over
-search texts — contact, organization, path, status, mode and date — made while idle after
-the list has painted, in about 10 ms. Notes and answers are not kept in memory (they were
-48 MB of text and +620 ms per load at that size, and 30–70 ms per keystroke); instead,
-250 ms after the last keystroke one query (``list_interviews(search=...)``, 0.3–0.7 s at that
-size, a few ms for a real workspace) runs off the GUI thread and its matches are added to the
-list.
+Search strategy: the list reads only what it shows
+(:class:`~careerpivot.ui.itemmodels.interviews.InterviewsModel`): a data change, a keystroke
+or a filter asks the database, off the GUI thread, for the ids in order (the contact,
+organization, path, status, mode and date are searched there), and the rows on screen are
+read a page at a time; the tab keeps the selection across lists and selects what it was
+asked to show once the list holds it. Notes and answers are searched apart, 250 ms after the
+last keystroke (``list_interviews(search=...)``, off the GUI thread), and their matches are
+added to the list.
 
 The commands that plan and delete an interview (their dialogs, the service calls and the undo
 steps) are in :mod:`careerpivot.ui.tabs.interview_commands`, the list pane (search, filters,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 from careerpivot.core.errors import CareerPivotError
 from careerpivot.services import development, interviews, paths, workspace
 from careerpivot.settings import Settings
-from careerpivot.ui import workers
+from careerpivot.ui import crash, workers
 from careerpivot.ui.context import AppContext, Area
 from careerpivot.ui.itemmodels import interviews as im
 from careerpivot.ui.tabs import interview_commands as commands
@@ -65,6 +63,13 @@ class InterviewsTab(TabBase):
         self._search_task: workers.Task | None = None
         self._search_again = False
         self._search_request: tuple[str, int] = ("", -1)
+        # while a list is read: whether it is a full reload, what to select once it shows
+        # (an interview asked for, or the row of one deleted), and a search to announce
+        self._full = False
+        self._first = True
+        self._show_id: int | None = None
+        self._next_row: int | None = None
+        self._announce = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(TEXT_SEARCH_DELAY_MS)
@@ -94,6 +99,8 @@ class InterviewsTab(TabBase):
         self.editor.row_changed.connect(self._row_changed)
         self.editor.local_change.connect(lambda area: self._expected.update([area]))
         self.editor.delete_requested.connect(self.delete_interview)
+        self.model.listed.connect(self._list_shown)
+        self.model.listFailed.connect(self._list_failed)
 
     # --- construction -----------------------------------------------------------------------
     def _build_list_pane(self) -> QWidget:
@@ -125,49 +132,89 @@ class InterviewsTab(TabBase):
         super()._on_changed(area)
 
     def reload(self) -> None:
+        """Read the choices at once (a few rows) and the list off the GUI thread: it shows in
+        :meth:`_list_shown`, with the selection kept."""
         self._generation += 1
         try:
-            table = interviews.interview_list()
             path_choices = [(p.id, p.title) for p in paths.list_paths()]
         except CareerPivotError as exc:
             self.ctx.bus.status.emit(exc.message)
             return
-        current = self.editor.interview_id
-        first_load = self.model.total_count() == 0
-        self.model.set_list(table)
-        self.column_fit.fit_contents()
         self.filters.fill_choices(path_choices)
         # the skills are read when the editor's Skills page first needs them, every contact
         # when its contact field does (or while idle)
         self.editor.set_choices(self.model.contact_choices, path_choices,
                                 development.list_skills)
-        if current is not None:
-            if self.model.interview(current) is None:
-                self.editor.load(None)
-            else:
-                self.editor.refresh()
-                self._select_row(current)
-        elif first_load and self.model.rowCount():
+        self._first = self._first or self.model.total_count() == 0
+        self._full = True
+        self.model.reload()
+        if self.model.search_words():
+            self._search_timer.start()
+        # Once the list has painted, in slices between events: the evidence page's
+        # assumptions (read in the background, which would compete with the first paint for
+        # the interpreter), and the people offered by the contact filter and the editor's
+        # contact field.
+        self.when_idle(self._prefetch_assumptions)
+        self.when_idle(self.filters.complete_choices)
+        self.when_idle(self.editor.details.contact_choices.complete)
+
+    def _list_shown(self) -> None:
+        """A list asked for shows: bring the editor in step, select what was selected (or
+        what was asked for), and count."""
+        full, self._full = self._full, False
+        busy = self.model.busy
+        current = self.editor.interview_id
+        if full:
+            self.column_fit.fit_contents()
+            if current is not None:
+                if self.model.interview(current) is None:
+                    self.editor.load(None)
+                    current = None
+                else:
+                    self.editor.refresh()
+        if self._show_id is not None and not busy:
+            target, self._show_id = self._show_id, None
+            if self.model.row_of(target) < 0 and self.model.filters_active():
+                self._show_id = target  # filtered out: without the filters
+                self.clear_filters()
+                return
+            self._select_row(target)
+        elif self._next_row is not None and not busy:
+            row, self._next_row = min(self._next_row, self.model.rowCount() - 1), None
+            next_id = self.model.interview_id(row) if row >= 0 else None
+            if next_id is not None:
+                self.select_interview(next_id)
+        elif current is not None:
+            self._select_row(current)
+        elif full and self._first and self.model.rowCount():
             # Something useful at once: the first interview of the list.
             first = self.model.interview_id(0)
             if first is not None and self.editor.load(first):
                 self._select_row(first)
+        if full:
+            self._first = False
+            self.editor.empty_label.setText(
+                self.tr("Select an interview in the list to see its guide, answers and "
+                        "evidence — or plan a new one.") if self.model.total_count() else
+                self.tr("No interviews yet. Plan your first conversation with “New "
+                        "Interview…” (the person must be in your network: add them on the "
+                        "Network tab)."))
         self._update_count()
-        if self.model.search_words():
-            self._search_timer.start()
-        self.editor.empty_label.setText(
-            self.tr("Select an interview in the list to see its guide, answers and evidence — "
-                    "or plan a new one.") if self.model.total_count() else
-            self.tr("No interviews yet. Plan your first conversation with “New Interview…” "
-                    "(the person must be in your network: add them on the Network tab)."))
-        # Once the list has painted, in slices between events: the search texts (for the
-        # first keystroke), the evidence page's assumptions (read in the background, which
-        # would compete with the first paint for the interpreter), and the people offered by
-        # the contact filter and the editor's contact field.
-        self.when_idle(self.model.prepare_search)
-        self.when_idle(self._prefetch_assumptions)
-        self.when_idle(self.filters.complete_choices)
-        self.when_idle(self.editor.details.contact_choices.complete)
+        if self._announce and not busy:
+            self._announce = False
+            self.text_search_done.emit()
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self._full = False
+        if isinstance(exc, CareerPivotError):
+            self.model.clear()
+            self._update_count()
+            if crash.is_corruption(exc):
+                crash.show_corruption(exc, self.window())
+            else:
+                self.ctx.bus.status.emit(exc.message)
+        else:  # a fault of the program: the crash report says so
+            crash.report(type(exc), exc, exc.__traceback__)
 
     def _prefetch_assumptions(self, _deadline: float) -> bool:
         self.editor.prefetch_assumptions()
@@ -197,7 +244,7 @@ class InterviewsTab(TabBase):
             self.reload_now()
         if self.model.interview(item_id) is None:
             return False
-        self.select_interview(item_id)
+        self.select_interview(item_id)  # (selected once the list holds it)
         return True
 
     def focus_search(self) -> None:
@@ -230,7 +277,7 @@ class InterviewsTab(TabBase):
     # --- the list ---------------------------------------------------------------------------
     def _search_changed(self, text: str) -> None:
         self.model.set_search(text)
-        self._refiltered()
+        self._update_count()
         if self.model.search_words():
             self._search_timer.start()
         else:
@@ -243,12 +290,10 @@ class InterviewsTab(TabBase):
         self.filters.clear()
         self._search_timer.stop()
         self.model.clear_filters()
-        self._refiltered()
+        self._update_count()
 
     def _refiltered(self) -> None:
-        current = self.editor.interview_id
-        if current is not None:
-            self._select_row(current)
+        """A filter changed: the list shows in :meth:`_list_shown`."""
         self._update_count()
 
     def _update_count(self) -> None:
@@ -292,7 +337,7 @@ class InterviewsTab(TabBase):
         if generation != self._generation:
             return
         self.model.set_text_matches(text, ids)
-        self._refiltered()
+        self._update_count()
 
     def _text_search_failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, CareerPivotError) else str(exc)
@@ -305,7 +350,10 @@ class InterviewsTab(TabBase):
             self._search_again = False
             self._start_text_search()
         self._update_count()
-        self.text_search_done.emit()
+        if self.model.busy:  # its matches are in the list once that shows
+            self._announce = True
+        else:
+            self.text_search_done.emit()
 
     # --- selection --------------------------------------------------------------------------
     def _select_row(self, interview_id: int) -> bool:
@@ -335,16 +383,24 @@ class InterviewsTab(TabBase):
                 QTimer.singleShot(0, lambda: self._select_row(shown))
 
     def select_interview(self, interview_id: int) -> None:
-        """Select and open an interview, clearing filters that hide it."""
+        """Open an interview and select it, once the list holds it (clearing filters that
+        hide it)."""
         if self.model.interview(interview_id) is None:
             self.reload_now()
             if self.model.interview(interview_id) is None:
                 return
-        if self.model.row_of(interview_id) < 0:
-            self.clear_filters()
         if self.editor.interview_id != interview_id and not self.editor.load(interview_id):
             return
-        self._select_row(interview_id)
+        if self.model.row_of(interview_id) >= 0 and not self.model.busy:
+            self._select_row(interview_id)
+            return
+        self._show_id = interview_id
+        if self.model.busy:
+            return
+        if self.model.filters_active():
+            self.clear_filters()
+        else:
+            self.model.reload()
 
     def _row_changed(self, row: interviews.InterviewRow) -> None:
         self.model.update_row(row)
@@ -384,9 +440,9 @@ class InterviewsTab(TabBase):
         if not commands.delete_interview(self, self.ctx, interview_id, detail.row.contact_name):
             return
         self.editor.load(None)
+        # the row that takes its place is selected once the list is read again
+        self._next_row = visible_row if visible_row >= 0 else None
         self.ctx.bus.changed.emit(Area.INTERVIEWS)
-        next_row = min(visible_row, self.model.rowCount() - 1) if visible_row >= 0 else -1
-        next_id = self.model.interview_id(next_row) if next_row >= 0 else None
-        if next_id is not None:
-            self.select_interview(next_id)
+        if not self.model.busy:
+            self.model.reload()
         self.ctx.bus.status.emit(self.tr("Interview deleted. Edit > Undo brings it back."))
