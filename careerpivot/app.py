@@ -174,14 +174,18 @@ def build_window(workspace_path: Path | None, *, demo: bool = False):
 def _add_bundled_fonts() -> None:
     """Make the bundled fallback font (Chinese, Japanese, Korean) available to the window, so
     names in those scripts show as text, not boxes, on systems without such a font. Done
-    after the first paint: loading the font takes a moment."""
+    after the first paint: loading the font takes a moment. Added from its file where it is
+    one (an installed package, the bundle), which Qt reads when a glyph is needed: the font's
+    3.4 MB are not kept in memory (twice, while they were copied) for the whole session."""
     from importlib import resources
 
     from PySide6.QtGui import QFontDatabase
 
-    data = resources.files("careerpivot").joinpath("resources", "fonts",
-                                                   "DroidSansFallback.ttf").read_bytes()
-    QFontDatabase.addApplicationFontFromData(data)
+    font = resources.files("careerpivot").joinpath("resources", "fonts", "DroidSansFallback.ttf")
+    if isinstance(font, Path) and font.is_file():
+        QFontDatabase.addApplicationFont(str(font))
+    else:  # (inside an archive)
+        QFontDatabase.addApplicationFontFromData(font.read_bytes())
 
 
 def _quit_on_terminate(window) -> None:
@@ -200,7 +204,8 @@ def _quit_on_terminate(window) -> None:
 
 def show_relocation_problem(window, outcome) -> None:
     """Why the old folders are still in use, in the status bar once the start-up workspace is
-    open and its start-up backup made (whose notice would take its place)."""
+    open and its start-up backup (which waits for the window to be idle) has ended: the
+    backup's notice would take its place."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from careerpivot.ui.widgets import status_notice
@@ -210,16 +215,10 @@ def show_relocation_problem(window, outcome) -> None:
             outcome.problem, QCoreApplication.translate("MainWindow", "Where Is My Data?"),
             window.show_data_location, tooltip=outcome.detail, timeout_ms=None)
 
-    def after_backup() -> None:  # (the start-up backup starts just after the open)
-        task = window._backup_task
-        if task is None:
-            show()
-        else:
-            task.signals.done.connect(show)
-
     def opened() -> None:
         window.workspace_ready.disconnect(opened)
-        QTimer.singleShot(0, after_backup)
+        # (posted: the start-up backup is asked for just after the workspace is ready)
+        QTimer.singleShot(0, lambda: window.after_backup(show))
 
     window.workspace_ready.connect(opened)
 

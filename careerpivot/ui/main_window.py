@@ -120,6 +120,10 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
         self._backup_timer.timeout.connect(lambda: self.start_backup("auto"))
         self._backup_task: workers.Task | None = None
+        #: The start-up backup waits for the window to be idle (start_backup_when_idle), and
+        #: what waits for it to end (after_backup).
+        self._backup_waiting = False
+        self._after_backup: list[Callable[[], object]] = []
         self._check_task: workers.Task | None = None
         #: A File > Open under way: (the workspace open before it, if any,) else None.
         self._switch: tuple[Path | None] | None = None
@@ -167,6 +171,45 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
             self._painted = True
             # posted from the paint: runs once the whole frame has been drawn
             QTimer.singleShot(0, self._run_after_paint)
+
+    def start_backup_when_idle(self, reason: str) -> None:
+        """The start-up backup (an automatic one: nothing is copied when the file is
+        unchanged since the newest backup), started in a worker once the window is idle: the
+        tab shown has painted and its data arrived (``ui.idle``). Copying and checking a large
+        file would otherwise compete with that first paint. :meth:`after_backup` waits for it;
+        should the window close first, the backup at exit takes its place."""
+        from careerpivot.ui import idle
+
+        info = self.session.info
+        self._backup_waiting = True
+
+        def start() -> None:
+            self._backup_waiting = False
+            task = None
+            if not self._closed and self.session.info is info:  # (not another one since)
+                task = self.start_backup(reason)
+            task = task or self._backup_task  # (a backup asked for meanwhile)
+            if task is None:
+                self._backup_ended()
+            else:
+                task.signals.done.connect(self._backup_ended)
+
+        idle.WhenIdle(self, self.tabs.currentWidget() or self, start)
+
+    def after_backup(self, call: Callable[[], object]) -> None:
+        """Call ``call`` once the backup under way, or the start-up backup still waiting for
+        the window to be idle, has ended (and its notice shown); at once when there is none."""
+        if self._backup_task is not None:
+            self._backup_task.signals.done.connect(call)
+        elif self._backup_waiting:
+            self._after_backup.append(call)
+        else:
+            call()
+
+    def _backup_ended(self) -> None:
+        calls, self._after_backup = self._after_backup, []
+        for call in calls:
+            call()
 
     def build_actions(self) -> None:
         """Make the menus' actions, the import and export actions and the documents', and put
@@ -436,6 +479,10 @@ class MainWindow(WindowMenusMixin, WorkspaceFilesMixin, QMainWindow):
         workers.wait_all()
         self.session.abandon_open()  # (a start-up open the close interrupted)
         self.ctx.undo.clear()
+        if self._backup_waiting:  # (the start-up backup had not started: made now if needed)
+            from careerpivot.services import workspace
+
+            workspace.mark_changed()
         if self.actions is not None:
             self.ctx.undo.undoTextChanged.disconnect(self._undo_text_changed)
             self.ctx.undo.redoTextChanged.disconnect(self._redo_text_changed)

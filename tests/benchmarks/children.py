@@ -5,6 +5,7 @@
     python tests/benchmarks/children.py services WORKSPACE REPEAT
     python tests/benchmarks/children.py io WORKSPACE FOLDER
     python tests/benchmarks/children.py loop WORKSPACE REPEAT   (children_loop.py)
+    python tests/benchmarks/children.py floors WORKSPACE FOLDER REPEAT   (children_floors.py)
 
 Each prints one line ``BENCH {json}`` with its measurements. The start-up child imports
 nothing before Qt beyond the standard library, so the bare window and the app start the same
@@ -236,10 +237,24 @@ def _measure_gui(window, state: dict) -> None:
         page = window.tabs.currentWidget()
         painted = _Painted.watch(page, loop)  # (the paint comes from the event loop, later)
         loop.exec()
+        if painted.at is not None and lists_busy(page):
+            # a list that reads its rows off the GUI thread: until they are painted
+            wait(lambda: not lists_busy(page))
+            painted = _Painted.watch(page, loop)
+            page.update()
+            loop.exec()
         guard.stop()
         if painted.at is None:
             raise TimeoutError(f"{page.objectName()} was not painted")
         return painted.at - start
+
+    def lists_busy(page) -> bool:
+        from PySide6.QtCore import QObject
+
+        from careerpivot.ui.itemmodels.paged import PagedTableModel
+
+        return any(m.busy for m in page.findChildren(QObject)
+                   if isinstance(m, PagedTableModel))
 
     result: dict = {"tabs": {}, "keys": {}}
     try:
@@ -268,6 +283,9 @@ def _measure_gui(window, state: dict) -> None:
             for key in keys:
                 start = time.perf_counter()
                 QTest.keyClick(search, key)
+                while lists_busy(tab):  # read off the GUI thread: until the rows are shown
+                    QThreadPool.globalInstance().waitForDone(1)
+                    qapp.processEvents()
                 times.append(time.perf_counter() - start)
                 qapp.processEvents()  # the view repaints between keystrokes, as it would
             settle()
@@ -391,6 +409,10 @@ def main(argv: list[str]) -> int:
         return services(argv[1], int(argv[2]))
     if kind == "io":
         return json_io(argv[1], argv[2])
+    if kind == "floors":
+        from children_floors import floors
+
+        return floors(argv[1], argv[2], int(argv[3]), _emit)
     if kind == "loop":
         from children_loop import loop
 

@@ -1,14 +1,18 @@
 """The benchmarks: CareerPivot on a large workspace, each figure beside its target.
 
-    .venv/bin/python tests/benchmarks/run.py [--repeat N] [--json out.json]
+    .venv/bin/python tests/benchmarks/run.py [--repeat N] [--json out.json] [--scale 1 4]
+    .venv/bin/python tests/benchmarks/run.py --compare 1x.json 4x.json [--markdown out.md]
 
 Generates the large workspace once (``generate.py``, seeded; cached, see ``--workspace``),
 works on a fresh copy of it, and measures every figure as the median of repeated runs, each in
 fresh child processes (``children.py``) on the offscreen platform, with settings, logs and
 backups in a temporary home. Start-up and memory are measured side by side with a bare PySide6
 QMainWindow started the same way in the same run, alternating the two, because absolute times
-on a shared machine are noise. Prints a table (what, median, reference, ratio, target, holds)
-and writes JSON with every sample. Exit status 0 when every target holds, 1 otherwise.
+on a shared machine are noise; every other figure is printed beside its floor, the same data
+read with the standard library's ``sqlite3`` in the same run (``children_floors.py``). Prints a
+table (what, median, floor, ratio, reference, ratio, target, holds) and writes JSON with every
+sample. Given two scales (or two JSON files), also the growth of each figure from the first to
+the second beside its floor's. Exit status 0 when every target holds, 1 otherwise.
 
 See tests/benchmarks/README.md for what each figure means.
 """
@@ -32,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 GENERATOR = HERE / "generate.py"
 CHILDREN = HERE / "children.py"
+#: The groups of figures; "floors" goes with any group that has floors.
+GROUPS = ("startup", "gui", "services", "loop", "io")
 
 STARTUP_RATIO = 1.5
 MEMORY_RATIO = 1.5
@@ -131,13 +137,16 @@ def median(values: list[float]) -> float:
 
 def figure(key: str, what: str, samples: list[float], *, unit: str = "s",
            reference: list[float] | None = None, max_ratio: float | None = None,
-           limit: float | None = None, strict: bool = True) -> dict:
+           limit: float | None = None, strict: bool = True,
+           floor: list[float] | None = None) -> dict:
     value = median(samples)
     row: dict = {"key": key, "what": what, "unit": unit, "median": value,
                  "samples": samples, "min": min(samples), "max": max(samples)}
     if reference is not None:
         ref = median(reference)
         row.update(reference=ref, reference_samples=reference, ratio=value / ref)
+    if floor:
+        set_floor(row, floor)
     if max_ratio is not None:
         row["target"] = f"≤ {max_ratio:g}×"
         row["holds"] = row["ratio"] <= max_ratio
@@ -150,24 +159,77 @@ def figure(key: str, what: str, samples: list[float], *, unit: str = "s",
     return row
 
 
+def set_floor(row: dict, samples: list[float]) -> None:
+    """The figure's floor: the least work any implementation does for it (a query)."""
+    value = median(samples)
+    row.update(floor=value, floor_samples=samples,
+               floor_ratio=row["median"] / value if value > 0 else None)
+
+
+def attach_floors(rows: list[dict], floors: dict[str, list[float]]) -> None:
+    """Floors measured by their own child, to the figures of the same key."""
+    for row in rows:
+        if row["key"] in floors and "floor" not in row:
+            set_floor(row, floors[row["key"]])
+
+
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "KiB":
         return f"{value / 1024:.1f} MiB"
+    if value < 0.001:
+        return f"{value * 1000:.3f} ms"
     if value < 1:
         return f"{value * 1000:.1f} ms" if value < 0.1 else f"{value * 1000:.0f} ms"
     return f"{value:.2f} s"
 
 
+def _times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def growth_rows(first: list[dict], second: list[dict]) -> list[dict]:
+    """Each figure of both runs: its median in each, the second over the first, and the same
+    for its floor (or its reference)."""
+    before = {r["key"]: r for r in first}
+    rows = []
+    for r in second:
+        a = before.get(r["key"])
+        if a is None or not a["median"]:
+            continue
+        row = {"key": r["key"], "what": r["what"], "unit": r["unit"],
+               "first": a["median"], "second": r["median"], "growth": r["median"] / a["median"]}
+        for base in ("floor", "reference"):
+            if a.get(base) and r.get(base):
+                row.update(base=base, base_growth=r[base] / a[base])
+                break
+        rows.append(row)
+    return rows
+
+
+def growth_table(rows: list[dict], first: str, second: str, *, markdown: bool = False) -> str:
+    head = ["what", first, second, "growth", "floor's growth"]
+    body = [[r["what"], _fmt(r["first"], r["unit"]), _fmt(r["second"], r["unit"]),
+             _times(r["growth"]),
+             (_times(r["base_growth"]) + (" (reference)" if r["base"] == "reference" else ""))
+             if "base" in r else "—"] for r in rows]
+    return _layout(head, body, markdown=markdown)
+
+
 def table(rows: list[dict], *, markdown: bool = False) -> str:
-    head = ["what", "median", "reference", "ratio", "target", "holds"]
+    head = ["what", "median", "floor", "× floor", "reference", "ratio", "target", "holds"]
     body = []
     for r in rows:
         ratio = f"{r['ratio']:.2f}×" if "ratio" in r else "—"
         holds = {True: "yes", False: "NO", None: "—"}[r["holds"]]
-        body.append([r["what"], _fmt(r["median"], r["unit"]),
-                     _fmt(r.get("reference"), r["unit"]), ratio, r["target"], holds])
+        body.append([r["what"], _fmt(r["median"], r["unit"]), _fmt(r.get("floor"), r["unit"]),
+                     _times(r.get("floor_ratio")), _fmt(r.get("reference"), r["unit"]), ratio,
+                     r["target"], holds])
+    return _layout(head, body, markdown=markdown)
+
+
+def _layout(head: list[str], body: list[list[str]], *, markdown: bool) -> str:
     if markdown:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(cells) + " |" for cells in body]
@@ -263,7 +325,7 @@ def measure_loop(work: Path, env: dict[str, str], repeat: int, raw: dict) -> lis
             ("review_changes", "weekly review: the evidence that changed", LOOP_S),
             ("review", "… all of the review (with the development list)", None)):
         rows.append(figure(key, what, [t for r in runs for t in r[key]["again_s"]],
-                           reference=[t for r in runs for t in r[key]["floor_s"]],
+                           floor=[t for r in runs for t in r[key]["floor_s"]],
                            limit=limit))
     return rows
 
@@ -286,6 +348,104 @@ def measure_io(work: Path, env: dict[str, str], repeat: int, folder: Path,
     ]
 
 
+def measure_floors(work: Path, env: dict[str, str], repeat: int, folder: Path,
+                   raw: dict) -> dict[str, list[float]]:
+    """The floors of the figures (``children_floors.py``), keyed as the figures."""
+    print("Floors: the same data read with sqlite3…", flush=True)
+    target = folder / "floors"
+    target.mkdir()
+    try:
+        result = run_child(["floors", str(work), str(target), str(repeat)], env)
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+    raw["floors"] = result
+    for key, note in result.get("notes", {}).items():
+        print(f"  note: no floor for {key}: {note}", flush=True)
+    return result["floors"]
+
+
+def run_scale(args: argparse.Namespace, scale: float, groups: list[str]) -> dict:
+    """Every asked figure on the workspace of ``scale``: {"meta", "figures", "raw"}."""
+    startup_repeat = args.startup_repeat or args.repeat + 2
+    master = args.workspace or default_workspace(scale, args.seed)
+    scratch = Path(tempfile.mkdtemp(prefix="careerpivot-bench-run-"))
+    cache = master.parent
+    try:
+        env = child_env(scratch / "home", cache)
+        ensure_workspace(master, scale, args.seed, env)
+        work = scratch / "large.careerpivot"
+        shutil.copyfile(master, work)
+        # bytecode for the app, as an installed copy has (outside the checkout)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "careerpivot")],
+                       check=True, env=env, cwd=ROOT)
+        raw: dict = {}
+        rows: list[dict] = []
+        started = time.time()
+        if "startup" in groups:
+            rows += measure_startup(work, env, startup_repeat, raw)
+        if "gui" in groups:
+            rows += measure_gui(work, env, args.repeat, raw, scale)
+        if "services" in groups:
+            rows += measure_services(work, env, args.repeat, raw)
+        if "loop" in groups:
+            rows += measure_loop(work, env, args.repeat, raw)
+        if "io" in groups:
+            rows += measure_io(work, env, args.io_repeat, scratch, raw)
+        if set(groups) - {"startup"}:
+            attach_floors(rows, measure_floors(work, env, max(args.repeat, 3), scratch, raw))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    meta = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "repeat": args.repeat, "startup_repeat": startup_repeat, "io_repeat": args.io_repeat,
+        "scale": scale, "seed": args.seed, "workspace": str(master),
+    }
+    try:
+        from PySide6 import __version__ as pyside_version
+
+        meta["pyside6"] = pyside_version
+    except ImportError:
+        pass
+    return {"meta": meta, "figures": rows, "raw": raw}
+
+
+def _runs_of(path: Path) -> list[dict]:
+    """The runs a JSON file of this script holds (one, or one per scale)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data.get("runs", [data])
+
+
+def _scale_name(run: dict) -> str:
+    return f"{run['meta'].get('scale', 1):g}×"
+
+
+def report(runs: list[dict], markdown: Path | None) -> None:
+    """The table of each run and, for two or more, the growth from the first to the last."""
+    parts = []
+    for run in runs:
+        title = f"Scale {_scale_name(run)} ({run['meta'].get('when', '')})"
+        print()
+        print(title)
+        print(table(run["figures"]))
+        parts.append(f"## {title}\n\n" + table(run["figures"], markdown=True))
+    if len(runs) > 1:
+        first, last = runs[0], runs[-1]
+        rows = growth_rows(first["figures"], last["figures"])
+        names = (_scale_name(first), _scale_name(last))
+        print()
+        print(f"Growth from {names[0]} to {names[1]}")
+        print(growth_table(rows, *names))
+        parts.append(f"## Growth from {names[0]} to {names[1]}\n\n"
+                     + growth_table(rows, *names, markdown=True))
+    if markdown:
+        markdown.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+        print(f"Wrote {markdown}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5,
@@ -301,71 +461,36 @@ def main(argv: list[str] | None = None) -> int:
                         help="the generated large workspace (made if missing; default: a "
                              "cache file in the temporary folder, regenerated when "
                              "generate.py changes). It is never changed: runs use a copy.")
-    parser.add_argument("--scale", type=float, default=1.0,
+    parser.add_argument("--scale", type=float, nargs="+", default=[1.0],
                         help="size of the workspace, 1 = 5,000 contacts and 20,000 "
-                             "interviews (default)")
+                             "interviews (default); two or more: each in turn, then the "
+                             "growth of each figure from the first to the last")
+    parser.add_argument("--compare", type=Path, nargs=2, metavar=("FIRST", "SECOND"),
+                        help="measure nothing: the growth of each figure from the run of "
+                             "one JSON file (--json) to another's")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", nargs="+", choices=["startup", "gui", "services", "loop", "io"],
+    parser.add_argument("--only", nargs="+", choices=GROUPS,
                         help="measure only these groups")
     args = parser.parse_args(argv)
-    groups = args.only or ["startup", "gui", "services", "loop", "io"]
-    startup_repeat = args.startup_repeat or args.repeat + 2
-
-    master = args.workspace or default_workspace(args.scale, args.seed)
-    scratch = Path(tempfile.mkdtemp(prefix="careerpivot-bench-run-"))
-    cache = master.parent
-    try:
-        env = child_env(scratch / "home", cache)
-        ensure_workspace(master, args.scale, args.seed, env)
-        work = scratch / "large.careerpivot"
-        shutil.copyfile(master, work)
-        # bytecode for the app, as an installed copy has (outside the checkout)
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "careerpivot")],
-                       check=True, env=env, cwd=ROOT)
-        raw: dict = {}
-        rows: list[dict] = []
-        started = time.time()
-        if "startup" in groups:
-            rows += measure_startup(work, env, startup_repeat, raw)
-        if "gui" in groups:
-            rows += measure_gui(work, env, args.repeat, raw, args.scale)
-        if "services" in groups:
-            rows += measure_services(work, env, args.repeat, raw)
-        if "loop" in groups:
-            rows += measure_loop(work, env, args.repeat, raw)
-        if "io" in groups:
-            rows += measure_io(work, env, args.io_repeat, scratch, raw)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-    print()
-    print(table(rows))
-    missed = [r for r in rows if r["holds"] is False]
+    if args.compare:
+        report(_runs_of(args.compare[0])[:1] + _runs_of(args.compare[1])[-1:], args.markdown)
+        return 0
+    if args.workspace and len(args.scale) > 1:
+        parser.error("--workspace names one file: give one --scale with it")
+    groups = args.only or list(GROUPS)
+    runs = [run_scale(args, scale, groups) for scale in args.scale]
+    report(runs, args.markdown)
+    missed = [f"{r['key']} ({_scale_name(run)})" for run in runs for r in run["figures"]
+              if r["holds"] is False]
     print()
     print("Every target holds." if not missed else
-          f"{len(missed)} target(s) missed: " + ", ".join(r["key"] for r in missed))
-    meta = {
-        "when": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "load_average": os.getloadavg(),
-        "repeat": args.repeat, "startup_repeat": startup_repeat, "io_repeat": args.io_repeat,
-        "scale": args.scale, "seed": args.seed, "workspace": str(master),
-    }
-    try:
-        from PySide6 import __version__ as pyside_version
-
-        meta["pyside6"] = pyside_version
-    except ImportError:
-        pass
+          f"{len(missed)} target(s) missed: " + ", ".join(missed))
     if args.json:
-        args.json.write_text(json.dumps({"meta": meta, "figures": rows, "raw": raw},
-                                        indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        data = runs[0] if len(runs) == 1 else {
+            "runs": runs, "growth": growth_rows(runs[0]["figures"], runs[-1]["figures"])}
+        args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
         print(f"Wrote {args.json}")
-    if args.markdown:
-        args.markdown.write_text(table(rows, markdown=True) + "\n", encoding="utf-8")
-        print(f"Wrote {args.markdown}")
     return 0 if not missed else 1
 
 

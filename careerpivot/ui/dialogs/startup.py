@@ -103,7 +103,7 @@ class StartupWindow(Protocol):
 
     def when_painted(self, call: Callable[[], object]) -> None: ...
 
-    def start_backup(self, reason: str) -> object: ...
+    def start_backup_when_idle(self, reason: str) -> None: ...
 
     def close(self) -> bool: ...
 
@@ -151,7 +151,7 @@ class StartupOpener(QObject):
         # updated to this version's format, with a backup of the old one just made)
         self._stop_listening()
         if not info.created and not info.migrated_from:
-            self.window.start_backup("auto")
+            self.window.start_backup_when_idle("auto")  # (not before the tab's data paints)
         self.finished.emit(True)
 
     def _failed(self, exc: WorkspaceOpenError) -> None:

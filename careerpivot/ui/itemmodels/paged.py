@@ -61,8 +61,9 @@ class PagedTableModel(QAbstractTableModel):
         self._result: Any = None
         self._reader = workers.LatestRead(self._list, self)
         self._reader.finished.connect(self._take)
-        self._reader.failed.connect(self.listFailed.emit)
-        self._taking = False
+        self._reader.failed.connect(self._list_failed)
+        #: a list was asked for and the newest asked for has not come back yet
+        self._awaiting = False
         self._failing = False
 
     # --- hooks -----------------------------------------------------------------------------
@@ -80,12 +81,14 @@ class PagedTableModel(QAbstractTableModel):
     # --- asking ----------------------------------------------------------------------------
     def request(self, *args: Any) -> None:
         """Read the list for ``args`` off the GUI thread; :attr:`listed` when shown."""
+        self._awaiting = True
         self._reader.request(*args)
 
     @property
     def busy(self) -> bool:
-        """A list asked for is not shown yet (False while the newest one is being shown)."""
-        return self._reader.pending or (self._reader.busy and not self._taking)
+        """A list asked for is not shown yet (False from the moment the newest one is being
+        shown, or has failed)."""
+        return self._awaiting
 
     @property
     def result(self) -> Any:
@@ -93,13 +96,15 @@ class PagedTableModel(QAbstractTableModel):
         return self._result
 
     def _take(self, result: Any) -> None:
-        self._taking = True
-        try:
-            self.listAboutToChange.emit()
-            self.show_list(result)
-            self.listed.emit()
-        finally:
-            self._taking = False
+        # (the reader gives only the newest list asked for: nothing newer is to come)
+        self._awaiting = False
+        self.listAboutToChange.emit()
+        self.show_list(result)
+        self.listed.emit()
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self._awaiting = False
+        self.listFailed.emit(exc)
 
     def show_list(self, result: Any) -> None:
         """Show ``result``: when the same rows come back, a layout change (the views keep
