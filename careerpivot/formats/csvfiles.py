@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from careerpivot.core.errors import ImportFileError
-from careerpivot.formats.common import ContactRecord, decode_text, keep_tag, split_lines
+from careerpivot.formats.common import ContactRecord, decode_text, keep_tag
 
 #: Characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -118,10 +118,23 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
+#: A physical line with its line break (CRLF, LF or CR), as a file opened with
+#: ``newline=""`` gives them to the csv module.
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The physical lines of ``text``, one at a time (an ``io.StringIO`` of a large text
+    holds a copy of four bytes a character)."""
+    for match in _PHYSICAL_LINE.finditer(text):
+        yield match.group()
+
+
 def read_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
-    """``(line where the record starts, cells)`` for every record of ``text``; a record may span
-    lines inside quotes. A malformed file raises ImportFileError naming the line."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """``(line where the record starts, cells)`` for every record of ``text``, one at a time;
+    a record may span lines inside quotes. A malformed file raises ImportFileError naming the
+    line."""
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     previous = 0
     while True:
         try:
@@ -174,29 +187,54 @@ def guess_mapping(header: Sequence[str]) -> Mapping:
 
 
 class CsvTable:
-    """A CSV file read into its header and records, with the mapping guessed from the
-    header."""
+    """A CSV file's header, its first records and the mapping guessed from the header. The
+    records are read from the text again each time :meth:`records` is called, so they never
+    sit in memory all at once."""
 
-    def __init__(self, header: list[str], rows: list[tuple[int, list[str]]],
-                 header_line: int, delimiter: str) -> None:
+    def __init__(self, text: str, header: list[str], header_line: int, delimiter: str,
+                 count: int, first: list[tuple[int, list[str]]]) -> None:
+        self.text = text
         self.header = header
-        self.rows = rows
         self.header_line = header_line
         self.delimiter = delimiter
+        self.count = count  # the records after the header (blank ones left out)
+        self.first = first
         self.mapping = guess_mapping(header)
 
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """``(line, cells)`` of every record after the header, blank ones left out."""
+        rows = read_rows(self.text, self.delimiter)
+        for line, _cells in rows:
+            if line >= self.header_line:
+                break
+        for line, cells in rows:
+            if any(c.strip() for c in cells):
+                yield line, cells
+
+    @property
+    def rows(self) -> list[tuple[int, list[str]]]:
+        """Every record after the header, held whole (for small files)."""
+        return list(self.records())
+
     def sample(self, count: int = 5) -> list[list[str]]:
-        return [cells for _line, cells in self.rows[:count]]
+        return [cells for _line, cells in self.first[:count]]
+
+
+#: Records kept for the mapping dialog's sample.
+_SAMPLE = 20
 
 
 def read_table(data: bytes | str) -> CsvTable:
-    """The first non-blank record is the header."""
+    """The first non-blank record is the header. The whole file is read once, to check it is
+    valid CSV (and count its records), keeping only its first few records."""
     text = decode_text(data, what="This CSV file") if isinstance(data, bytes) else data
-    first = next((ln for ln in split_lines(text) if ln.strip()), "")
-    delimiter = sniff_delimiter(first)
+    first_line = next((m.group() for m in _PHYSICAL_LINE.finditer(text) if m.group().strip()),
+                      "")
+    delimiter = sniff_delimiter(first_line)
     header: list[str] | None = None
     header_line = 0
-    rows: list[tuple[int, list[str]]] = []
+    first: list[tuple[int, list[str]]] = []
+    count = 0
     for line, cells in read_rows(text, delimiter):
         if not any(c.strip() for c in cells):
             continue
@@ -204,12 +242,14 @@ def read_table(data: bytes | str) -> CsvTable:
             header = [c.strip().lstrip("\ufeff") for c in cells]
             header_line = line
         else:
-            rows.append((line, cells))
+            count += 1
+            if len(first) < _SAMPLE:
+                first.append((line, cells))
     if header is None:
         raise ImportFileError("This CSV file is empty: it holds no header and no contacts.")
-    if len(header) < 2 and not rows:
+    if len(header) < 2 and not count:
         raise ImportFileError("This file does not look like a CSV table (one column, no rows).")
-    return CsvTable(header, rows, header_line, delimiter)
+    return CsvTable(text, header, header_line, delimiter, count, first)
 
 
 def _split_tags(text: str) -> tuple[str, ...]:
@@ -224,9 +264,22 @@ def _split_emails(text: str) -> tuple[str, ...]:
 def contacts_from_table(table: CsvTable, mapping: Mapping | None = None,
                         progress: Callable[[int, int], None] | None = None
                         ) -> list[ContactRecord]:
-    """Contact records from the mapped columns. Records without any mapped value are blank and
-    left out; a record without a name is kept with its problem."""
+    """Contact records from the mapped columns, held whole (see :func:`iter_contacts`)."""
+    return list(iter_contacts(table, mapping, progress))
+
+
+def iter_contacts(table: CsvTable, mapping: Mapping | None = None,
+                  progress: Callable[[int, int], None] | None = None
+                  ) -> Iterator[ContactRecord]:
+    """Contact records from the mapped columns, one at a time. Records without any mapped
+    value are blank and left out; a record without a name is kept with its problem. A
+    mapping that cannot work is refused before the first record."""
     mapping = table.mapping if mapping is None else mapping
+    _check_mapping(table, mapping)
+    return _contacts(table, mapping, progress)
+
+
+def _check_mapping(table: CsvTable, mapping: Mapping) -> None:
     if not ({"name", "first_name", "last_name"} & mapping.keys()):
         raise ImportFileError(
             "Choose the column that holds the contact's name (or first and last name): "
@@ -238,9 +291,12 @@ def contacts_from_table(table: CsvTable, mapping: Mapping | None = None,
         if not 0 <= column < max(width, 1):
             raise ImportFileError(f"The column mapped to {CONTACT_FIELDS[field]} does not exist.")
 
-    records: list[ContactRecord] = []
-    total = len(table.rows)
-    for n, (line, cells) in enumerate(table.rows, start=1):
+
+def _contacts(table: CsvTable, mapping: Mapping,
+              progress: Callable[[int, int], None] | None) -> Iterator[ContactRecord]:
+    width = len(table.header)
+    total = table.count
+    for n, (line, cells) in enumerate(table.records(), start=1):
         if progress is not None and n % 500 == 0:
             progress(n, total)
         values = {field: unneutralise(cells[col].strip()) if col < len(cells) else ""
@@ -257,7 +313,7 @@ def contacts_from_table(table: CsvTable, mapping: Mapping | None = None,
                            "comma inside a cell may be missing its quotes")
         if not name.strip() and not problem:
             problem = "no name"
-        records.append(ContactRecord(
+        yield ContactRecord(
             line=line,
             name=name,
             organization=values.get("organization", ""),
@@ -269,5 +325,4 @@ def contacts_from_table(table: CsvTable, mapping: Mapping | None = None,
             how_met=values.get("how_met", ""),
             tags=_split_tags(values.get("tags", "")),
             problem=problem,
-        ))
-    return records
+        )

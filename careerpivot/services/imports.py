@@ -7,13 +7,10 @@ without writing anything, which contacts will be added, which existing ones upda
 records skipped (and why, with the line). :func:`apply` then writes every valid record in ONE
 write transaction, or nothing: a cancelled or failed import leaves the workspace exactly as it
 was. The plan is computed again inside that transaction, so it is exact even if the workspace
-changed after the preview.
+changed after the preview. How records match contacts: :mod:`.import_plan`.
 
-A record matches an existing contact by profile address, then e-mail, then name and
-organization together (each compared after normalising: case, spacing, ``www.``, trailing
-slashes). A match fills the contact's empty fields and takes the file's organization and role
-when they differ (the file is the newer source); the name, notes and anything the user typed
-are never overwritten. Records that match one already seen in the same file are skipped.
+A CSV file's records are read, planned and written one at a time (a chunk of contacts at a
+time): neither the preview nor the import holds them all; the preview keeps what it shows.
 
 Functions here run in worker threads: they take a ``progress(done, total, text)`` callback
 that may raise to cancel (the UI passes ``Job.progress``).
@@ -25,14 +22,14 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from careerpivot.core.errors import ImportFileError
-from careerpivot.core.validation import ValidationError, name_key
+from careerpivot.core.validation import name_key
 from careerpivot.formats import csvfiles, jsonbackup, linkedin, vcard
 from careerpivot.formats.common import MAX_IMPORT_BYTES, ContactRecord
-from careerpivot.services import network, workspace
+from careerpivot.services import workspace
 from careerpivot.services._base import utcnow, write
+from careerpivot.services.import_plan import PlannedContact, plan_records
 from careerpivot.store.models import Contact, ContactTag, Setting, Tag
 
 Progress = Callable[[int, int, str], None]
@@ -47,14 +44,6 @@ KINDS = {
 #: Setting keys of the last import: ``last_import`` (any kind) and ``last_import.<kind>``.
 LAST_IMPORT_KEY = "last_import"
 
-_FIELD_LABELS = {
-    "name": "name", "organization": "organization", "role": "role", "email": "e-mail",
-    "phone": "phone", "url": "profile address", "how_met": "how we met", "notes": "notes",
-    "tags": "tags",
-}
-#: Fields a match may fill when empty, and those the file's value replaces.
-_FILL = ("email", "phone", "url", "how_met", "notes")
-_REPLACE = ("organization", "role")
 _CHUNK = 500
 
 
@@ -154,7 +143,15 @@ def csv_table(source: SourceFile) -> csvfiles.CsvTable:
 
 def parse(source: SourceFile, *, mapping: csvfiles.Mapping | None = None,
           progress: Progress | None = None) -> list[ContactRecord]:
-    """The contact records of a LinkedIn, vCard or CSV source."""
+    """The contact records of a LinkedIn, vCard or CSV source, held whole."""
+    return list(_records(source, mapping, progress))
+
+
+def _records(source: SourceFile, mapping: csvfiles.Mapping | None,
+             progress: Progress | None, table: csvfiles.CsvTable | None = None
+             ) -> Iterable[ContactRecord]:
+    """The records of a source; a CSV file's one at a time (the file was checked whole
+    first: a broken one is refused before the first record)."""
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress(done, max(total, 1) * 2, "Reading the file…")
@@ -164,8 +161,8 @@ def parse(source: SourceFile, *, mapping: csvfiles.Mapping | None = None,
     if source.kind == "vcard":
         return vcard.parse_vcards(source.data, report)
     if source.kind == "csv":
-        table = csvfiles.read_table(source.data)
-        return csvfiles.contacts_from_table(table, mapping, report)
+        table = table or csvfiles.read_table(source.data)
+        return csvfiles.iter_contacts(table, mapping, report)
     if source.kind == "json":
         raise ImportFileError(
             "A full export is imported into a new, empty workspace, not merged into this one.")
@@ -176,28 +173,16 @@ def parse(source: SourceFile, *, mapping: csvfiles.Mapping | None = None,
 
 
 @dataclasses.dataclass(frozen=True)
-class PlannedContact:
-    line: int
-    action: str  # "add", "update" or "skip"
-    name: str
-    organization: str
-    contact_id: int | None = None  # the contact updated, or the one a skip refers to
-    #: For an update: (field, old value, new value).
-    changes: tuple[tuple[str, str, str], ...] = ()
-    reason: str = ""  # why it matched, or why it is skipped
-    problem: bool = False  # skipped because the record is not valid
-    warnings: tuple[str, ...] = ()
-    values: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
-    tags: tuple[str, ...] = ()
-
-
-@dataclasses.dataclass(frozen=True)
 class ImportPreview:
     path: Path
     kind: str
     records: tuple[ContactRecord, ...] = dataclasses.field(repr=False)
     items: tuple[PlannedContact, ...]
     last_import: str | None  # UTC ISO time of the last import of this kind
+    #: A CSV file planned as it was read: its records are read again to be written (the
+    #: preview keeps none of them, nor the values of its items).
+    source: SourceFile | None = dataclasses.field(default=None, repr=False, compare=False)
+    mapping: csvfiles.Mapping | None = None
 
     def _count(self, action: str) -> int:
         return sum(1 for i in self.items if i.action == action)
@@ -232,200 +217,6 @@ class ImportResult:
     added_ids: tuple[int, ...] = ()
 
 
-def normalise_url(url: str) -> str:
-    """A profile address reduced for comparison: no scheme, ``www.`` or country prefix of
-    LinkedIn, query, fragment or trailing slash; lower case."""
-    text = url.strip()
-    if not text:
-        return ""
-    if "://" not in text:
-        text = "https://" + text
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return text.casefold()
-    host = (parts.hostname or "").casefold()
-    host = host.removeprefix("www.")
-    if host.endswith(".linkedin.com"):
-        host = "linkedin.com"
-    return (host + parts.path.rstrip("/")).casefold()
-
-
-def _first_valid(field: str, values: Iterable[str]) -> tuple[str, list[str], str]:
-    """The first value of a multi-valued field that validates, the other valid ones, and the
-    message of the first invalid one when none validate."""
-    chosen, others, error = "", [], ""
-    for value in values:
-        try:
-            cleaned = str(network.validate_contact(name="x", **{field: value})[field])
-        except ValidationError as exc:
-            error = error or f"{_FIELD_LABELS[field]} {value[:80]!r}: {exc.message}"
-            continue
-        if not cleaned:
-            continue
-        if not chosen:
-            chosen = cleaned
-        elif cleaned not in others and cleaned != chosen:
-            others.append(cleaned)
-    return chosen, others, error if not chosen else ""
-
-
-def _validate(record: ContactRecord, kind: str) -> tuple[dict, list[str]]:
-    """The cleaned column values (and tags) of a record; raises ValidationError."""
-    email, other_emails, email_error = _first_valid("email", record.emails)
-    phone, other_phones, phone_error = _first_valid("phone", record.phones)
-    url, other_urls, url_error = _first_valid("url", record.urls)
-    for error in (email_error, phone_error, url_error):
-        if error:
-            raise ValidationError("", error)
-    how_met = record.how_met
-    if kind == "linkedin" and record.connected_on is not None:
-        how_met = f"LinkedIn (connected {record.connected_on.isoformat()})"
-    notes = record.notes
-    extra = [f"Other e-mail: {e}" for e in other_emails]
-    extra += [f"Other phone: {p}" for p in other_phones]
-    extra += [f"Other address: {u}" for u in other_urls]
-    if extra:
-        notes = (notes + "\n\n" if notes else "") + "\n".join(extra)
-    cleaned = network.validate_contact(
-        name=record.name, organization=record.organization, role=record.role, email=email,
-        phone=phone, url=url, how_met=how_met, notes=notes, tags=list(record.tags),
-        source=kind,
-    )
-    tags = list(cleaned.pop("tags", []))  # type: ignore[arg-type]
-    return cleaned, tags
-
-
-class _Index:
-    """The match keys of every contact (existing, and planned in this import)."""
-
-    def __init__(self) -> None:
-        self.rows: dict[int, dict] = {}
-        self.by_url: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
-        self.by_name: dict[tuple[str, str], int] = {}
-        self.claimed: dict[int, int] = {}  # contact id (or -n for a planned add) -> line
-
-    def add(self, key: int, row: dict) -> None:
-        self.rows[key] = row
-        url = normalise_url(row.get("url", ""))
-        if url:
-            self.by_url.setdefault(url, key)
-        email = row.get("email", "").casefold()
-        if email:
-            self.by_email.setdefault(email, key)
-        self.by_name.setdefault((name_key(row["name"]), name_key(row.get("organization", ""))),
-                                key)
-
-    def match(self, values: dict) -> tuple[int | None, str]:
-        url = normalise_url(str(values.get("url", "")))
-        if url and url in self.by_url:
-            return self.by_url[url], "same profile address"
-        email = str(values.get("email", "")).casefold()
-        if email and email in self.by_email:
-            return self.by_email[email], "same e-mail"
-        key = (name_key(str(values["name"])), name_key(str(values.get("organization", ""))))
-        if key in self.by_name:
-            return self.by_name[key], "same name and organization"
-        return None, ""
-
-
-_CONTACT_COLUMNS = ("id", "name", "organization", "role", "email", "phone", "url", "how_met",
-                    "notes")
-
-
-def _existing_index() -> _Index:
-    index = _Index()
-    fields = [getattr(Contact, c) for c in _CONTACT_COLUMNS]
-    for row in Contact.select(*fields).order_by(Contact.id).tuples():
-        data = {c: (v if v is not None else "") for c, v in zip(_CONTACT_COLUMNS, row,
-                                                                 strict=True)}
-        index.add(data["id"], data)
-    return index
-
-
-def _existing_tags() -> dict[int, set[str]]:
-    tags: dict[int, set[str]] = {}
-    for contact_id, key in ContactTag.select(ContactTag.contact, Tag.key).join(Tag).tuples():
-        tags.setdefault(contact_id, set()).add(key)
-    return tags
-
-
-def _plan(records: Iterable[ContactRecord], kind: str, progress: Progress | None,
-          base: int = 0, total: int = 0) -> list[PlannedContact]:
-    records = list(records)
-    total = total or len(records)
-    index = _existing_index()
-    tag_keys = _existing_tags()
-    items: list[PlannedContact] = []
-    for n, record in enumerate(records, start=1):
-        if progress is not None and n % 250 == 0:
-            progress(base + n, base + total, "Comparing with your network…")
-        name = record.name.strip()
-        organization = record.organization.strip()
-        if record.problem or record.skip:
-            reason = record.problem or record.skip
-            items.append(PlannedContact(record.line, "skip", name[:200], organization[:200],
-                                        reason=reason[:1].upper() + reason[1:],
-                                        problem=bool(record.problem),
-                                        warnings=record.warnings))
-            continue
-        try:
-            values, tags = _validate(record, kind)
-        except ValidationError as exc:
-            label = _FIELD_LABELS.get(exc.field, exc.field)
-            reason = f"{label.capitalize()}: {exc.message}" if label else exc.message
-            items.append(PlannedContact(record.line, "skip", name[:200], organization[:200],
-                                        reason=reason[:1].upper() + reason[1:], problem=True,
-                                        warnings=record.warnings))
-            continue
-        name, organization = str(values["name"]), str(values["organization"])
-        found, why = index.match(values)
-        if found is not None and found in index.claimed:
-            items.append(PlannedContact(
-                record.line, "skip", name, organization,
-                contact_id=found if found > 0 else None,
-                reason=f"The same person as line {index.claimed[found]} of this file "
-                       f"({why}).", warnings=record.warnings))
-            continue
-        if found is None:
-            key = -(len(items) + 1)
-            index.claimed[key] = record.line
-            index.add(key, {k: str(v) for k, v in values.items()})
-            items.append(PlannedContact(record.line, "add", name, organization,
-                                        warnings=record.warnings, values=values,
-                                        tags=tuple(tags)))
-            continue
-        index.claimed[found] = record.line
-        old = index.rows[found]
-        changes: list[tuple[str, str, str]] = []
-        for field in _FILL:
-            new = str(values.get(field, ""))
-            if new and not old.get(field):
-                changes.append((field, "", new))
-        for field in _REPLACE:
-            new = str(values.get(field, ""))
-            if new and new != old.get(field, ""):
-                changes.append((field, str(old.get(field, "")), new))
-        known = tag_keys.get(found, set())
-        new_tags = tuple(t for t in tags if name_key(t) not in known)
-        if new_tags:
-            changes.append(("tags", "", ", ".join(new_tags)))
-        if not changes:
-            items.append(PlannedContact(record.line, "skip", name, organization,
-                                        contact_id=found,
-                                        reason=f"Already in your network, up to date ({why}).",
-                                        warnings=record.warnings))
-            continue
-        items.append(PlannedContact(record.line, "update", str(old["name"]),
-                                    str(old.get("organization", "")), contact_id=found,
-                                    changes=tuple(changes), reason=why.capitalize() + ".",
-                                    warnings=record.warnings,
-                                    values={f: new for f, _o, new in changes if f != "tags"},
-                                    tags=new_tags))
-    return items
-
-
 def last_import(kind: str | None = None) -> str | None:
     """The UTC ISO time of the last import (of ``kind``, or of any kind), or None."""
     key = LAST_IMPORT_KEY if kind is None else f"{LAST_IMPORT_KEY}.{kind}"
@@ -437,12 +228,19 @@ def preview(source: SourceFile, *, mapping: csvfiles.Mapping | None = None,
             records: list[ContactRecord] | None = None,
             progress: Progress | None = None) -> ImportPreview:
     """Parse (unless ``records`` were parsed already), validate and plan the import; nothing
-    is written."""
+    is written. A CSV file is planned a record at a time: its records are not kept."""
+    if records is None and source.kind == "csv":
+        table = csvfiles.read_table(source.data)
+        total = table.count
+        items = tuple(plan_records(_records(source, mapping, progress, table), source.kind,
+                            progress, base=total, total=total, keep_values=False))
+        return ImportPreview(source.path, source.kind, (), items, last_import(source.kind),
+                             source=source, mapping=mapping)
     if records is None:
         records = parse(source, mapping=mapping, progress=progress)
     total = len(records)
-    items = _plan(records, source.kind, progress, base=total, total=total)
-    return ImportPreview(source.path, source.kind, tuple(records), tuple(items),
+    items = tuple(plan_records(records, source.kind, progress, base=total, total=total))
+    return ImportPreview(source.path, source.kind, tuple(records), items,
                          last_import(source.kind))
 
 
@@ -467,9 +265,56 @@ def _link_tags(pairs: list[tuple[int, str]]) -> None:
         ContactTag.insert_many(rows[start:start + _CHUNK]).on_conflict_ignore().execute()
 
 
+class _Writer:
+    """The contacts an import adds, inserted and tagged a chunk at a time."""
+
+    def __init__(self, now: str, progress: Progress | None, total: int) -> None:
+        self.now = now
+        self.progress = progress
+        self.total = total
+        self.done = total // 2
+        self.next_id = (Contact.select(Contact.id).order_by(Contact.id.desc()).limit(1)
+                        .scalar() or 0) + 1
+        self.rows: list[dict] = []
+        self.tag_pairs: list[tuple[int, str]] = []
+        self.added_ids: list[int] = []
+        self.updated = 0
+
+    def add(self, item: PlannedContact) -> None:
+        contact_id = self.next_id + len(self.added_ids)
+        self.added_ids.append(contact_id)
+        self.rows.append({**item.values, "id": contact_id, "created_at": self.now,
+                          "updated_at": self.now})
+        self.tag_pairs.extend((contact_id, t) for t in item.tags)
+        if len(self.rows) == _CHUNK:
+            self.flush()
+
+    def update(self, item: PlannedContact) -> None:
+        data = dict(item.values)
+        data["updated_at"] = self.now
+        Contact.update(data).where(Contact.id == item.contact_id).execute()
+        self.tag_pairs.extend((item.contact_id, t) for t in item.tags)  # type: ignore[misc]
+        if self.progress is not None and self.updated % 250 == 249:
+            self.progress(self.done + self.updated, self.total, "Updating contacts…")
+        self.updated += 1
+        if len(self.tag_pairs) >= _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            Contact.insert_many(self.rows).execute()
+            self.done += len(self.rows)
+            self.rows = []
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total, "Adding contacts…")
+        _link_tags(self.tag_pairs)
+        self.tag_pairs = []
+
+
 def apply(plan: ImportPreview, *, skip_invalid: bool = True,
           progress: Progress | None = None) -> ImportResult:
-    """Write the import in one transaction: every valid record, or nothing.
+    """Write the import in one transaction: every valid record, or nothing. The records are
+    planned again inside it, a record at a time, and written a chunk at a time.
 
     With ``skip_invalid=False`` a single invalid record refuses the whole file (the command
     line's default) with an ImportFileError naming its line."""
@@ -480,53 +325,32 @@ def apply(plan: ImportPreview, *, skip_invalid: bool = True,
             f"Line {first.line}: {first.reason}"
             + (f" ({more} more record{'s' if more != 1 else ''} with problems.)" if more else "")
             + " Nothing was imported.", line=first.line)
-    total = len(plan.records)
+    total = len(plan.items)
+    records = (plan.records if plan.source is None
+               else _records(plan.source, plan.mapping, None))
     with write():
-        items = _plan(plan.records, plan.kind, progress, base=0, total=total * 2)
-        if not skip_invalid and any(i.problem for i in items):
-            first = next(i for i in items if i.problem)
-            raise ImportFileError(f"Line {first.line}: {first.reason} Nothing was imported.",
-                                  line=first.line)
-        now = utcnow()
-        adds = [i for i in items if i.action == "add"]
-        next_id = (Contact.select(Contact.id).order_by(Contact.id.desc()).limit(1).scalar()
-                   or 0) + 1
-        rows = []
-        tag_pairs: list[tuple[int, str]] = []
-        added_ids = []
-        for offset, item in enumerate(adds):
-            contact_id = next_id + offset
-            added_ids.append(contact_id)
-            rows.append({**item.values, "id": contact_id, "created_at": now,
-                         "updated_at": now})
-            tag_pairs.extend((contact_id, t) for t in item.tags)
-        done = total
-        for start in range(0, len(rows), _CHUNK):
-            Contact.insert_many(rows[start:start + _CHUNK]).execute()
-            done += min(_CHUNK, len(rows) - start)
-            if progress is not None:
-                progress(done, total * 2, "Adding contacts…")
-        for n, item in enumerate(i for i in items if i.action == "update"):
-            data = dict(item.values)
-            data["updated_at"] = now
-            Contact.update(data).where(Contact.id == item.contact_id).execute()
-            tag_pairs.extend((item.contact_id, t) for t in item.tags)  # type: ignore[misc]
-            if progress is not None and n % 250 == 249:
-                progress(done + n, total * 2, "Updating contacts…")
-        _link_tags(tag_pairs)
+        writer = _Writer(utcnow(), progress, total * 2)
+        skipped = problems = 0
+        for item in plan_records(records, plan.kind, progress, base=0, total=total * 2):
+            if item.problem and not skip_invalid:
+                raise ImportFileError(f"Line {item.line}: {item.reason} Nothing was imported.",
+                                      line=item.line)
+            if item.action == "add":
+                writer.add(item)
+            elif item.action == "update":
+                writer.update(item)
+            else:
+                skipped += 1
+                problems += item.problem
+        writer.flush()
         for key in (LAST_IMPORT_KEY, f"{LAST_IMPORT_KEY}.{plan.kind}"):
-            Setting.insert(key=key, value=now).on_conflict_replace().execute()
+            Setting.insert(key=key, value=writer.now).on_conflict_replace().execute()
         if progress is not None:
             progress(total * 2, total * 2, "Saving…")
     workspace.mark_changed()
-    return ImportResult(
-        kind=plan.kind,
-        added=len(adds),
-        updated=sum(1 for i in items if i.action == "update"),
-        skipped=sum(1 for i in items if i.action == "skip"),
-        problems=sum(1 for i in items if i.problem),
-        added_ids=tuple(added_ids),
-    )
+    return ImportResult(kind=plan.kind, added=len(writer.added_ids), updated=writer.updated,
+                        skipped=skipped, problems=problems,
+                        added_ids=tuple(writer.added_ids))
 
 
 def import_file(path: str | Path, *, mapping: csvfiles.Mapping | None = None,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerpivot.core.errors import ImportFileError
 from careerpivot.formats import jsonbackup
@@ -54,3 +57,62 @@ def test_refused_documents(mutate, text, line):
         assert info.value.line == line
     else:
         assert info.value.line is None or info.value.line >= 1
+
+
+# --- reading a batch of rows at a time -------------------------------------------------------
+
+cells = st.none() | st.booleans() | st.integers(-(2 ** 70), 2 ** 70) \
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=40)
+tables_strategy = st.dictionaries(
+    st.text(min_size=1, max_size=8),
+    st.lists(st.dictionaries(st.text(max_size=6), cells, max_size=5), max_size=6),
+    max_size=4)
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(tables=tables_strategy, chunk=st.integers(1, 64), layout=st.sampled_from(
+    ["ours", "one line", "indented", "header last"]))
+def test_what_is_read_a_chunk_at_a_time_is_what_json_reads(tables, chunk, layout):
+    """Whatever the chunk a value or a line break falls across, and whatever the layout,
+    the rows read are the ones ``json.loads`` reads."""
+    head = {"format": "careerpivot", "version": 1, "schema": 2, "exported_at": "t",
+            "application": "a"}
+    if layout == "ours":
+        data = jsonbackup.write_document(tables, schema=2, exported_at="t", application="a")
+    elif layout == "header last":
+        data = json.dumps({"tables": tables, **head}).encode()
+    else:
+        data = json.dumps({**head, "tables": tables}, ensure_ascii=False,
+                          indent=2 if layout == "indented" else None).encode()
+    reader = jsonbackup.ExportReader(lambda: io.BytesIO(data), batch=2, chunk=chunk)
+    assert reader.header().schema == 2
+    read: dict[str, list[dict]] = {}
+    for batch in reader.tables():
+        assert len(batch.rows) <= 2 and len(batch.lines) == len(batch.rows)
+        read.setdefault(batch.table, []).extend(batch.rows)
+    reader.finish()
+    assert read == json.loads(data)["tables"]
+
+
+def test_each_row_comes_with_its_line_and_the_document_must_end_well():
+    data = document()
+    reader = jsonbackup.ExportReader(lambda: io.BytesIO(data))
+    reader.header()
+    batches = [b for b in reader.tables() if b.rows]
+    reader.finish()
+    contact = next(b for b in batches if b.table == "contact")
+    assert contact.lines == [jsonbackup.locate(data, "contact", i) for i in range(2)]
+    for damaged, text in [
+        (data + b"{}", "Extra data"),
+        (data.replace(b'"setting": []', b'"contact": []'), "appears twice"),
+        (data[:-3] + b', "schema": 3}\n', "names its schema twice"),
+        (data[:-3] + b', "tables": {}}\n', "holds its tables twice"),
+        (data.replace(b'"Grace"', b'"Gr\xffce"'), "not UTF-8"),
+        (data.replace(b'"score": 3.0', b'"score": 3.0]'), "not valid JSON"),
+    ]:
+        with pytest.raises(ImportFileError, match=text) as info:
+            jsonbackup.read_document(damaged)
+        assert info.value.line is not None and info.value.line >= 1
+    with pytest.raises(ImportFileError, match="not valid JSON") as info:
+        jsonbackup.read_document(data.replace(b'"score": 3.0', b'"score": 3.0]'))
+    assert info.value.line == jsonbackup.locate(data, "contact", 1)

@@ -226,6 +226,33 @@ def test_json_rows_are_checked_and_nothing_is_written(workspace, tmp_path, table
     assert f"Line {row_line}:" in info.value.message
 
 
+def test_json_row_that_breaks_a_unique_rule_is_named(workspace, tmp_path):
+    network.create_contact(name="Ada", tags=["mentors"])
+    network.create_contact(name="Grace", tags=["navy"])
+    doc = json.loads(exports.export_json(tmp_path / "export.json").path.read_bytes())
+    doc["tables"]["tag"][1]["key"] = doc["tables"]["tag"][0]["key"]  # two tags, one key
+    from careerpivot.formats import jsonbackup
+
+    data = jsonbackup.write_document(doc["tables"], schema=doc["schema"],
+                                     exported_at=doc["exported_at"],
+                                     application=doc["application"])
+    with pytest.raises(ImportFileError, match="breaks a rule") as info:
+        _import_into_new(tmp_path, data)
+    assert exports.is_empty()
+    assert info.value.line == jsonbackup.locate(data, "tag", 1)
+
+
+def test_json_with_its_header_after_the_tables_is_read_twice(workspace, tmp_path):
+    doc, _path = _export_rows(tmp_path)
+    header_last = {"tables": doc["tables"], **{k: v for k, v in doc.items() if k != "tables"}}
+    _before, after = _import_into_new(tmp_path, json.dumps(header_last).encode())
+    assert after["contact"] == doc["tables"]["contact"]
+    header_last["schema"] = 99
+    with pytest.raises(ImportFileError, match="newer version"):
+        _import_into_new(tmp_path, json.dumps(header_last).encode(), "again.careerpivot")
+    assert exports.is_empty()
+
+
 def test_json_from_an_older_schema_fills_new_columns(workspace, tmp_path):
     doc, _path = _export_rows(tmp_path)
     doc["schema"] = 1

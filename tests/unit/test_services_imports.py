@@ -133,6 +133,32 @@ def test_invalid_records_refuse_the_file_or_are_skipped(workspace, tmp_path):
     assert (result.added, result.problems) == (1, 2)
 
 
+def test_a_csv_file_is_planned_and_written_a_record_at_a_time(workspace, tmp_path):
+    """Records across many chunks: matches with the network and with earlier lines of the
+    file, problems and tags come out as when the file was held whole."""
+    known = network.create_contact(name="Person 7", organization="Org 7")
+    rows = ["Name,Organization,E-mail,Tags"]
+    rows += [f"Person {i},Org {i % 10},{f'p{i}@example.com' if i % 3 else ''},t{i % 4}"
+             for i in range(1600)]
+    rows += ["Again,Org 1,p1@example.com,", ",Org 2,nobody@example.com,", "Bad,Org 3,not-mail,"]
+    path = tmp_path / "people.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    preview = imports.preview(imports.read_source(path))
+    assert preview.records == ()  # not kept: read again to be written
+    assert (preview.added, preview.updated) == (1599, 1)
+    again, nameless, bad = preview.items[-3:]
+    assert (again.action, again.reason) == ("skip", "The same person as line 3 of this file "
+                                                    "(same e-mail).")
+    assert nameless.problem and bad.problem and "e-mail" in bad.reason.lower()
+    result = imports.apply(preview)
+    assert (result.added, result.updated, result.skipped, result.problems) == (1599, 1, 3, 2)
+    assert list(result.added_ids) == sorted(result.added_ids)
+    people = contacts()
+    assert len(people) == 1600
+    assert people["Person 7"].id == known and people["Person 7"].email == "p7@example.com"
+    assert people["Person 1599"].tags == ("t3",)
+
+
 def test_a_cancelled_import_leaves_everything_as_it_was(workspace, tmp_path):
     import_fixture("linkedin_connections_old.csv")
     rows = [HEADER] + [f"P{i},Q{i},https://www.linkedin.com/in/p{i},,Org {i},Role,1 Jan 2020"
