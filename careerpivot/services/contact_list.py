@@ -27,6 +27,7 @@ from careerpivot.services import network
 from careerpivot.services._base import fetch_tuples
 from careerpivot.services._base import order_of as _order_of
 from careerpivot.services._base import stored_date as _day
+from careerpivot.store import write_mark
 from careerpivot.store.list_keys import TABLE as _KEYS
 from careerpivot.store.models import Contact, Tag, database
 
@@ -69,8 +70,26 @@ class ContactList:
     choices: list[tuple[int, str, str]] | None = None
 
 
+#: The last :func:`_states` computed, by (file, day, write mark): a search keystroke or a
+#: filter reads the same contacts' dates again, and the states only change with a write or
+#: the day (a mark that cannot be read, in a file without one, is never reused).
+_last_states: tuple[tuple, dict] = ((), {})
+
+
 def _states(today: _dt.date) -> dict[int, tuple[str, _dt.date | None]]:
-    """The check-in state and next date of every listed contact with a cadence."""
+    """The check-in state and next date of every listed contact with a cadence (inside the
+    caller's read transaction)."""
+    global _last_states
+    mark = write_mark.current_mark()
+    key = (database.database, today, mark)
+    if mark is not None and _last_states[0] == key:
+        return _last_states[1]
+    states = _read_states(today)
+    _last_states = (key, states)
+    return states
+
+
+def _read_states(today: _dt.date) -> dict[int, tuple[str, _dt.date | None]]:
     rows = database.execute_sql(
         "SELECT id, last_contact, cadence_days FROM contact "
         "WHERE archived = 0 AND cadence_days > 0").fetchall()
@@ -85,8 +104,8 @@ def _states(today: _dt.date) -> dict[int, tuple[str, _dt.date | None]]:
 def _sort_terms(sort: str, descending: bool) -> list[str]:
     """ORDER BY terms: the empty flag, the key in the direction asked, then the ties."""
     way = " DESC" if descending else ""
-    if sort == "name":
-        return ["k.name = ''", f"k.name{way}", "c.id"]
+    if sort == "name":  # (a contact always has a name: the index gives the order)
+        return [f"k.name{way}", "k.id"]
     if sort in ("organization", "role", "tags"):
         return [f"k.{sort} = ''", f"k.{sort}{way}", "k.name", "c.id"]
     if sort == "level":

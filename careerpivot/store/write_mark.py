@@ -33,6 +33,14 @@ def mark_written() -> None:
         (KEY, uuid.uuid4().hex))
 
 
+def current_mark() -> str | None:
+    """The mark of the open workspace, read on the calling thread's connection (inside its
+    transaction, so it names the snapshot that transaction reads)."""
+    table = Setting._meta.table_name
+    row = database.execute_sql(f'SELECT value FROM "{table}" WHERE key = ?', (KEY,)).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def mark_of(path: Path) -> str | None:
     """The mark of the workspace or backup file at ``path``, read on a connection of its own
     that changes nothing (safe in a worker thread); None when the file has none (written
