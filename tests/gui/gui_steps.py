@@ -15,17 +15,33 @@ LIST_TIMEOUT_S = 10.0
 
 
 def settled(widget):
-    """Wait until every list of ``widget`` (a tab, the window) shows the newest rows asked
-    for: lists read their rows off the GUI thread. Returns ``widget``."""
+    """Wait until every list of ``widget`` (a tab, the window, or a list model itself)
+    shows the newest rows asked for: lists read their rows off the GUI thread. Returns
+    ``widget``."""
     from careerpivot.ui.itemmodels.paged import PagedTableModel
 
-    models = [m for m in widget.findChildren(QObject) if isinstance(m, PagedTableModel)]
+    models = ([widget] if isinstance(widget, PagedTableModel) else
+              [m for m in widget.findChildren(QObject) if isinstance(m, PagedTableModel)])
     deadline = time.monotonic() + LIST_TIMEOUT_S
     while any(m.busy for m in models):
         assert time.monotonic() < deadline, "a list never showed what was asked for"
         QThreadPool.globalInstance().waitForDone(5)
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     return widget
+
+
+def statements(action) -> list[str]:
+    """The SQL statements ``action()`` runs on this thread's connection to the workspace."""
+    from careerpivot.store.models import database
+
+    seen: list[str] = []
+    connection = database.connection()
+    connection.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        connection.set_trace_callback(None)
+    return seen
 
 
 def choose(qtbot, combo, data) -> None:

@@ -9,8 +9,8 @@ import dataclasses
 import datetime as _dt
 
 import pytest
-from gui_steps import settled
-from PySide6.QtCore import QObject, Qt
+from gui_steps import settled, statements
+from PySide6.QtCore import Qt
 
 from careerpivot.core import checkins, vocab
 from careerpivot.core.text import fold
@@ -23,12 +23,6 @@ TODAY = _dt.date(2026, 3, 14)
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
-def _wait(model):
-    holder = QObject()
-    model.setParent(holder)
-    settled(holder)
-    model.setParent(None)
-    return model
 
 
 @pytest.fixture
@@ -115,7 +109,7 @@ def test_every_sort_shows_the_order_the_list_always_had(people, qapp):
     for column in range(cm.COLUMN_COUNT):
         for order in (ASC, DESC):
             model.sort(column, order)
-            assert _listed(_wait(model)) == _oracle(column, order), (column, order)
+            assert _listed(settled(model)) == _oracle(column, order), (column, order)
 
 
 @pytest.mark.parametrize("text, stage, due_only", [
@@ -132,21 +126,21 @@ def test_search_and_filters_find_what_the_list_always_found(people, qapp, text, 
     model.sort(cm.ORGANIZATION, DESC)
     expected = _oracle(cm.ORGANIZATION, DESC, words=tuple(fold(text).split()), stage=stage,
                        due_only=due_only)
-    assert _listed(_wait(model)) == expected
+    assert _listed(settled(model)) == expected
     assert model.total_count() == len(people)
     assert model.due_count() == len(_oracle(cm.NAME, ASC, due_only=True))
 
 
 def test_model_passes_qtmodeltester(people, qtmodeltester):
-    model = _wait(cm.ContactsModel())
+    model = settled(cm.ContactsModel())
     model.reload(TODAY)
-    _wait(model)
+    settled(model)
     qtmodeltester.check(model)
     model.set_search("cafe")
-    assert 0 < _wait(model).rowCount() < len(people)
+    assert 0 < settled(model).rowCount() < len(people)
     qtmodeltester.check(model)
     model.sort(cm.NEXT_CHECKIN, DESC)
-    qtmodeltester.check(_wait(model))
+    qtmodeltester.check(settled(model))
     first = model.contact_id(0)
     row = model.contact(first)
     model.update_row(dataclasses.replace(row, name="Aaron"))
@@ -162,26 +156,17 @@ def test_the_same_rows_in_a_new_order_keep_the_selection(people, qtbot):
     qtbot.addWidget(view)
     view.setModel(model)
     model.reload(TODAY)
-    _wait(model)
+    settled(model)
     chosen = people[7]
     view.selectRow(model.row_of(chosen))
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.sort(cm.ORGANIZATION, DESC)
-    _wait(model)
+    settled(model)
     assert not resets  # a layout change: the view keeps its selection
     assert [model.contact_id(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
 
 
-def _statements(action) -> list[str]:
-    seen: list[str] = []
-    connection = database.connection()
-    connection.set_trace_callback(seen.append)
-    try:
-        action()
-    finally:
-        connection.set_trace_callback(None)
-    return seen
 
 
 @pytest.mark.parametrize("count", [150, 1500])
@@ -193,10 +178,10 @@ def test_one_page_costs_the_same_statements_whatever_the_size(workspace, qapp, c
     with database.atomic():
         Contact.insert_many([{"name": f"Person {i}", "stage": "identified",
                               "cadence_days": 14 * (i % 2)} for i in range(count)]).execute()
-    listed = _statements(lambda: contact_list.ordered_ids(contact_list.ContactQuery(), TODAY))
+    listed = statements(lambda: contact_list.ordered_ids(contact_list.ContactQuery(), TODAY))
     model = cm.ContactsModel()
     model.show_list(contact_list.ordered_ids(contact_list.ContactQuery(), TODAY))
-    shown = _statements(lambda: [model.index(r, cm.NAME).data() for r in range(40)])
+    shown = statements(lambda: [model.index(r, cm.NAME).data() for r in range(40)])
     reads = [s for s in listed + shown if s.lstrip().upper().startswith("SELECT")]
     assert len(reads) <= 6
     assert len([s for s in shown if "SELECT" in s.upper()]) == 1  # one page, one statement
@@ -212,7 +197,7 @@ def test_a_list_asked_for_replaces_the_one_being_read(people, qapp):
     model.reload(TODAY)
     for text in ("a", "an", "ana", "ana l"):
         model.set_search(text)
-    _wait(model)
+    settled(model)
     assert shown and shown[-1] == len(_oracle(cm.NAME, ASC, words=("ana", "l")))
     assert len(shown) <= 2  # the first asked for, then the newest
 

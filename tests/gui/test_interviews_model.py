@@ -7,8 +7,8 @@ number of interviews."""
 from __future__ import annotations
 
 import pytest
-from gui_steps import settled
-from PySide6.QtCore import QObject, Qt
+from gui_steps import settled, statements
+from PySide6.QtCore import Qt
 
 from careerpivot.core import vocab
 from careerpivot.core.text import fold
@@ -21,12 +21,6 @@ from careerpivot.ui.widgets.date_text import shown_datetime
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
-def _wait(model):
-    holder = QObject()
-    model.setParent(holder)
-    settled(holder)
-    model.setParent(None)
-    return model
 
 
 @pytest.fixture
@@ -113,7 +107,7 @@ def test_every_sort_shows_the_order_the_list_always_had(conversations, qapp):
     for column in range(im.COLUMN_COUNT):
         for order in (ASC, DESC):
             model.sort(column, order)
-            assert _listed(_wait(model)) == _oracle(column, order), (column, order)
+            assert _listed(settled(model)) == _oracle(column, order), (column, order)
     assert model.total_count() == len(conversations)
 
 
@@ -130,7 +124,7 @@ def test_search_finds_what_the_list_always_found(conversations, qapp, locale, te
     model.set_search(text)
     model.sort(im.CONTACT, DESC)
     expected = _oracle(im.CONTACT, DESC, words=tuple(fold(text).split()))
-    assert _listed(_wait(model)) == expected
+    assert _listed(settled(model)) == expected
 
 
 @pytest.mark.parametrize("text", ["3/14/2026", "2:30", "pm", "1/2/", "9:05 am", "/20"])
@@ -141,7 +135,7 @@ def test_the_date_as_shown_can_be_searched(conversations, qapp, locale, text):
     model.set_search(text)
     expected = _oracle(im.DATE, DESC, words=tuple(fold(text).split()))
     assert expected
-    assert _listed(_wait(model)) == expected
+    assert _listed(settled(model)) == expected
 
 
 def test_filters_and_text_matches_find_what_the_list_always_found(conversations, qapp):
@@ -160,7 +154,7 @@ def test_filters_and_text_matches_find_what_the_list_always_found(conversations,
         model.set_date_range(case.get("start"), case.get("end"))
         for column, order in ((im.DATE, DESC), (im.PATH, ASC), (im.MODE, DESC)):
             model.sort(column, order)
-            assert _listed(_wait(model)) == _oracle(column, order, **case), (case, column)
+            assert _listed(settled(model)) == _oracle(column, order, **case), (case, column)
         assert model.filters_active()
     # notes and answers found by the database: shown besides what the words find
     model.clear_filters()
@@ -169,9 +163,9 @@ def test_filters_and_text_matches_find_what_the_list_always_found(conversations,
     model.set_search("acme video")
     model.set_text_matches("acme video", found)
     expected = _oracle(im.DATE, DESC, words=("acme", "video"), text_ids=found)
-    assert _listed(_wait(model)) == expected
+    assert _listed(settled(model)) == expected
     model.set_search("acme vide")  # other words: the matches no longer apply
-    assert _listed(_wait(model)) == _oracle(im.DATE, DESC, words=("acme", "vide"))
+    assert _listed(settled(model)) == _oracle(im.DATE, DESC, words=("acme", "vide"))
 
 
 def test_people_offered_are_those_interviewed_and_the_current_contacts(conversations, qapp):
@@ -192,12 +186,12 @@ def test_people_offered_are_those_interviewed_and_the_current_contacts(conversat
 def test_model_passes_qtmodeltester(conversations, qtmodeltester):
     model = im.InterviewsModel()
     model.reload()
-    qtmodeltester.check(_wait(model))
+    qtmodeltester.check(settled(model))
     model.set_search("acme")
-    assert 0 < _wait(model).rowCount() < len(conversations)
+    assert 0 < settled(model).rowCount() < len(conversations)
     qtmodeltester.check(model)
     model.sort(im.ORGANIZATION, ASC)
-    qtmodeltester.check(_wait(model))
+    qtmodeltester.check(settled(model))
     first = model.interview(model.interview_id(0))
     changed = interviews.InterviewRow(**{**first.__dict__, "contact_name": "Aaron"})
     model.update_row(changed)
@@ -213,25 +207,16 @@ def test_a_row_whose_date_changes_moves_and_stays_selected(conversations, qtbot)
     qtbot.addWidget(view)
     view.setModel(model)
     model.reload()
-    _wait(model)
+    settled(model)
     last = model.interview_id(model.rowCount() - 1)
     view.selectRow(model.rowCount() - 1)
     interviews.update_interview(last, "scheduled_at", "2030-01-01 08:00")
     model.update_row(interviews.get_interview(last).row)
-    _wait(model)
+    settled(model)
     assert model.interview_id(0) == last  # newest first
     assert [model.interview_id(i.row()) for i in view.selectionModel().selectedRows()] == [last]
 
 
-def _statements(action) -> list[str]:
-    seen: list[str] = []
-    connection = database.connection()
-    connection.set_trace_callback(seen.append)
-    try:
-        action()
-    finally:
-        connection.set_trace_callback(None)
-    return seen
 
 
 @pytest.mark.parametrize("count", [150, 3000])
@@ -244,13 +229,13 @@ def test_one_page_costs_one_statement_whatever_the_size(workspace, qapp, count):
                                 f"2026-{1 + i % 12:02}-{1 + i % 28:02} 10:00" if i % 9 else "",
                                 "status": "scheduled"} for i in range(count)]).execute()
     query = interviews.InterviewQuery()
-    listed = _statements(lambda: interviews.ordered_ids(query))
-    searched = _statements(lambda: interviews.ordered_ids(
+    listed = statements(lambda: interviews.ordered_ids(query))
+    searched = statements(lambda: interviews.ordered_ids(
         interviews.InterviewQuery(words=("person", "10:00")),
         [interviews.WordMatches(statuses=("scheduled",), days=("2026-01-01",))] * 2))
     model = im.InterviewsModel()
     model.show_list(interviews.ordered_ids(query))
-    shown = _statements(lambda: [model.index(r, im.CONTACT).data() for r in range(40)])
+    shown = statements(lambda: [model.index(r, im.CONTACT).data() for r in range(40)])
     assert len([s for s in listed + searched if "SELECT" in s.upper()]) <= 8
     assert len([s for s in shown if "SELECT" in s.upper()]) == 1  # one page, one statement
     assert model.rowCount() == count

@@ -8,7 +8,7 @@ from array import array
 from types import SimpleNamespace
 
 from gui_steps import settled
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from careerpivot.core.errors import CareerPivotError
@@ -45,18 +45,12 @@ class Numbers(paged.PagedTableModel):
         return None if record is None else f"{record} / {index.column()}"
 
 
-def listed(model: Numbers) -> Numbers:
-    holder = QObject()
-    model.setParent(holder)
-    settled(holder)
-    model.setParent(None)
-    return model
 
 
 def test_a_hundred_thousand_rows_pass_qtmodeltester(qtmodeltester):
     model = Numbers()
     model.request(ROWS, True)
-    listed(model)
+    settled(model)
     assert model.rowCount() == ROWS
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == f"row {ROWS} / 0"
@@ -72,7 +66,7 @@ def test_a_view_reads_only_the_pages_it_shows(qtbot):
     view.show()
     qtbot.waitExposed(view)
     model.request(ROWS, False)
-    listed(model)
+    settled(model)
     qtbot.waitUntil(lambda: bool(model.fetched))
     view.scrollToBottom()
     qtbot.waitUntil(lambda: len(model.fetched) >= 2)
@@ -86,14 +80,14 @@ def test_only_the_newest_list_asked_for_shows(qapp):
     model.listed.connect(lambda: shown.append(model.rowCount()))
     for count in (10, 20, 30, 40):
         model.request(count, False)
-    listed(model)
+    settled(model)
     assert shown[-1] == 40 and len(shown) <= 2
 
 
 def test_a_page_that_cannot_be_read_is_reported_once(qtbot):
     model = Numbers()
     model.request(500, False)
-    listed(model)
+    settled(model)
     model.broken = True
     failures: list[BaseException] = []
     model.listFailed.connect(failures.append)

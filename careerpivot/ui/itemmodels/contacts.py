@@ -10,7 +10,6 @@ list; while one is read the old rows stay, and only the newest list asked for is
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
@@ -34,7 +33,7 @@ from careerpivot.services.network import (
     ContactRow,
 )
 from careerpivot.ui.i18n import vocab_name
-from careerpivot.ui.itemmodels.paged import PagedTableModel
+from careerpivot.ui.itemmodels.paged import QueryListModel
 from careerpivot.ui.widgets.date_text import shown_date
 
 NAME, ORGANIZATION, ROLE, LEVEL, STAGE, TAGS, LAST_CONTACT, NEXT_CHECKIN, INTRODUCED_BY = (
@@ -44,17 +43,16 @@ COLUMN_COUNT = 9
 #: The warning colour of an overdue check-in (always paired with a bold font).
 OVERDUE_COLOR = QColor("#b3261e")
 
-#: The service's sort of each column.
-_SORTS = dict(enumerate(contact_list.SORTS))
 
 Role = Qt.ItemDataRole
 
 
-class ContactsModel(PagedTableModel):
+class ContactsModel(QueryListModel):
     """Contacts as table rows; filtered by search words, stage, level, path, tag and "check-in
     due"; sorted by any column (empty values last in both directions, ties by name)."""
 
     COLUMN_COUNT = COLUMN_COUNT
+    SORTS = contact_list.SORTS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -99,12 +97,6 @@ class ContactsModel(PagedTableModel):
         """Show no contacts (the list could not be read)."""
         self.show_list(ContactList(ids=(), total=0, due=0))
 
-    def _change(self, **values: Any) -> None:
-        query = dataclasses.replace(self._query, **values)
-        if query != self._query:
-            self._query = query
-            self._ask()
-
     # --- filtering and sorting -------------------------------------------------------------
     def set_search(self, text: str) -> None:
         self._change(words=tuple(fold(text).split()))
@@ -126,19 +118,6 @@ class ContactsModel(PagedTableModel):
 
     def clear_filters(self) -> None:
         self._change(words=(), stage=None, level=None, path_id=None, tag=None, due_only=False)
-
-    def filters_active(self) -> bool:
-        return self._query.filtered()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < COLUMN_COUNT:
-            self._change(sort=_SORTS[column],
-                         descending=order == Qt.SortOrder.DescendingOrder)
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        column = contact_list.SORTS.index(self._query.sort)
-        return column, (Qt.SortOrder.DescendingOrder if self._query.descending
-                        else Qt.SortOrder.AscendingOrder)
 
     # --- lookups for the view and the tab --------------------------------------------------
     def contact_id(self, row: int) -> int | None:

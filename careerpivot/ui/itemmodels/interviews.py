@@ -17,7 +17,6 @@ the tab after a pause in typing; their matches come in through :meth:`set_text_m
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -42,7 +41,7 @@ from careerpivot.services.interviews import (
     listing,
 )
 from careerpivot.ui.i18n import vocab_name
-from careerpivot.ui.itemmodels.paged import PagedTableModel
+from careerpivot.ui.itemmodels.paged import QueryListModel
 from careerpivot.ui.widgets.date_text import shown_date, shown_datetime
 
 Role = Qt.ItemDataRole
@@ -55,7 +54,6 @@ COLUMN_COUNT = 7
 NO_PATH = listing.NO_PATH
 
 #: The service's sort of each column.
-_SORTS = dict(enumerate(listing.SORTS))
 
 _GREY = QColor("#757575")
 
@@ -111,11 +109,12 @@ class _ShownDates:
         return found_days, tuple(hhmm for hhmm, text in times if word in text)
 
 
-class InterviewsModel(PagedTableModel):
+class InterviewsModel(QueryListModel):
     """Interviews as rows; filtered by search words, status, path, contact and a date range;
     sorted by any column (undated and empty values last in both directions, ties by date)."""
 
     COLUMN_COUNT = COLUMN_COUNT
+    SORTS = listing.SORTS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -177,12 +176,6 @@ class InterviewsModel(PagedTableModel):
         """Show no interviews (the list could not be read)."""
         self.show_list(InterviewIds(ids=(), total=0))  # type: ignore[arg-type]
 
-    def _change(self, **values: Any) -> None:
-        query = dataclasses.replace(self._query, **values)
-        if query != self._query:
-            self._query = query
-            self._ask()
-
     # --- filtering and sorting -------------------------------------------------------------
     def set_search(self, text: str) -> None:
         words = tuple(fold(text).split())
@@ -219,19 +212,6 @@ class InterviewsModel(PagedTableModel):
         self._words = ()
         self._change(words=(), text_ids=(), status=None, path_id=None, contact_id=None,
                      date_from="", date_to="")
-
-    def filters_active(self) -> bool:
-        return self._query.filtered()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < COLUMN_COUNT:
-            self._change(sort=_SORTS[column],
-                         descending=order == Qt.SortOrder.DescendingOrder)
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        column = listing.SORTS.index(self._query.sort)
-        return column, (Qt.SortOrder.DescendingOrder if self._query.descending
-                        else Qt.SortOrder.AscendingOrder)
 
     # --- lookups ---------------------------------------------------------------------------
     def interview_id(self, row: int) -> int | None:

@@ -14,12 +14,16 @@ A subclass supplies ``COLUMN_COUNT``, ``_list(query, *args)`` (worker thread: re
 object with ``ids``), ``_fetch(ids)`` (GUI thread: records by id), ``_record_id`` and
 ``data()``/``headerData()`` over :meth:`~PagedTableModel.record_at`.
 
+:class:`QueryListModel` adds the part the lists share: the rows answer a query object,
+and a filter, a search or a header click replaces the query and asks for its list.
+
 A list or a page that cannot be read (a damaged file, a disk gone) is reported through
 :attr:`~PagedTableModel.listFailed`, after the view's paint, never raised inside ``data()``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -29,6 +33,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    Qt,
     QTimer,
     Signal,
 )
@@ -216,3 +221,37 @@ class PagedTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.COLUMN_COUNT
+
+
+class QueryListModel(PagedTableModel):
+    """A paged list whose rows answer a query object (a frozen dataclass with ``sort``,
+    ``descending`` and ``filtered()``): a change of the query asks for a new list.
+
+    A subclass sets :attr:`SORTS` (the query's sort of each column, in column order),
+    ``self._query`` and :meth:`_ask` (which requests the list for the query)."""
+
+    SORTS: tuple[str, ...] = ()
+
+    _query: Any
+
+    def _ask(self) -> None:
+        raise NotImplementedError
+
+    def _change(self, **values: Any) -> None:
+        query = dataclasses.replace(self._query, **values)
+        if query != self._query:
+            self._query = query
+            self._ask()
+
+    def filters_active(self) -> bool:
+        return self._query.filtered()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.SORTS):
+            self._change(sort=self.SORTS[column],
+                         descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        return self.SORTS.index(self._query.sort), (
+            Qt.SortOrder.DescendingOrder if self._query.descending
+            else Qt.SortOrder.AscendingOrder)
